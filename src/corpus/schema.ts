@@ -1,0 +1,219 @@
+import { z } from "zod";
+
+/** Citation and document IDs are a public contract: lowercase letters, digits and hyphens. */
+export const DocumentId = z.string().regex(/^[a-z0-9-]+$/, "must use only a-z, 0-9 and -");
+
+const Range = z
+  .tuple([z.number().int().positive(), z.number().int().positive()])
+  .refine(([a, b]) => a <= b, "range must be [first, last] with first <= last");
+
+export const ManifestEntry = z
+  .object({
+    id: DocumentId,
+    kind: z.enum(["roadmap", "prose"]),
+    title: z.string().min(1),
+    label: z.string().min(1),
+    year: z.number().int().min(1990).max(2100).optional(),
+    period: z.tuple([z.number().int(), z.number().int()]).optional(),
+    publisher: z.string().min(1),
+    scope: z.enum(["national", "regional"]).default("national"),
+    region: z.string().optional(),
+    source: z.string().min(1),
+    structure: z.string().min(1).optional(),
+    aliases: z.array(z.string().min(1)).default([]),
+  })
+  .strict()
+  .superRefine((entry, ctx) => {
+    if (entry.kind === "roadmap" && !entry.structure) {
+      ctx.addIssue({ code: "custom", path: ["structure"], message: "a roadmap needs a structure file" });
+    }
+    if (entry.kind === "prose" && entry.structure) {
+      ctx.addIssue({ code: "custom", path: ["structure"], message: "a prose document takes no structure file" });
+    }
+  });
+export type ManifestEntry = z.infer<typeof ManifestEntry>;
+
+/** The manifest: the documents, then the curated files that steer retrieval and comparisons. */
+export const Manifest = z
+  .object({
+    documents: z.array(z.unknown()).min(1),
+    glossary: z.string().min(1).optional(),
+    enrichment: z.string().min(1).optional(),
+    correspondences: z.array(z.string().min(1)).default([]),
+  })
+  .strict();
+
+const LinesGroup = z
+  .object({
+    number: z.number().int().positive(),
+    title: z.string().min(1),
+    short: z.string().min(1).optional(),
+    actions: Range,
+  })
+  .strict();
+
+const SectionsGroup = z
+  .object({
+    number: z.number().int().positive(),
+    title: z.string().min(1),
+    short: z.string().min(1).optional(),
+    heading: z.string().min(1),
+    actions: Range,
+  })
+  .strict();
+
+export const Structure = z.discriminatedUnion("layout", [
+  z
+    .object({
+      layout: z.literal("lines"),
+      first_action_line: z.number().int().positive(),
+      group_name: z.string().min(1),
+      group_name_en: z.string().min(1),
+      groups: z.array(LinesGroup).min(1),
+    })
+    .strict(),
+  z
+    .object({
+      layout: z.literal("sections"),
+      group_name: z.string().min(1),
+      group_name_en: z.string().min(1),
+      groups: z.array(SectionsGroup).min(1),
+    })
+    .strict(),
+]);
+export type Structure = z.infer<typeof Structure>;
+
+export const Measure = z.object({
+  title: z.string().nullable(),
+  text: z.string().nullable(),
+  line: z.number().int().positive(),
+});
+export type Measure = z.infer<typeof Measure>;
+
+export const Action = z.object({
+  number: z.number().int().positive(),
+  title: z.string().min(1),
+  group: z.number().int().positive(),
+  measures: z.array(Measure),
+  line: z.number().int().positive(),
+});
+export type Action = z.infer<typeof Action>;
+
+export const Group = z.object({
+  number: z.number().int().positive(),
+  title: z.string().min(1),
+  short: z.string().nullable(),
+  /** The group's own subtitle in the text, when it has one. */
+  subtitle: z.string().nullable(),
+  actions: z.array(z.number().int().positive()),
+});
+export type Group = z.infer<typeof Group>;
+
+/** Text that is not an action: introductions, axis presentations, prose documents. Cited as the document. */
+export const Passage = z.object({
+  section: z.string().nullable(),
+  text: z.string().min(1),
+  line: z.number().int().positive(),
+});
+export type Passage = z.infer<typeof Passage>;
+
+export const CorpusDocument = z.object({
+  id: DocumentId,
+  kind: z.enum(["roadmap", "prose"]),
+  title: z.string(),
+  label: z.string(),
+  year: z.number().int().nullable(),
+  period: z.tuple([z.number().int(), z.number().int()]).nullable(),
+  publisher: z.string(),
+  scope: z.enum(["national", "regional"]),
+  region: z.string().nullable(),
+  aliases: z.array(z.string()),
+  source: z.string(),
+  groupName: z.string().nullable(),
+  groupNameEn: z.string().nullable(),
+  groups: z.array(Group),
+  actions: z.array(Action),
+  passages: z.array(Passage),
+});
+export type CorpusDocument = z.infer<typeof CorpusDocument>;
+
+export const GlossaryEntry = z
+  .object({
+    id: z.string().regex(/^[a-z0-9-]+$/),
+    terms: z.array(z.string().min(1)).min(1),
+    expand: z.array(z.string().min(1)).default([]),
+    senses: z
+      .array(
+        z
+          .object({ document: DocumentId, meaning: z.string().min(1), expand: z.array(z.string().min(1)).min(1) })
+          .strict(),
+      )
+      .default([]),
+  })
+  .strict()
+  .refine((e) => e.expand.length > 0 || e.senses.length > 0, "an entry needs expand or senses");
+export type GlossaryEntry = z.infer<typeof GlossaryEntry>;
+
+export const Glossary = z.object({ entries: z.array(GlossaryEntry) }).strict();
+
+export const Enrichment = z
+  .object({
+    keywords: z.array(z.string().min(1)).default([]),
+    questions: z.array(z.string().min(1)).default([]),
+  })
+  .strict();
+export type Enrichment = z.infer<typeof Enrichment>;
+
+export const EnrichmentFile = z
+  .object({
+    actions: z.record(z.string(), Enrichment).default({}),
+    documents: z.record(z.string(), Enrichment).default({}),
+  })
+  .strict();
+
+export const CorrespondenceLink = z
+  .object({
+    from: z.number().int().positive(),
+    to: z.array(z.number().int().positive()).min(1),
+    topic: z.string().min(1),
+    topic_en: z.string().min(1).optional(),
+    strength: z.enum(["direct", "partial"]),
+    note: z.string().min(1).optional(),
+  })
+  .strict();
+export type CorrespondenceLink = z.infer<typeof CorrespondenceLink>;
+
+export const Correspondence = z
+  .object({
+    from: DocumentId,
+    to: DocumentId,
+    links: z.array(CorrespondenceLink),
+    unmatched_from: z.array(z.number().int().positive()).default([]),
+    unmatched_to: z.array(z.number().int().positive()).default([]),
+  })
+  .strict();
+export type Correspondence = z.infer<typeof Correspondence>;
+
+export const Corpus = z.object({
+  documents: z.array(CorpusDocument),
+  glossary: z.array(GlossaryEntry),
+  enrichment: z.object({
+    actions: z.record(z.string(), Enrichment),
+    documents: z.record(z.string(), Enrichment),
+  }),
+  correspondences: z.array(Correspondence),
+  /** sha256 over every file that shapes the index: changing any of them rebuilds it. */
+  hash: z.string(),
+});
+export type Corpus = z.infer<typeof Corpus>;
+
+export function actionId(documentId: string, number: number): string {
+  return `${documentId}#action-${number}`;
+}
+
+/** Splits "doc#action-3" into its parts; a bare document ID has no action. */
+export function parseCitationId(id: string): { document: string; action: number | null } {
+  const m = /^([a-z0-9-]+)#action-(\d+)$/.exec(id);
+  if (m) return { document: m[1]!, action: Number(m[2]) };
+  return { document: id, action: null };
+}

@@ -1,0 +1,44 @@
+import { LineCounter, parseDocument, isNode, type Document } from "yaml";
+import type { z } from "zod";
+import { CorpusError } from "./errors.js";
+
+/** A parsed YAML file that can say on which line any value stands. */
+export interface LocatedYaml {
+  file: string;
+  value: unknown;
+  lineOf(path: readonly PropertyKey[]): number;
+}
+
+export function parseYaml(file: string, text: string): LocatedYaml {
+  const lineCounter = new LineCounter();
+  const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const error = doc.errors[0];
+  if (error) {
+    const line = error.linePos?.[0]?.line ?? lineCounter.linePos(error.pos[0]).line;
+    throw new CorpusError(file, line, `invalid YAML: ${error.message.split("\n")[0]}`);
+  }
+  const lineOf = (path: readonly PropertyKey[]): number => {
+    // The deepest node that exists along the path: a missing key is reported at its parent.
+    for (let depth = path.length; depth >= 0; depth--) {
+      const node = doc.getIn(path.slice(0, depth) as unknown[], true);
+      if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line;
+    }
+    return 1;
+  };
+  return { file, value: doc.toJS(), lineOf };
+}
+
+/** Validates a value found at `path` in a YAML file; the error names the file and the line. */
+export function validateAt<S extends z.ZodType>(
+  yaml: LocatedYaml,
+  schema: S,
+  value: unknown,
+  path: readonly PropertyKey[] = [],
+): z.infer<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const where = [...path, ...issue.path];
+  const field = where.filter((p) => typeof p === "string").join(".");
+  throw new CorpusError(yaml.file, yaml.lineOf(where), `${field ? `${field}: ` : ""}${issue.message}`);
+}
