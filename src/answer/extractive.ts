@@ -1,0 +1,122 @@
+import type { Chunk } from "../corpus/chunk.js";
+import { terms } from "../corpus/french.js";
+import { parseCitationId, type Corpus } from "../corpus/schema.js";
+import type { Detail, Lang } from "../retrieval/query-analysis.js";
+import type { RetrievalResult, RetrievedCitation } from "../retrieval/retriever.js";
+import type { CitationList } from "./citations.js";
+import { detailMissing } from "./messages.js";
+import { describeAction } from "./structural.js";
+
+export interface ExtractiveOptions {
+  /** Most citations in one answer. */
+  maxCitations: number;
+  /** A runner-up is cited too when its fused score is at least this share of the best one. */
+  closeness: number;
+  /** Measures quoted per action. */
+  measuresPerAction: number;
+}
+
+export const DEFAULT_EXTRACTIVE: ExtractiveOptions = { maxCitations: 2, closeness: 0.98, measuresPerAction: 2 };
+
+/** A number that is not a year: what a "combien / quel montant" question needs to find. */
+export const FIGURE = /(^|[^\p{L}\d])(?!(19|20)\d{2}\b)\d[\d\s ,.]*(%|\s*(milliards?|millions?|euros|€|ans|chantiers|médiateurs|actions|orientations|axes))?/iu;
+
+const DETAIL_EVIDENCE: Record<Detail, RegExp> = {
+  figure: FIGURE,
+  deadline: /\b(19|20)\d{2}\b|d'ici|à partir de|dès\b/i,
+  owner: /pilot|sous la responsabilité|porté par|\bDNS\b|assurance maladie|\bARS\b|agence|délégation|ministre/i,
+};
+
+/** Picks what to cite: the best citation, runners-up that score close to it, one per sense of an ambiguous term. */
+export function selectCitations(result: RetrievalResult, options: ExtractiveOptions): RetrievedCitation[] {
+  const [best, ...rest] = result.ranked;
+  if (!best) return [];
+  const chosen = [best];
+  for (const r of rest.slice(0, options.maxCitations - 1)) {
+    if (r.score >= options.closeness * best.score) chosen.push(r);
+  }
+  for (const match of result.glossary) {
+    for (const sense of match.senses) {
+      if (chosen.some((c) => parseCitationId(c.id).document === sense.document)) continue;
+      const inDoc = result.ranked.find((r) => parseCitationId(r.id).document === sense.document);
+      if (inDoc) chosen.push(inDoc);
+    }
+  }
+  return chosen;
+}
+
+/** The content chunks worth quoting: those the rankers matched, else those sharing most words with the query. */
+function quotable(c: RetrievedCitation, query: string, kind: Chunk["kind"], max: number): Chunk[] {
+  const own = c.chunks.filter((x) => x.kind === kind);
+  const hit = own.filter((x) => c.matched.includes(x.id));
+  if (hit.length) return hit.slice(0, max);
+  const q = new Set(terms(query));
+  const scored = own
+    .map((x) => ({ x, n: terms(x.text).filter((t) => q.has(t)).length }))
+    .filter((s) => s.n > 0)
+    .sort((a, b) => b.n - a.n);
+  return scored.slice(0, max).map((s) => s.x);
+}
+
+/** The one or two sentences of a passage that share most words with the query, in text order. */
+function bestSentences(text: string, query: string, max = 2): string {
+  const sentences = text.match(/[^.!?\n]+(?:[.!?]+|$)/g)?.map((s) => s.trim()).filter(Boolean) ?? [text];
+  if (sentences.length <= max) return text.trim();
+  const q = new Set(terms(query));
+  const ranked = sentences
+    .map((s, i) => ({ s, i, n: terms(s).filter((t) => q.has(t)).length }))
+    .sort((a, b) => b.n - a.n || a.i - b.i)
+    .slice(0, max)
+    .sort((a, b) => a.i - b.i);
+  return ranked.map((r) => r.s).join(" … ");
+}
+
+/**
+ * The default, offline answer: the retrieved actions quoted with their roadmap, group and the
+ * measures that match, passages by their best sentences — each statement cited, nothing added.
+ */
+export function composeExtractive(
+  result: RetrievalResult,
+  corpus: Corpus,
+  out: CitationList,
+  options: ExtractiveOptions = DEFAULT_EXTRACTIVE,
+): void {
+  const lang: Lang = result.analysis.lang;
+  const chosen = selectCitations(result, options);
+  const quoted: string[] = [];
+
+  const ambiguous = result.glossary.filter((g) => g.senses.length > 1);
+  for (const g of ambiguous) {
+    const parts = g.senses.map((s) => `${s.meaning} (${corpus.documents.find((d) => d.id === s.document)?.label ?? s.document})`);
+    const cites = chosen.filter((c) => g.senses.some((s) => s.document === parseCitationId(c.id).document)).map((c) => out.cite(c.id));
+    out.say(
+      lang === "en" ? `"${g.term}" has two meanings in these texts: ${parts.join("; ")}.` : `« ${g.term} » a deux sens dans ces textes : ${parts.join(" ; ")}.`,
+      ...cites,
+    );
+  }
+
+  const body: (() => void)[] = [];
+  for (const c of chosen) {
+    const { document, action } = parseCitationId(c.id);
+    const doc = corpus.documents.find((d) => d.id === document);
+    if (!doc) continue;
+    if (action !== null) {
+      const a = doc.actions.find((x) => x.number === action);
+      if (!a) continue;
+      const measures = quotable(c, result.query, "measure", options.measuresPerAction);
+      quoted.push(a.title, ...measures.map((m) => m.body));
+      body.push(() => describeAction(doc, a, lang, out, new Set(measures.map((m) => m.measure ?? m.body))));
+    } else {
+      const passage = quotable(c, result.query, "passage", 1)[0] ?? c.chunks.find((x) => x.kind === "passage");
+      if (!passage) continue;
+      const text = bestSentences(passage.body, result.query);
+      quoted.push(text);
+      const where = passage.section && doc.kind === "roadmap" ? ` (${passage.section})` : "";
+      body.push(() => out.say(`${doc.label}${where}${lang === "en" ? ":" : " :"} « ${text} »`, out.cite(c.id, null, passage.section)));
+    }
+  }
+
+  const missing = result.analysis.details.find((d) => !quoted.some((q) => DETAIL_EVIDENCE[d].test(q)));
+  if (missing) out.say(detailMissing(missing, lang));
+  for (const write of body) write();
+}

@@ -1,0 +1,239 @@
+import { simplify, words } from "../corpus/french.js";
+import type { Corpus, CorpusDocument } from "../corpus/schema.js";
+
+export type Lang = "fr" | "en";
+
+export type Intent =
+  | { type: "count_actions" }
+  | { type: "count_measures" }
+  | { type: "list_groups" }
+  | { type: "group_actions" }
+  | { type: "action_group" }
+  | { type: "action_measures" }
+  | { type: "describe_action" }
+  | { type: "compare" }
+  | { type: "search" };
+
+/** A detail people ask for that the texts may not give. */
+export type Detail = "figure" | "deadline" | "owner";
+
+export interface ActionRef {
+  document: string;
+  number: number;
+  /** false when the roadmap has no action with this number. */
+  exists: boolean;
+}
+
+export interface QuestionAnalysis {
+  question: string;
+  lang: Lang;
+  /** Documents the question names (by year, period or alias); empty = all. */
+  documents: string[];
+  actions: ActionRef[];
+  groups: { document: string; number: number }[];
+  intent: Intent;
+  details: Detail[];
+  injection: boolean;
+  /** Years the question names that no document covers ("la feuille de route 2028-2032"). */
+  unknownYears: number[];
+  /** The question asks about a roadmap without naming one: prose documents are left out. */
+  roadmapsOnly: boolean;
+}
+
+const EN_MARKERS = new Set([
+  "the", "what", "which", "how", "is", "are", "does", "do", "of", "about", "roadmap", "with", "for",
+  "and", "who", "why", "when", "where", "there", "planned", "plan", "say", "says", "tell", "me", "any", "in",
+  "action", "measures", "health", "digital", "can", "it", "to",
+]);
+const FR_MARKERS = new Set([
+  "le", "la", "les", "des", "du", "de", "est", "quoi", "quel", "quelle", "quelles", "quels", "comment",
+  "pour", "dans", "sur", "et", "en", "une", "un", "qui", "que", "au", "aux", "feuille", "route", "sante",
+  "numerique", "c", "l", "d", "qu", "pourquoi", "combien", "ou", "parle", "prevoit",
+]);
+
+/** English when English function words clearly outnumber French ones. */
+export function detectLanguage(question: string): Lang {
+  const tokens = simplify(question).split(/[^a-z0-9]+/).filter(Boolean);
+  let en = 0;
+  let fr = 0;
+  for (const t of tokens) {
+    if (EN_MARKERS.has(t)) en++;
+    if (FR_MARKERS.has(t)) fr++;
+  }
+  return en > fr ? "en" : "fr";
+}
+
+/** Attempts to make the assistant drop its rules. They are refused, whatever else they ask. */
+const INJECTION = [
+  /\b(ignore|oublie|oubliez|ignorez|ne tiens pas compte|fais abstraction)\b.{0,40}\b(instructions?|consignes?|regles?|rules|prompt|directives?|precedent|previous|above|tout ce qui)/,
+  /\b(ignore|disregard|forget|override)\b.{0,30}\b(instructions?|rules|prompt|above|previous|system)/,
+  /\b(system prompt|prompt systeme|invite systeme|tes instructions|your instructions|tes consignes|ton prompt|your prompt)\b/,
+  /\b(tu es (maintenant|desormais)|you are now|agis comme|act as|pretend|fais semblant|joue le role|roleplay|mode developpeur|developer mode|jailbreak|\bdan\b)/,
+  /\b(revele|affiche|montre|donne|print|reveal|show|dump|display)\b.{0,40}\b(configuration|config|cle d.?api|api key|token|jeton|secret|mot de passe|password|variables? d.?environnement|env)\b/,
+  /\b(sans (citation|source)s?|without (citation|source)s?|n.?invente|invente|make up|hallucinate)\b/,
+  /(^|\n)\s*(system|systeme|assistant)\s*:|\bnouvelles? (consignes?|instructions?|regles?)\b|\bnew (instructions?|rules)\b/,
+];
+
+export function isInjection(question: string): boolean {
+  const s = simplify(question);
+  return INJECTION.some((re) => re.test(s));
+}
+
+const DETAILS: Record<Detail, RegExp> = {
+  figure: /\b(combien|nombre de|montant|prix|tarifs?|couts?|coute|coutent|salaires?|remunerations?|budgets?|pourcentage|taux|enveloppe|euros?|delais? (d.?attente|moyens?)|statistiques?|chiffres?|how many|how much|price|prices|cost|costs|salary|salaries|budget|rate|number of|figures?)\b/,
+  deadline: /\b(quand|date|echeance|calendrier|d.?ici (quand|a quand)|deadline|when|timeline|en quelle annee|delai)\b/,
+  owner: /\b(qui (pilote|porte|est responsable|s.?occupe|gere)|responsable de|pilote par|porteur|who (leads|is in charge|runs|owns))\b/,
+};
+
+const ORDINALS: [RegExp, number | "last"][] = [
+  [/\b(premier|premiere|1er|1ere|first)\b/, 1],
+  [/\b(deuxieme|second|seconde|2e|2eme|2nd)\b/, 2],
+  [/\b(troisieme|3e|3eme|third|3rd)\b/, 3],
+  [/\b(quatrieme|4e|4eme|fourth|4th)\b/, 4],
+  [/\b(cinquieme|5e|5eme|fifth|5th)\b/, 5],
+  [/\b(dernier|derniere|last)\b/, "last"],
+];
+
+function roadmaps(corpus: Corpus): CorpusDocument[] {
+  return corpus.documents.filter((d) => d.kind === "roadmap");
+}
+
+/** Most recent first: the default roadmap when a question names none. */
+export function roadmapsByRecency(corpus: Corpus): CorpusDocument[] {
+  const end = (d: CorpusDocument) => d.period?.[1] ?? d.year ?? 0;
+  return [...roadmaps(corpus)].sort((a, b) => end(b) - end(a));
+}
+
+function hasPhrase(haystack: string, phrase: string): boolean {
+  const p = simplify(phrase).trim();
+  if (!p) return false;
+  const re = new RegExp(`(^|[^a-z0-9])${p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}($|[^a-z0-9])`);
+  return re.test(haystack);
+}
+
+/** Documents named by a year, a period or an alias. */
+export function documentsNamed(question: string, corpus: Corpus): string[] {
+  const s = simplify(question);
+  const found = new Set<string>();
+  const years = [...s.matchAll(/\b(19\d{2}|20\d{2})\b/g)].map((m) => Number(m[1]));
+  for (const d of corpus.documents) {
+    if (d.aliases.some((a) => !/^\d{4}$/.test(a.trim()) && hasPhrase(s, a))) found.add(d.id);
+    for (const y of years) {
+      if (d.year === y || (d.period && y >= d.period[0] && y <= d.period[1])) found.add(d.id);
+    }
+  }
+  return [...found];
+}
+
+function resolveActionRefs(s: string, corpus: Corpus, named: string[]): ActionRef[] {
+  const numbers: number[] = [];
+  const re = /\b(?:actions?|priorites?|priority|priorities)\s*(?:n\s*[°o]?\s*\.?\s*|numero\s*|number\s*|no\.?\s*|#\s*)?(\d{1,3})((?:\s*(?:,|et|and|&|ou|or)\s*\d{1,3})*)/g;
+  for (const m of s.matchAll(re)) {
+    numbers.push(Number(m[1]));
+    for (const extra of (m[2] ?? "").matchAll(/\d{1,3}/g)) numbers.push(Number(extra[0]));
+  }
+  const all = roadmapsByRecency(corpus);
+  const ordinal = /\b(premiere|derniere|first|last)\s+(action|priorite)\b|\b(action|priorite)\s+(finale)\b/.exec(s);
+  if (!numbers.length && ordinal) {
+    const d = all.find((x) => named.includes(x.id)) ?? all[0];
+    if (d?.actions.length) {
+      const n = /premiere|first/.test(ordinal[0]) ? Math.min(...d.actions.map((a) => a.number)) : Math.max(...d.actions.map((a) => a.number));
+      return [{ document: d.id, number: n, exists: true }];
+    }
+  }
+  if (!numbers.length) return [];
+  const namedRoadmaps = all.filter((d) => named.includes(d.id));
+  const refs: ActionRef[] = [];
+  for (const n of [...new Set(numbers)]) {
+    if (namedRoadmaps.length) {
+      for (const d of namedRoadmaps) refs.push({ document: d.id, number: n, exists: d.actions.some((a) => a.number === n) });
+    } else {
+      const d = all.find((x) => x.actions.some((a) => a.number === n)) ?? all[0];
+      if (d) refs.push({ document: d.id, number: n, exists: d.actions.some((a) => a.number === n) });
+    }
+  }
+  return refs;
+}
+
+const GROUP_WORD = /\b(axes?|orientations?|axis|priorites? strategiques?)\b/;
+
+function resolveGroupRefs(s: string, corpus: Corpus, named: string[]): { document: string; number: number }[] {
+  if (!GROUP_WORD.test(s)) return [];
+  const candidates = roadmapsByRecency(corpus).filter((d) => !named.length || named.includes(d.id));
+  const byWord = candidates.filter((d) => {
+    const name = simplify(d.groupName ?? "");
+    const en = simplify(d.groupNameEn ?? "");
+    return new RegExp(`\\b(${name}s?|${en}|${en}es)\\b`).test(s);
+  });
+  const pool = byWord.length ? byWord : candidates;
+  const refs: { document: string; number: number }[] = [];
+  const qWords = new Set(words(s));
+  for (const d of pool) {
+    for (const g of d.groups) {
+      const titles = [g.title, g.short].filter((t): t is string => !!t);
+      if (titles.some((t) => hasPhrase(s, t) || significant(t).every((w) => qWords.has(w)))) refs.push({ document: d.id, number: g.number });
+    }
+  }
+  if (refs.length) return refs;
+  const numbered = /\b(?:axes?|orientations?|axis)\s*(?:n\s*[°o]?\s*)?(\d)\b/.exec(s) ?? /\b(\d)\s*(?:e|eme|er)?\s*(?:axe|orientation)\b/.exec(s);
+  let number: number | "last" | null = numbered ? Number(numbered[1]) : null;
+  if (number === null) for (const [re, n] of ORDINALS) if (re.test(s)) number = n;
+  if (number === null) return [];
+  const d = pool[0];
+  if (!d) return [];
+  const n = number === "last" ? Math.max(...d.groups.map((g) => g.number)) : number;
+  return d.groups.some((g) => g.number === n) ? [{ document: d.id, number: n }] : [];
+}
+
+function significant(title: string): string[] {
+  return words(title).filter((w) => w.length > 3);
+}
+
+const LIST_FRAME = new Set([
+  "quels", "quelles", "sont", "liste", "lister", "combien", "feuille", "route", "roadmap", "grandes", "grands", "principaux",
+  "principales", "what", "which", "list", "many", "main", "there", "have", "does", "compte", "comporte", "numerique", "sante",
+  "digital", "health", "cette", "celle", "nouvelle", "virage", "accelerer", "enumere",
+]);
+
+function detectIntent(s: string, actions: ActionRef[], groups: { document: string; number: number }[], named: string[], corpus: Corpus): Intent {
+  const asksCount = /\b(combien|nombre|how many|number of|count)\b/.test(s);
+  const asksList = /\b(quels?|quelles?|liste|lister|enumere|cite|what are|which are|list|name the|les \d+|the \d+)\b/.test(s);
+  const groupWord = GROUP_WORD.test(s);
+  const namedRoadmaps = named.filter((id) => corpus.documents.find((d) => d.id === id)?.kind === "roadmap");
+  const evolution = /\b(devenu|devenue|devenus|evolue|evolution|evolutions|depuis|suite|successeur|remplace|change|changed|since|become|became|compare|comparer|comparaison|comparison|difference|differences|versus|vs|puis|then|avant|before|after|apres)\b/.test(s);
+
+  const asksGroup = /\b(quel(le)?s? (axe|orientation)|appartient|rattache|which (axis|orientation)|belongs?|(dans|sous) quel(le)? (axe|orientation|partie)|in which (axis|orientation|part))\b/.test(s);
+  if (actions.length) {
+    if (asksGroup) return { type: "action_group" };
+    if (/\b(mesures|measures|objectifs|contenu|contient|detail|detaille)\b/.test(s)) return { type: "action_measures" };
+    return { type: "describe_action" };
+  }
+  if (asksCount && /\b(mesures?|measures?|objectifs?)\b/.test(s)) return { type: "count_measures" };
+  if (asksCount && /\b(actions?|priorites?|priorities)\b/.test(s)) return { type: "count_actions" };
+  if (asksGroup) return { type: "action_group" };
+  if (groups.length) return { type: "group_actions" };
+  // "quels sont les axes de 2023-2027 ?" — but not "quel axe pour la télésanté ?", which has a subject of its own.
+  const subject = s.replace(GROUP_WORD, " ").split(/[^a-z0-9]+/).filter((w) => w.length > 3 && !/^(19|20)\d{2}$/.test(w) && !LIST_FRAME.has(w));
+  if (groupWord && subject.length <= 3 && (asksList || asksCount || /\b(grandes?|principaux|principales|main)\b/.test(s))) return { type: "list_groups" };
+  const both = /\b(les deux|deux feuilles|both|two roadmaps|chaque feuille|each roadmap|d.?une feuille de route a l.?autre)\b/.test(s);
+  if (namedRoadmaps.length >= 2 || both || (evolution && /\b(2019|depuis|since|devenu|become|became|ancienne|old)\b/.test(s))) {
+    if (roadmaps(corpus).length >= 2) return { type: "compare" };
+  }
+  return { type: "search" };
+}
+
+export function analyzeQuestion(question: string, corpus: Corpus): QuestionAnalysis {
+  const s = simplify(question);
+  const named = documentsNamed(question, corpus);
+  const actions = resolveActionRefs(s, corpus, named);
+  const groups = actions.length ? [] : resolveGroupRefs(s, corpus, named);
+  const intent = detectIntent(s, actions, groups, named, corpus);
+  const details = (Object.keys(DETAILS) as Detail[]).filter((d) => DETAILS[d].test(s));
+  const years = [...s.matchAll(/\b(19\d{2}|20\d{2})\b/g)].map((m) => Number(m[1]));
+  const unknownYears = years.filter((y) => !corpus.documents.some((d) => d.year === y || (d.period && y >= d.period[0] && y <= d.period[1])));
+  const roadmapsOnly = !named.length && /\b(feuilles? de route|roadmaps?)\b/.test(s);
+  return {
+    question, lang: detectLanguage(question), documents: named, actions, groups, intent, details,
+    injection: isInjection(question), unknownYears, roadmapsOnly,
+  };
+}

@@ -1,0 +1,265 @@
+import { isStopword, simplify, stem, terms, words } from "../corpus/french.js";
+import type { Chunk } from "../corpus/chunk.js";
+import type { SearchIndex } from "../index/build.js";
+import { distinctInOrder, reciprocalRankFusion } from "./fusion.js";
+import { GlossaryMatcher, type GlossaryMatch } from "./glossary.js";
+import { analyzeQuestion, type QuestionAnalysis } from "./query-analysis.js";
+import { closestWord } from "./spelling.js";
+
+export interface RetrievedCitation {
+  id: string;
+  score: number;
+  /** The citation's own text (actions, measures, passages), most relevant first. */
+  chunks: Chunk[];
+  /** IDs of the chunks, content or enrichment, that a ranker found. */
+  matched: string[];
+}
+
+export interface RetrievalResult {
+  analysis: QuestionAnalysis;
+  glossary: GlossaryMatch[];
+  /** Misspelt words of the question and the corpus words they were read as. */
+  corrections: { from: string; to: string }[];
+  ranked: RetrievedCitation[];
+  /** For comparisons: the ranking within each roadmap, searched separately. */
+  byDocument: Record<string, RetrievedCitation[]>;
+  /** The expanded query the rankers saw. */
+  query: string;
+  /** Weighted share of the question's words found in the best of the top citations (0..1). */
+  coverage: number;
+  /** The calibrated decision: false means nothing in the corpus answers the question. */
+  relevant: boolean;
+}
+
+export interface RetrieverOptions {
+  /** Chunks read from each ranker before fusion. */
+  depth: number;
+  /** Below this coverage the question is judged out of scope. */
+  minCoverage: number;
+  limit: number;
+  /** Weights of the keyword and vector rankings in the fusion. */
+  keywordWeight: number;
+  vectorWeight: number;
+}
+
+export const DEFAULT_RETRIEVER: RetrieverOptions = { depth: 60, minCoverage: 0.3, limit: 10, keywordWeight: 1, vectorWeight: 0.5 };
+
+/** With a name the corpus does not know, the rest of the question must be covered this well. */
+const COVERAGE_WITH_UNKNOWN_NAME = 0.75;
+
+const CONTENT: ReadonlySet<Chunk["kind"]> = new Set(["action", "measure", "passage"]);
+
+/**
+ * Words every chunk carries in its context path ("Feuille de route … › Action 3"): in a question
+ * they name the structure, not a topic, and only add noise to the rankers.
+ */
+const STRUCTURE_WORDS = new Set([
+  "strategie", "strategy", "grandes", "grands", "dossier", "information", "programme", "politique", "numerique", "sante", "digital", "health",
+  "action", "actions", "mesure", "mesures", "measure", "measures", "feuille", "feuilles", "route", "roadmap",
+  "roadmaps", "axe", "axes", "axis", "orientation", "orientations", "priorite", "priorites", "parle", "parlent",
+  "prevoit", "prevoient", "quelle", "quelles", "quel", "quels", "concerne", "trouve", "texte", "textes",
+]);
+
+/**
+ * Words that frame a question without naming its subject ("comparer", "ça avance ?"): they are
+ * left out when judging whether the corpus covers the subject.
+ */
+const FRAMING_WORDS = new Set(
+  [
+    "comparer", "comparaison", "compare", "comparison", "difference", "differences", "evolution", "evolue", "devenu",
+    "devenue", "prevu", "prevue", "prevus", "prevoyait", "avance", "avancer", "exactement", "concretement", "plan",
+    "plans", "sujet", "point", "existe", "exist", "quoi", "change", "changed", "become", "became", "happened",
+    "planned", "address", "addresses", "cote", "niveau", "mettre", "faut", "va", "vont", "pourra", "pourront",
+    "sert", "servir", "veut", "dire", "signifie", "mean", "means", "stand", "stands", "continue", "continuer",
+    "ancien", "ancienne", "nouveau", "nouvelle", "new", "old", "deux", "both", "two",
+  ].map(stem),
+);
+
+/** A capitalised word of the question that the corpus and the glossary have never seen: a place, a product, an institution they do not cover. */
+function unknownNames(question: string, known: (word: string) => boolean): string[] {
+  const tokens = question.split(/[^\p{L}\p{N}'’-]+/u).filter(Boolean);
+  return tokens
+    .slice(1)
+    .filter((t) => /^\p{Lu}/u.test(t) && t.length >= 3)
+    .flatMap((t) => words(t))
+    .filter((w) => w.length >= 3 && !isStopword(w) && !known(w));
+}
+
+function searchText(text: string): string {
+  // Years and periods were read as roadmap filters already; as words they match every date.
+  return words(text).filter((w) => !STRUCTURE_WORDS.has(w) && !/^(19|20)\d{2}((19|20)\d{2})?$/.test(w)).join(" ");
+}
+
+/**
+ * Hybrid retrieval: BM25 and vector search over the same expanded question (glossary, spelling),
+ * fused by reciprocal rank at the citation level, with direct lookups ("action 14 de 2023-2027")
+ * placed first and roadmap filters read from the question.
+ */
+export class HybridRetriever {
+  private readonly glossary: GlossaryMatcher;
+  private readonly vocabulary: string[];
+  private readonly glossaryWords = new Set<string>();
+  private readonly aliases: string[];
+  private readonly stemsByCitation = new Map<string, Set<string>>();
+  private readonly citationsByStem = new Map<string, number>();
+  private readonly contentByCitation = new Map<string, Chunk[]>();
+
+  constructor(
+    readonly index: SearchIndex,
+    readonly options: RetrieverOptions = DEFAULT_RETRIEVER,
+  ) {
+    this.glossary = new GlossaryMatcher(index.corpus.glossary);
+    this.aliases = index.corpus.documents.flatMap((d) => [d.label, ...d.aliases]).map(simplify);
+    const surface = new Set<string>();
+    for (const c of index.chunks) {
+      const stems = this.stemsByCitation.get(c.citation) ?? new Set<string>();
+      for (const w of words(c.text)) {
+        if (isStopword(w)) continue;
+        surface.add(w);
+        stems.add(stem(w));
+      }
+      this.stemsByCitation.set(c.citation, stems);
+      if (CONTENT.has(c.kind)) this.contentByCitation.set(c.citation, [...(this.contentByCitation.get(c.citation) ?? []), c]);
+    }
+    for (const e of index.corpus.glossary) {
+      for (const t of e.terms) {
+        for (const w of words(t)) {
+          if (isStopword(w)) continue;
+          surface.add(w);
+          this.glossaryWords.add(w);
+        }
+      }
+    }
+    for (const stems of this.stemsByCitation.values()) for (const s of stems) this.citationsByStem.set(s, (this.citationsByStem.get(s) ?? 0) + 1);
+    this.vocabulary = [...surface].filter((w) => w.length >= 4);
+  }
+
+  private namesOnlyStructure(term: string): boolean {
+    const t = simplify(term);
+    if (this.aliases.some((a) => a === t || a.includes(t))) return true;
+    return words(term).every((w) => STRUCTURE_WORDS.has(w) || FRAMING_WORDS.has(stem(w)) || isStopword(w) || /^\d+$/.test(w));
+  }
+
+  private known(word: string): boolean {
+    return this.citationsByStem.has(stem(word)) || this.glossaryWords.has(word);
+  }
+
+  private idf(s: string): number {
+    const n = this.stemsByCitation.size;
+    return Math.log(1 + n / (this.citationsByStem.get(s) ?? 0.5));
+  }
+
+  async retrieve(question: string): Promise<RetrievalResult> {
+    const analysis = analyzeQuestion(question, this.index.corpus);
+    const corrections: { from: string; to: string }[] = [];
+    for (const w of new Set(words(question))) {
+      if (w.length < 4 || isStopword(w) || /\d/.test(w) || this.known(w)) continue;
+      const to = closestWord(w, this.vocabulary);
+      if (to) corrections.push({ from: w, to });
+    }
+    const corrected = `${question} ${corrections.map((c) => c.to).join(" ")}`;
+    // Terms that only name a document or the structure ("feuille de route 2019", "orientation") were
+    // read as filters or intents; expanding them would flood the query with generic words.
+    const glossary = this.glossary.match(corrected, analysis.documents).filter((g) => !this.namesOnlyStructure(g.term));
+    const query = searchText(`${corrected} ${glossary.flatMap((g) => g.expand).join(" ")}`);
+
+    const byDocument: Record<string, RetrievedCitation[]> = {};
+    let ranked: RetrievedCitation[];
+    if (analysis.intent.type === "compare") {
+      // Each roadmap searched on its own, then interleaved, so neither side crowds out the other.
+      const roadmaps = this.index.corpus.documents.filter((d) => d.kind === "roadmap");
+      for (const d of roadmaps) byDocument[d.id] = (await this.search(query, new Set([d.id]))).slice(0, this.options.limit);
+      const lists = Object.values(byDocument);
+      ranked = [];
+      for (let i = 0; i < this.options.limit; i++) for (const l of lists) if (l[i]) ranked.push(l[i]!);
+    } else {
+      const filter = analysis.documents.length
+        ? new Set(analysis.documents)
+        : analysis.roadmapsOnly
+          ? new Set(this.index.corpus.documents.filter((d) => d.kind === "roadmap").map((d) => d.id))
+          : undefined;
+      ranked = await this.search(query, filter);
+      if (!ranked.length && filter) ranked = await this.search(query, undefined);
+    }
+
+    const direct = analysis.actions.filter((a) => a.exists).map((a) => `${a.document}#action-${a.number}`);
+    if (direct.length) {
+      const top = (ranked[0]?.score ?? 0) + 1;
+      const first = direct.map((id, i) => ({ id, score: top - i * 0.001, chunks: this.contentOf(id, []), matched: [] }));
+      ranked = [...first, ...ranked.filter((r) => !direct.includes(r.id))];
+    }
+    ranked = ranked.slice(0, this.options.limit);
+
+    const coverage = this.coverage(question, corrections, glossary, ranked.slice(0, 3));
+    const needed = unknownNames(question, (w) => this.known(w)).length ? COVERAGE_WITH_UNKNOWN_NAME : this.options.minCoverage;
+    // "la feuille de route 2028-2032": a period no document covers is not answered from another one.
+    const otherPeriod = analysis.unknownYears.length > 0 && !analysis.documents.length && /\b(feuilles? de route|roadmaps?|strategie|plan)\b/.test(simplify(question));
+    const relevant = !analysis.injection && !otherPeriod && ranked.length > 0 && (direct.length > 0 || coverage >= needed);
+    return { analysis, glossary, corrections, ranked, byDocument, query, coverage, relevant };
+  }
+
+  private async search(query: string, documents: Set<string> | undefined): Promise<RetrievedCitation[]> {
+    const { depth } = this.options;
+    const keywordHits = this.index.keywords.query(query, { limit: depth, ...(documents ? { documents } : {}) });
+    const vector = await this.index.embeddings.embedQuery(query);
+    const vectorHits = await this.index.vectors.similaritySearchVectorWithScore(
+      vector,
+      depth,
+      documents ? (m: Record<string, unknown>) => documents.has(String(m.document)) : undefined,
+    );
+    const keywordChunks = keywordHits.map((h) => h.chunkId);
+    const vectorChunks = vectorHits.map(([d]) => String(d.metadata.chunkId));
+    const citationOf = (id: string) => this.index.chunkById.get(id)!.citation;
+
+    const fused = reciprocalRankFusion([
+      { ids: distinctInOrder(keywordChunks.map(citationOf)), weight: this.options.keywordWeight },
+      { ids: distinctInOrder(vectorChunks.map(citationOf)), weight: this.options.vectorWeight },
+    ]);
+    const chunkOrder = reciprocalRankFusion([{ ids: keywordChunks }, { ids: vectorChunks }]).map((c) => c.id);
+    return fused.map(({ id, score }) => ({
+      id,
+      score,
+      chunks: this.contentOf(id, chunkOrder),
+      matched: chunkOrder.filter((c) => citationOf(c) === id),
+    }));
+  }
+
+  /** The citation's content chunks, those the rankers found first, then the rest in text order. */
+  private contentOf(citation: string, chunkOrder: readonly string[]): Chunk[] {
+    const all = this.contentByCitation.get(citation) ?? [];
+    const rank = new Map(chunkOrder.map((id, i) => [id, i]));
+    return [...all].sort((a, b) => (rank.get(a.id) ?? 1e9) - (rank.get(b.id) ?? 1e9));
+  }
+
+  /**
+   * How much of the question the best of the top citations accounts for, each word weighted by
+   * its rarity across citations (unknown words weigh most: they are what the corpus lacks).
+   * Words met through the glossary count as found when their expansion is.
+   */
+  private coverage(
+    question: string,
+    corrections: { from: string; to: string }[],
+    glossary: GlossaryMatch[],
+    top: RetrievedCitation[],
+  ): number {
+    const fixed = new Map(corrections.map((c) => [stem(c.from), stem(c.to)]));
+    const glossaryStems = new Set(glossary.flatMap((g) => words(g.term).map(stem)));
+    const asked = [...new Set(terms(searchText(question)))].map((s) => fixed.get(s) ?? s).filter((s) => !FRAMING_WORDS.has(s));
+    if (!asked.length || !top.length) return 0;
+    const expansion = new Set(terms(glossary.flatMap((g) => g.expand).join(" ")));
+    let best = 0;
+    for (const c of top) {
+      const stems = this.stemsByCitation.get(c.id) ?? new Set<string>();
+      const expansionFound = [...expansion].some((s) => stems.has(s));
+      let found = 0;
+      let total = 0;
+      for (const s of asked) {
+        const w = this.idf(s);
+        total += w;
+        if (stems.has(s) || (glossaryStems.has(s) && expansionFound)) found += w;
+      }
+      best = Math.max(best, total ? found / total : 0);
+    }
+    return best;
+  }
+}
