@@ -3,7 +3,8 @@ import type { Chunk } from "../corpus/chunk.js";
 import type { SearchIndex } from "../index/build.js";
 import { distinctInOrder, reciprocalRankFusion } from "./fusion.js";
 import { GlossaryMatcher, type GlossaryMatch } from "./glossary.js";
-import { analyzeQuestion, type QuestionAnalysis } from "./query-analysis.js";
+import { analyzeQuestion, roadmapsByRecency, type QuestionAnalysis } from "./query-analysis.js";
+import { parseCitationId } from "../corpus/schema.js";
 import { closestWord } from "./spelling.js";
 
 export interface RetrievedCitation {
@@ -40,9 +41,14 @@ export interface RetrieverOptions {
   /** Weights of the keyword and vector rankings in the fusion. */
   keywordWeight: number;
   vectorWeight: number;
+  /**
+   * Added to the fused score of the most recent roadmap's citations when the question names no
+   * period: "on fait quoi contre…" asks about today's plan, the older one stays just below.
+   */
+  recencyBonus: number;
 }
 
-export const DEFAULT_RETRIEVER: RetrieverOptions = { depth: 60, minCoverage: 0.3, limit: 10, keywordWeight: 1, vectorWeight: 0.5 };
+export const DEFAULT_RETRIEVER: RetrieverOptions = { depth: 60, minCoverage: 0.3, limit: 10, keywordWeight: 1, vectorWeight: 0.5, recencyBonus: 0.0005 };
 
 /** With a name the corpus does not know, the rest of the question must be covered this well. */
 const COVERAGE_WITH_UNKNOWN_NAME = 0.75;
@@ -180,6 +186,12 @@ export class HybridRetriever {
           : undefined;
       ranked = await this.search(query, filter);
       if (!ranked.length && filter) ranked = await this.search(query, undefined);
+      const latest = roadmapsByRecency(this.index.corpus)[0]?.id;
+      if (!analysis.documents.length && latest && this.options.recencyBonus > 0) {
+        ranked = ranked
+          .map((r) => (parseCitationId(r.id).document === latest ? { ...r, score: r.score + this.options.recencyBonus } : r))
+          .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
+      }
     }
 
     const direct = analysis.actions.filter((a) => a.exists).map((a) => `${a.document}#action-${a.number}`);
