@@ -11,16 +11,17 @@ const list = optionalString.transform((v) => (v ? v.split(",").map((x) => x.trim
 
 const url = optionalString.refine((v) => v === undefined || /^https?:\/\/[^\s]+$/.test(v), "must be an http(s) URL");
 
-const positiveInt = (fallback: number) =>
-  optionalString.transform((v, ctx) => {
-    if (v === undefined) return fallback;
-    const n = Number(v);
-    if (!Number.isInteger(n) || n <= 0) {
-      ctx.addIssue({ code: "custom", message: "must be a positive whole number" });
-      return z.NEVER;
-    }
-    return n;
-  });
+const wholeNumber = optionalString.transform((v, ctx) => {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n <= 0) {
+    ctx.addIssue({ code: "custom", message: "must be a positive whole number" });
+    return z.NEVER;
+  }
+  return n;
+});
+
+const positiveInt = (fallback: number) => wholeNumber.transform((v) => v ?? fallback);
 
 /** Every setting fdr-santé reads, validated once at start; `.env.example` documents each one. */
 export const EnvSchema = z
@@ -48,15 +49,7 @@ export const EnvSchema = z
     EMBEDDINGS_BASE_URL: url,
     EMBEDDINGS_API_KEY: optionalString,
     EMBEDDINGS_MODEL: optionalString,
-    EMBEDDINGS_DIMENSIONS: optionalString.transform((v, ctx) => {
-      if (v === undefined) return undefined;
-      const n = Number(v);
-      if (!Number.isInteger(n) || n <= 0) {
-        ctx.addIssue({ code: "custom", message: "must be a positive whole number" });
-        return z.NEVER;
-      }
-      return n;
-    }),
+    EMBEDDINGS_DIMENSIONS: wholeNumber,
   })
   .superRefine((env, ctx) => {
     if (env.SLACK_BOT_TOKEN && !env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
