@@ -14,9 +14,11 @@ export interface ExtractiveOptions {
   closeness: number;
   /** Measures quoted per action. */
   measuresPerAction: number;
+  /** Passages quoted per prose document. */
+  passagesPerDocument: number;
 }
 
-export const DEFAULT_EXTRACTIVE: ExtractiveOptions = { maxCitations: 2, closeness: 0.98, measuresPerAction: 2 };
+export const DEFAULT_EXTRACTIVE: ExtractiveOptions = { maxCitations: 2, closeness: 0.98, measuresPerAction: 2, passagesPerDocument: 2 };
 
 /** A number that is not a year: what a "combien / quel montant" question needs to find. */
 export const FIGURE = /(^|[^\p{L}\d])(?!(19|20)\d{2}\b)\d[\d\s ,.]*(%|\s*(milliards?|millions?|euros|€|ans|chantiers|médiateurs|actions|orientations|axes))?/iu;
@@ -45,17 +47,29 @@ export function selectCitations(result: RetrievalResult, options: ExtractiveOpti
   return chosen;
 }
 
-/** The content chunks worth quoting: those the rankers matched, else those sharing most words with the query. */
-function quotable(c: RetrievedCitation, query: string, kind: Chunk["kind"], max: number): Chunk[] {
-  const own = c.chunks.filter((x) => x.kind === kind);
-  const hit = own.filter((x) => c.matched.includes(x.id));
-  if (hit.length) return hit.slice(0, max);
-  const q = new Set(terms(query));
-  const scored = own
-    .map((x) => ({ x, n: terms(x.text).filter((t) => q.has(t)).length }))
-    .filter((s) => s.n > 0)
-    .sort((a, b) => b.n - a.n);
-  return scored.slice(0, max).map((s) => s.x);
+/**
+ * The content chunks worth quoting: those sharing most words with the question (the person's own
+ * words first, then the added ones), ties broken by the rankers' order.
+ */
+function quotable(c: RetrievedCitation, question: string, query: string, kind: Chunk["kind"], max: number): Chunk[] {
+  const own = new Set(terms(question));
+  const added = new Set(terms(query));
+  const rank = (x: Chunk) => {
+    const i = c.matched.indexOf(x.id);
+    return i < 0 ? 1e9 : i;
+  };
+  return c.chunks
+    .filter((x) => x.kind === kind)
+    .map((x) => {
+      const t = new Set(terms(`${x.measure ?? ""} ${x.body}`));
+      let score = 0;
+      for (const w of t) score += own.has(w) ? 1 : added.has(w) ? 0.5 : 0;
+      return { x, score };
+    })
+    .filter((s) => s.score > 0 || c.matched.includes(s.x.id))
+    .sort((a, b) => b.score - a.score || rank(a.x) - rank(b.x))
+    .slice(0, max)
+    .map((s) => s.x);
 }
 
 /** The one or two sentences of a passage that share most words with the query, in text order. */
@@ -103,16 +117,18 @@ export function composeExtractive(
     if (action !== null) {
       const a = doc.actions.find((x) => x.number === action);
       if (!a) continue;
-      const measures = quotable(c, result.query, "measure", options.measuresPerAction);
+      const measures = quotable(c, result.analysis.question, result.query, "measure", options.measuresPerAction);
       quoted.push(a.title, ...measures.map((m) => m.body));
       body.push(() => describeAction(doc, a, lang, out, new Set(measures.map((m) => m.measure ?? m.body))));
     } else {
-      const passage = quotable(c, result.query, "passage", 1)[0] ?? c.chunks.find((x) => x.kind === "passage");
-      if (!passage) continue;
-      const text = bestSentences(passage.body, result.query);
-      quoted.push(text);
-      const where = passage.section && doc.kind === "roadmap" ? ` (${passage.section})` : "";
-      body.push(() => out.say(`${doc.label}${where}${lang === "en" ? ":" : " :"} « ${text} »`, out.cite(c.id, null, passage.section)));
+      const passages = quotable(c, result.analysis.question, result.query, "passage", options.passagesPerDocument);
+      if (!passages.length) continue;
+      for (const passage of passages) {
+        const text = bestSentences(passage.body, `${result.analysis.question} ${result.query}`);
+        quoted.push(text);
+        const where = passage.section && doc.kind === "roadmap" ? ` (${passage.section})` : "";
+        body.push(() => out.say(`${doc.label}${where}${lang === "en" ? ":" : " :"} « ${text} »`, out.cite(c.id, null, passage.section)));
+      }
     }
   }
 

@@ -40,7 +40,16 @@ export class KeywordIndex {
    * OR-query over the terms; long terms also match at edit distance ≈ 20 % of their length (typos),
    * at a lower weight than exact matches.
    */
-  query(text: string, options: { limit: number; documents?: ReadonlySet<string>; fuzzy?: boolean }): KeywordHit[] {
+  query(
+    text: string,
+    options: {
+      limit: number;
+      documents?: ReadonlySet<string>;
+      fuzzy?: boolean;
+      /** Weight of a (processed) query term: added words can count less than the person's own. */
+      boost?: (term: string) => number;
+    },
+  ): KeywordHit[] {
     const filter = options.documents
       ? (r: SearchResult) => options.documents!.has(String(r.document))
       : undefined;
@@ -48,6 +57,7 @@ export class KeywordIndex {
       combineWith: "OR",
       fuzzy: options.fuzzy === false ? false : (term: string) => (term.length >= 6 ? 0.2 : false),
       ...(filter ? { filter } : {}),
+      ...(options.boost ? { boostTerm: options.boost } : {}),
     });
     return hits.slice(0, options.limit).map((h) => ({ chunkId: String(h.id), score: h.score }));
   }

@@ -40,7 +40,7 @@ export class GlossaryMatcher {
         entry,
         term,
         keys: words(term).map(keyOf),
-        caseSensitive: term === term.toUpperCase() && AMBIGUOUS_LOWERCASE.has(simplify(term)),
+        caseSensitive: words(term).length === 1 && ambiguousAcronym(term) !== null,
       })),
     ).filter((t) => t.keys.length > 0);
   }
@@ -52,12 +52,13 @@ export class GlossaryMatcher {
    */
   match(question: string, documents: readonly string[] = []): GlossaryMatch[] {
     const qKeys = words(question).map(keyOf);
+    // Split at apostrophes too, so "l'ANS" yields the token "ANS".
     const rawTokens = new Set(question.split(/[^\p{L}\p{N}]+/u));
     const seen = new Set<string>();
     const out: GlossaryMatch[] = [];
     for (const t of this.terms) {
       if (seen.has(t.entry.id)) continue;
-      if (t.caseSensitive ? !rawTokens.has(t.term) : !containsSequence(qKeys, t.keys)) continue;
+      if (t.caseSensitive ? !rawTokens.has(ambiguousAcronym(t.term)!) : !containsSequence(qKeys, t.keys)) continue;
       seen.add(t.entry.id);
       const senses = t.entry.senses.filter((s) => !documents.length || documents.includes(s.document));
       const chosen = senses.length ? senses : t.entry.senses;
@@ -70,6 +71,15 @@ export class GlossaryMatcher {
     }
     return out;
   }
+}
+
+/**
+ * The upper-case acronym of a term that is also an everyday word once lower-cased, elision
+ * included: "l'ANS" → "ANS" (not "ans"), "SI" → "SI".
+ */
+function ambiguousAcronym(term: string): string | null {
+  const core = term.trim().replace(/^(?:[cdjlmnst]|qu)['’]/i, "");
+  return /^\p{Lu}+$/u.test(core) && AMBIGUOUS_LOWERCASE.has(simplify(core)) ? core : null;
 }
 
 function containsSequence(haystack: readonly string[], needle: readonly string[]): boolean {

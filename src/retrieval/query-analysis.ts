@@ -80,7 +80,8 @@ export function isInjection(question: string): boolean {
 }
 
 const DETAILS: Record<Detail, RegExp> = {
-  figure: /\b(combien|nombre de|montant|prix|tarifs?|couts?|coute|coutent|salaires?|remunerations?|budgets?|pourcentage|taux|enveloppe|euros?|delais? (d.?attente|moyens?)|statistiques?|chiffres?|how many|how much|price|prices|cost|costs|salary|salaries|budget|rate|number of|figures?)\b/,
+  // A figure is asked only by a question word: "il y a un plan pour les salaires ?" asks no amount.
+  figure: /\b(combien|nombre de|quel(le)?s? (est |sont |serait |etait )?(le |la |les |l.)?(montant|prix|tarifs?|couts?|budgets?|taux|pourcentage|nombre|salaires?|remunerations?|delais?|enveloppe|chiffres?|statistiques?)|how (much|many)|what (is|are|was|were) the (price|cost|rate|number|budget|amount|salary|figure)s?|delais? (d.?attente|moyens?))\b/,
   deadline: /\b(quand|date|echeance|calendrier|d.?ici (quand|a quand)|deadline|when|timeline|en quelle annee|delai)\b/,
   owner: /\b(qui (pilote|porte|est responsable|s.?occupe|gere)|responsable de|pilote par|porteur|who (leads|is in charge|runs|owns))\b/,
 };

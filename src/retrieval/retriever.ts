@@ -50,6 +50,14 @@ export interface RetrieverOptions {
 
 export const DEFAULT_RETRIEVER: RetrieverOptions = { depth: 60, minCoverage: 0.3, limit: 10, keywordWeight: 1, vectorWeight: 0.5, recencyBonus: 0.0005 };
 
+/** Weight of the words the system adds to a question (glossary, spelling) against the person's own. */
+const ADDED_WEIGHT = 0.5;
+
+interface SearchQuery {
+  own: string;
+  added: string;
+}
+
 /** With a name the corpus does not know, the rest of the question must be covered this well. */
 const COVERAGE_WITH_UNKNOWN_NAME = 0.75;
 
@@ -89,6 +97,11 @@ function unknownNames(question: string, known: (word: string) => boolean): strin
     .filter((t) => /^\p{Lu}/u.test(t) && t.length >= 3)
     .flatMap((t) => words(t))
     .filter((w) => w.length >= 3 && !isStopword(w) && !known(w));
+}
+
+/** The words that carry a question's subject: no structure, no framing, no stopwords; stemmed. */
+export function subjectTerms(question: string): string[] {
+  return [...new Set(terms(searchText(question)))].filter((s) => !FRAMING_WORDS.has(s));
 }
 
 function searchText(text: string): string {
@@ -167,7 +180,10 @@ export class HybridRetriever {
     // Terms that only name a document or the structure ("feuille de route 2019", "orientation") were
     // read as filters or intents; expanding them would flood the query with generic words.
     const glossary = this.glossary.match(corrected, analysis.documents).filter((g) => !this.namesOnlyStructure(g.term));
-    const query = searchText(`${corrected} ${glossary.flatMap((g) => g.expand).join(" ")}`);
+    // The person's own words count fully; words the system added (spelling guesses, glossary) count half.
+    const own = searchText(question);
+    const added = searchText(`${corrections.map((c) => c.to).join(" ")} ${glossary.flatMap((g) => g.expand).join(" ")}`);
+    const query: SearchQuery = { own, added };
 
     const byDocument: Record<string, RetrievedCitation[]> = {};
     let ranked: RetrievedCitation[];
@@ -207,13 +223,18 @@ export class HybridRetriever {
     // "la feuille de route 2028-2032": a period no document covers is not answered from another one.
     const otherPeriod = analysis.unknownYears.length > 0 && !analysis.documents.length && /\b(feuilles? de route|roadmaps?|strategie|plan)\b/.test(simplify(question));
     const relevant = !analysis.injection && !otherPeriod && ranked.length > 0 && (direct.length > 0 || coverage >= needed);
-    return { analysis, glossary, corrections, ranked, byDocument, query, coverage, relevant };
+    return { analysis, glossary, corrections, ranked, byDocument, query: `${own} ${added}`.trim(), coverage, relevant };
   }
 
-  private async search(query: string, documents: Set<string> | undefined): Promise<RetrievedCitation[]> {
+  private async search(query: SearchQuery, documents: Set<string> | undefined): Promise<RetrievedCitation[]> {
     const { depth } = this.options;
-    const keywordHits = this.index.keywords.query(query, { limit: depth, ...(documents ? { documents } : {}) });
-    const vector = await this.index.embeddings.embedQuery(query);
+    const ownTerms = new Set(terms(query.own));
+    const keywordHits = this.index.keywords.query(`${query.own} ${query.added}`, {
+      limit: depth,
+      boost: (t) => (ownTerms.has(t) ? 1 : ADDED_WEIGHT),
+      ...(documents ? { documents } : {}),
+    });
+    const vector = await this.queryVector(query);
     const vectorHits = await this.index.vectors.similaritySearchVectorWithScore(
       vector,
       depth,
@@ -236,6 +257,13 @@ export class HybridRetriever {
     }));
   }
 
+  private async queryVector(query: SearchQuery): Promise<number[]> {
+    const own = await this.index.embeddings.embedQuery(query.own || query.added);
+    if (!query.added || !query.own) return own;
+    const added = await this.index.embeddings.embedQuery(query.added);
+    return own.map((v, i) => v + ADDED_WEIGHT * added[i]!);
+  }
+
   /** The citation's content chunks, those the rankers found first, then the rest in text order. */
   private contentOf(citation: string, chunkOrder: readonly string[]): Chunk[] {
     const all = this.contentByCitation.get(citation) ?? [];
@@ -256,7 +284,7 @@ export class HybridRetriever {
   ): number {
     const fixed = new Map(corrections.map((c) => [stem(c.from), stem(c.to)]));
     const glossaryStems = new Set(glossary.flatMap((g) => words(g.term).map(stem)));
-    const asked = [...new Set(terms(searchText(question)))].map((s) => fixed.get(s) ?? s).filter((s) => !FRAMING_WORDS.has(s));
+    const asked = subjectTerms(question).map((s) => fixed.get(s) ?? s);
     if (!asked.length || !top.length) return 0;
     const expansion = new Set(terms(glossary.flatMap((g) => g.expand).join(" ")));
     let best = 0;

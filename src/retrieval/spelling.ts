@@ -1,15 +1,19 @@
 /**
- * Reads a misspelt word as the nearest corpus word: edit distance 1 for words up to 6 letters,
- * 2 beyond (adjacent swaps count as one edit), or a truncation of 5+ letters ("cybersecu").
+ * Reads a misspelt word as the nearest corpus word: edit distance 1 for words up to 8 letters,
+ * 2 beyond (adjacent swaps count as one edit), or a truncation of 6+ letters ("cybersecu").
+ * Most unknown words are sound French the corpus does not use ("devront", "corrections"), so
+ * the bar is kept high: a wrong guess adds a misleading word to the query.
  * Ties go to the shorter, then alphabetically first word, so the choice is deterministic.
  */
 export function closestWord(word: string, vocabulary: readonly string[]): string | null {
-  const max = word.length <= 6 ? 1 : 2;
+  if (word.length < 5) return null;
+  const max = word.length <= 8 ? 1 : 2;
+  const prefix = word.length >= 6;
   let best: string | null = null;
   let bestDistance = Infinity;
   for (const v of vocabulary) {
-    if (Math.abs(v.length - word.length) > max && !(word.length >= 5 && v.startsWith(word))) continue;
-    const d = word.length >= 5 && v.startsWith(word) ? 0.5 : distance(word, v, max);
+    if (Math.abs(v.length - word.length) > max && !(prefix && v.startsWith(word))) continue;
+    const d = prefix && v.startsWith(word) ? 0.5 : distance(word, v, max);
     if (d > max) continue;
     if (d < bestDistance || (d === bestDistance && best !== null && (v.length < best.length || (v.length === best.length && v < best)))) {
       best = v;
