@@ -40,7 +40,8 @@ export function groupLabel(doc: CorpusDocument, groupNumber: number): string {
   const g = doc.groups.find((x) => x.number === groupNumber);
   const name = capitalize(doc.groupName ?? "partie");
   if (!g) return `${name} ${groupNumber}`;
-  return doc.groupName === "axe" ? `${name} ${g.title}` : `${name} ${g.number} (${g.short ?? g.title})`;
+  // A short name, when the structure gives one, says the title is too long to label a citation.
+  return g.short ? `${name} ${g.number} (${g.short})` : `${name} ${g.title}`;
 }
 
 export function capitalize(s: string): string {

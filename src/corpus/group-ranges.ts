@@ -9,6 +9,11 @@ export function checkGroupRanges(
   groups: readonly { number: number; actions: [number, number] }[],
   lineOfGroup: (index: number) => number,
 ): number {
+  const numbers = new Set<number>();
+  groups.forEach((g, index) => {
+    if (numbers.has(g.number)) throw new CorpusError(file, lineOfGroup(index), `group number ${g.number} is used twice`);
+    numbers.add(g.number);
+  });
   const order = groups.map((g, index) => ({ g, index })).sort((a, b) => a.g.actions[0] - b.g.actions[0]);
   let next = 1;
   for (const { g, index } of order) {

@@ -1,25 +1,44 @@
+import { isAbsolute } from "node:path";
 import { z } from "zod";
 
 /** Citation and document IDs are a public contract: lowercase letters, digits and hyphens. */
-export const DocumentId = z.string().regex(/^[a-z0-9-]+$/, "must use only a-z, 0-9 and -");
+export const DocumentId = z.string().regex(/^[a-z0-9-]+$/, {
+  error: (issue) => `${JSON.stringify(issue.input)} must use only a-z, 0-9 and -`,
+});
 
 const Range = z
   .tuple([z.number().int().positive(), z.number().int().positive()])
   .refine(([a, b]) => a <= b, "range must be [first, last] with first <= last");
 
+const YEAR = "must be a year written with four digits, such as 2024";
+const Year = z.int({ error: YEAR }).min(1990, { error: YEAR }).max(2100, { error: YEAR });
+const Period = z
+  .tuple([Year, Year], { error: "must be [first year, last year], such as [2024, 2028]" })
+  .refine(([a, b]) => a < b, "must be [first year, last year] with the first before the last");
+
+/** A file named by the manifest, relative to the corpus folder: nothing outside it is read. */
+const CorpusPath = z
+  .string()
+  .min(1)
+  .refine((p) => !isAbsolute(p) && !p.split(/[\\/]/).includes(".."), "must be a path inside the corpus folder, such as sources/<id>.txt");
+
+export const DOCUMENT_KINDS = ["roadmap", "prose"] as const;
+
 export const ManifestEntry = z
   .object({
     id: DocumentId,
-    kind: z.enum(["roadmap", "prose"]),
+    kind: z.enum(DOCUMENT_KINDS, {
+      error: (issue) => `${issue.input === undefined ? "missing" : `unknown kind ${JSON.stringify(issue.input)}`}: expected ${DOCUMENT_KINDS.join(" or ")}`,
+    }),
     title: z.string().min(1),
     label: z.string().min(1),
-    year: z.number().int().min(1990).max(2100).optional(),
-    period: z.tuple([z.number().int(), z.number().int()]).optional(),
+    year: Year.optional(),
+    period: Period.optional(),
     publisher: z.string().min(1),
     scope: z.enum(["national", "regional"]).default("national"),
-    region: z.string().optional(),
-    source: z.string().min(1),
-    structure: z.string().min(1).optional(),
+    region: z.string().min(1).optional(),
+    source: CorpusPath,
+    structure: CorpusPath.optional(),
     aliases: z.array(z.string().min(1)).default([]),
   })
   .strict()
@@ -29,6 +48,15 @@ export const ManifestEntry = z
     }
     if (entry.kind === "prose" && entry.structure) {
       ctx.addIssue({ code: "custom", path: ["structure"], message: "a prose document takes no structure file" });
+    }
+    if (entry.year !== undefined && entry.period !== undefined) {
+      ctx.addIssue({ code: "custom", path: ["period"], message: "give year or period, not both" });
+    }
+    if (entry.scope === "regional" && !entry.region) {
+      ctx.addIssue({ code: "custom", path: ["scope"], message: "a regional document needs region" });
+    }
+    if (entry.scope === "national" && entry.region) {
+      ctx.addIssue({ code: "custom", path: ["region"], message: "region goes with scope: regional" });
     }
   });
 export type ManifestEntry = z.infer<typeof ManifestEntry>;
@@ -119,7 +147,7 @@ export type Passage = z.infer<typeof Passage>;
 
 export const CorpusDocument = z.object({
   id: DocumentId,
-  kind: z.enum(["roadmap", "prose"]),
+  kind: z.enum(DOCUMENT_KINDS),
   title: z.string(),
   label: z.string(),
   year: z.number().int().nullable(),

@@ -38,7 +38,17 @@ export function validateAt<S extends z.ZodType>(
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
-  const where = [...path, ...issue.path];
-  const field = where.filter((p) => typeof p === "string").join(".");
-  throw new CorpusError(yaml.file, yaml.lineOf(where), `${field ? `${field}: ` : ""}${issue.message}`);
+  // An unknown key is reported on its own line, not on the line of the mapping that holds it.
+  const unknownKey = issue.code === "unrecognized_keys" ? issue.keys[0] : undefined;
+  const local = unknownKey === undefined ? issue.path : [...issue.path, unknownKey];
+  const field = local.filter((p) => typeof p === "string").join(".");
+  const missing = issue.code === "invalid_type" && valueAt(value, issue.path) === undefined;
+  const reason = unknownKey !== undefined ? "unknown key" : missing ? "required" : issue.message;
+  throw new CorpusError(yaml.file, yaml.lineOf([...path, ...local]), `${field ? `${field}: ` : ""}${reason}`);
+}
+
+function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+  let v = value;
+  for (const key of path) v = v !== null && typeof v === "object" ? (v as Record<PropertyKey, unknown>)[key] : undefined;
+  return v;
 }

@@ -1,0 +1,124 @@
+import { execFile } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { lineOf, NEW_DOCUMENTS, removeTempCorpora, tempCorpus } from "../support/temp-corpus.js";
+
+afterAll(removeTempCorpora);
+
+const REPO = resolve(import.meta.dirname, "../..");
+
+/** `npm run corpus -- ARGS` run from the temporary root, so the corpus is its ./corpus folder. */
+function corpusCli(root: string, ...args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    execFile(
+      join(REPO, "node_modules/.bin/tsx"),
+      [join(REPO, "src/cli/corpus.ts"), ...args],
+      { cwd: root, env: { ...process.env, CORPUS_DIR: "corpus" }, encoding: "utf8" },
+      (error, stdout, stderr) => done({ status: error ? Number(error.code) : 0, stdout, stderr }),
+    );
+  });
+}
+
+const ADD_OCCITANIE = [
+  "add",
+  join(NEW_DOCUMENTS, "ars-occitanie.txt"),
+  "--id", "ars-occitanie",
+  "--title", "ARS Occitanie : programme régional de télémédecine TéléOc",
+  "--kind", "prose",
+  "--year", "2024",
+  "--publisher", "ARS Occitanie",
+  "--label", "ARS Occitanie · TéléOc",
+  "--region", "Occitanie",
+  "--alias", "ars occitanie",
+  "--alias", "occitanie",
+];
+
+// Each test has its own temporary corpus: they run side by side, as each command starts a process.
+describe.concurrent("npm run corpus -- check", () => {
+  it("prints what each document yields", async () => {
+    const { root } = tempCorpus({ copyReal: true });
+    const { status, stdout, stderr } = await corpusCli(root, "check");
+    expect(stderr).toBe("");
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/^Corpus OK: 5 documents — 2 roadmaps \(44 actions, \d+ measures\), 3 prose documents\./);
+    expect(stdout).toContain("  orientation 2  Intensifier la sécurité et l'interopérabilité des systèmes d'information en santé  actions 4-10\n");
+    expect(stdout).toMatch(/ {2}axe 1 {2}Prévention {2}actions 1-5 \(\d+ measures\)\n/);
+  });
+
+  it("exits 1 with the file and line of the first defect", async () => {
+    const { root, dir } = tempCorpus({ copyReal: true });
+    const manifest = readFileSync(join(dir, "manifest.yaml"), "utf8");
+    writeFileSync(join(dir, "manifest.yaml"), manifest.replace("kind: prose", "kind: article"));
+    const { status, stdout, stderr } = await corpusCli(root, "check");
+    expect(status).toBe(1);
+    expect(stdout).toBe("");
+    expect(stderr).toBe(`fdr-santé: corpus/manifest.yaml:${lineOf(manifest, "kind: prose")}: kind: unknown kind "article": expected roadmap or prose\n`);
+  });
+});
+
+describe.concurrent("npm run corpus -- add", () => {
+  it("adds a prose document, which check then lists", async () => {
+    const { root, dir } = tempCorpus({ copyReal: true });
+    const added = await corpusCli(root, ...ADD_OCCITANIE);
+    expect(added.stderr).toBe("");
+    expect(added.status).toBe(0);
+    expect(added.stdout).toBe(
+      "Added to the corpus:\n" +
+        "ars-occitanie  prose  ARS Occitanie · TéléOc (2024)  ← sources/ars-occitanie.txt\n" +
+        "  3 passages\n" +
+        "Run npm run ingest to rebuild the index (the bot also rebuilds it at start when the corpus changed).\n",
+    );
+    expect(readFileSync(join(dir, "sources/ars-occitanie.txt"), "utf8")).toBe(readFileSync(join(NEW_DOCUMENTS, "ars-occitanie.txt"), "utf8"));
+    expect(readFileSync(join(dir, "manifest.yaml"), "utf8")).toContain('  - id: ars-occitanie\n    kind: prose\n');
+    expect((await corpusCli(root, "check")).stdout).toMatch(/^Corpus OK: 6 documents/);
+  });
+
+  it("adds a roadmap with its structure description", async () => {
+    const { root, dir } = tempCorpus({ copyReal: true });
+    const { status, stdout } = await corpusCli(
+      root, "add", join(NEW_DOCUMENTS, "fdr-test-2028.txt"),
+      "--structure", join(NEW_DOCUMENTS, "fdr-test-2028.yaml"),
+      "--id", "fdr-test-2028", "--title", "Feuille de route test 2028-2032", "--label", "Feuille de route test",
+      "--kind", "roadmap", "--period", "2028-2032", "--publisher", "Équipe fdr-santé",
+    );
+    expect(status).toBe(0);
+    expect(stdout).toContain("  axe 2  Données et sobriété  actions 3-4 (3 measures)\n");
+    expect(readFileSync(join(dir, "manifest.yaml"), "utf8")).toContain("    period: [2028, 2032]\n");
+  });
+
+  it("refuses to overwrite, and changes nothing", async () => {
+    const { root, dir } = tempCorpus({ copyReal: true });
+    writeFileSync(join(dir, "sources/ars-occitanie.txt"), "Un autre texte.\n");
+    const manifest = readFileSync(join(dir, "manifest.yaml"), "utf8");
+    const { status, stderr } = await corpusCli(root, ...ADD_OCCITANIE);
+    expect(status).toBe(1);
+    expect(stderr).toBe("fdr-santé: corpus/sources/ars-occitanie.txt already exists: refusing to overwrite it\nNothing was added: the corpus is as it was.\n");
+    expect(readFileSync(join(dir, "manifest.yaml"), "utf8")).toBe(manifest);
+    expect(readFileSync(join(dir, "sources/ars-occitanie.txt"), "utf8")).toBe("Un autre texte.\n");
+  });
+
+  it("rolls back a document that does not load", async () => {
+    const { root, dir } = tempCorpus({ copyReal: true });
+    const manifest = readFileSync(join(dir, "manifest.yaml"), "utf8");
+    writeFileSync(join(root, "latin1.txt"), Buffer.from([0x54, 0x65, 0x78, 0x74, 0x65, 0x0a, 0x43, 0x61, 0x66, 0xe9, 0x2e, 0x0a]));
+    const { status, stderr } = await corpusCli(root, ...ADD_OCCITANIE.map((a, i) => (i === 1 ? "latin1.txt" : a)));
+    expect(status).toBe(1);
+    expect(stderr).toBe("fdr-santé: corpus/sources/ars-occitanie.txt:2: not valid UTF-8: save the file as UTF-8\nNothing was added: the corpus is as it was.\n");
+    expect(readFileSync(join(dir, "manifest.yaml"), "utf8")).toBe(manifest);
+    expect(existsSync(join(dir, "sources/ars-occitanie.txt"))).toBe(false);
+  });
+
+  it("explains what is wrong with the command line", async () => {
+    const { root } = tempCorpus({ copyReal: true });
+    const kind = await corpusCli(root, ...ADD_OCCITANIE.map((a) => (a === "prose" ? "essay" : a)));
+    expect(kind.status).toBe(1);
+    expect(kind.stderr).toBe('fdr-santé: --kind: unknown kind "essay": expected roadmap or prose\nNothing was added: the corpus is as it was.\n');
+    const missing = await corpusCli(root, "add", "x.txt", "--id", "x");
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toMatch(/^fdr-santé: add needs --title, --kind\nusage:/);
+    const unknown = await corpusCli(root, "remove");
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toMatch(/^fdr-santé: unknown command "remove"\nusage:/);
+  });
+});
