@@ -2,6 +2,7 @@ import { periodOf } from "../corpus/chunk.js";
 import { actionId, parseCitationId, type Corpus, type Correspondence, type CorrespondenceLink } from "../corpus/schema.js";
 import type { RetrievalResult, RetrievedCitation } from "../retrieval/retriever.js";
 import type { CitationList } from "./citations.js";
+import { quotable } from "./extractive.js";
 import { describeAction } from "./structural.js";
 
 const TOP = 5;
@@ -47,7 +48,7 @@ export function composeComparison(result: RetrievalResult, corpus: Corpus, out: 
   const pick = bestLink(result, corpus);
   const measuresFor = (id: string): Set<string> => {
     const r = Object.values(result.byDocument).flat().find((x) => x.id === id);
-    const m = r?.chunks.filter((x) => x.kind === "measure" && r.matched.includes(x.id)).slice(0, 2) ?? [];
+    const m = r ? quotable(r, result.analysis.question, result.query, "measure", 2, corpus) : [];
     return new Set(m.map((x) => x.measure ?? x.body));
   };
   const side = (documentId: string, number: number) => {

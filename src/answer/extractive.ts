@@ -2,7 +2,7 @@ import type { Chunk } from "../corpus/chunk.js";
 import { terms } from "../corpus/french.js";
 import { parseCitationId, type Corpus } from "../corpus/schema.js";
 import type { Detail, Lang } from "../retrieval/query-analysis.js";
-import type { RetrievalResult, RetrievedCitation } from "../retrieval/retriever.js";
+import { subjectTerms, type RetrievalResult, type RetrievedCitation } from "../retrieval/retriever.js";
 import type { CitationList } from "./citations.js";
 import { detailMissing } from "./messages.js";
 import { describeAction } from "./structural.js";
@@ -21,7 +21,7 @@ export interface ExtractiveOptions {
 export const DEFAULT_EXTRACTIVE: ExtractiveOptions = { maxCitations: 2, closeness: 0.98, measuresPerAction: 2, passagesPerDocument: 2 };
 
 /** A number that is not a year: what a "combien / quel montant" question needs to find. */
-export const FIGURE = /(^|[^\p{L}\d])(?!(19|20)\d{2}\b)\d[\d\s ,.]*(%|\s*(milliards?|millions?|euros|€|ans|chantiers|médiateurs|actions|orientations|axes))?/iu;
+export const FIGURE = /(^|[^\p{L}\d])(?!(19|20)\d{2}\b)\d/u;
 
 const DETAIL_EVIDENCE: Record<Detail, RegExp> = {
   figure: FIGURE,
@@ -51,9 +51,12 @@ export function selectCitations(result: RetrievalResult, options: ExtractiveOpti
  * The content chunks worth quoting: those sharing most words with the question (the person's own
  * words first, then the added ones), ties broken by the rankers' order.
  */
-function quotable(c: RetrievedCitation, question: string, query: string, kind: Chunk["kind"], max: number): Chunk[] {
-  const own = new Set(terms(question));
-  const added = new Set(terms(query));
+export function quotable(c: RetrievedCitation, question: string, query: string, kind: Chunk["kind"], max: number, corpus?: Corpus): Chunk[] {
+  // Words of the document's own name ("ARS Bretagne") are shared by all its passages: they choose none.
+  const doc = corpus?.documents.find((d) => d.id === parseCitationId(c.id).document);
+  const naming = new Set(doc ? terms([doc.label, ...doc.aliases].join(" ")) : []);
+  const own = new Set(subjectTerms(question).filter((t) => !naming.has(t)));
+  const added = new Set(terms(query).filter((t) => !naming.has(t)));
   const rank = (x: Chunk) => {
     const i = c.matched.indexOf(x.id);
     return i < 0 ? 1e9 : i;
@@ -74,6 +77,8 @@ function quotable(c: RetrievedCitation, question: string, query: string, kind: C
 
 /** The one or two sentences of a passage that share most words with the query, in text order. */
 function bestSentences(text: string, query: string, max = 2): string {
+  // A lead-in and its list ("Les ambitions … :" then "- …") only make sense together.
+  if (/:\s*\n- /.test(text)) return text.trim();
   const sentences = text.match(/[^.!?\n]+(?:[.!?]+|$)/g)?.map((s) => s.trim()).filter(Boolean) ?? [text];
   if (sentences.length <= max) return text.trim();
   const q = new Set(terms(query));
@@ -117,11 +122,11 @@ export function composeExtractive(
     if (action !== null) {
       const a = doc.actions.find((x) => x.number === action);
       if (!a) continue;
-      const measures = quotable(c, result.analysis.question, result.query, "measure", options.measuresPerAction);
+      const measures = quotable(c, result.analysis.question, result.query, "measure", options.measuresPerAction, corpus);
       quoted.push(a.title, ...measures.map((m) => m.body));
       body.push(() => describeAction(doc, a, lang, out, new Set(measures.map((m) => m.measure ?? m.body))));
     } else {
-      const passages = quotable(c, result.analysis.question, result.query, "passage", options.passagesPerDocument);
+      const passages = quotable(c, result.analysis.question, result.query, "passage", options.passagesPerDocument, corpus);
       if (!passages.length) continue;
       for (const passage of passages) {
         const text = bestSentences(passage.body, `${result.analysis.question} ${result.query}`);

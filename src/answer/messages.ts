@@ -1,5 +1,6 @@
-import type { Corpus } from "../corpus/schema.js";
-import type { Lang } from "../retrieval/query-analysis.js";
+import { periodOf } from "../corpus/chunk.js";
+import { actionId, type Corpus } from "../corpus/schema.js";
+import { detectLanguage, roadmapsByRecency, type Lang } from "../retrieval/query-analysis.js";
 
 /** What the assistant covers, read from the manifest so a new document shows up everywhere. */
 export function coverage(corpus: Corpus, lang: Lang): string {
@@ -10,16 +11,48 @@ export function coverage(corpus: Corpus, lang: Lang): string {
     : `Je réponds à partir des feuilles de route du numérique en santé et des textes associés : ${list}.`;
 }
 
-export function examples(lang: Lang): string {
+/**
+ * Example questions, taken from the corpus so they always name what it holds: an everyday
+ * question from the curated enrichment, a comparison from the first reviewed correspondence.
+ */
+export function examples(corpus: Corpus, lang: Lang): string {
+  const [latest, older] = roadmapsByRecency(corpus);
+  const picks: string[] = [];
+  if (latest) {
+    const questions = latest.actions.flatMap((a) => corpus.enrichment.actions[actionId(latest.id, a.number)]?.questions ?? []);
+    const everyday = questions.find((q) => detectLanguage(q) === lang);
+    if (everyday) picks.push(everyday);
+  }
+  const link = corpus.correspondences[0]?.links.find((l) => l.strength === "direct");
+  const from = corpus.documents.find((d) => d.id === corpus.correspondences[0]?.from);
+  if (link && from) {
+    picks.push(lang === "en" ? `what became of ${link.topic_en ?? link.topic} since ${periodOf(from)}?` : `qu'est devenu ${link.topic} depuis ${periodOf(from)} ?`);
+  }
+  if (older) picks.push(lang === "en" ? `how many actions in ${periodOf(older)}?` : `combien d'actions en ${periodOf(older)} ?`);
+  if (!picks.length) return "";
+  return lang === "en" ? `For example: ${picks.map((q) => `"${q}"`).join(", ")}.` : `Par exemple : ${picks.map((q) => `« ${q} »`).join(", ")}.`;
+}
+
+/** Direct references the assistant understands, in this corpus's own numbering and names. */
+function references(corpus: Corpus, lang: Lang): string {
+  const [latest, older] = roadmapsByRecency(corpus);
+  if (!latest) return "";
+  const lastGroup = latest.groups.at(-1);
+  const refs = [`action ${lastGroup?.actions[0] ?? latest.actions[0]?.number ?? 1}`];
+  if (older?.actions.length) refs.push(`${periodOf(older)} action ${older.actions[Math.floor(older.actions.length / 2)]!.number}`);
+  if (latest.groupName) {
+    const name = lang === "en" ? (latest.groupNameEn ?? latest.groupName) : latest.groupName;
+    refs.push(lang === "en" ? `the ${name}s of ${periodOf(latest)}` : `les ${name}s de ${periodOf(latest)}`);
+  }
   return lang === "en"
-    ? `For example: "which action covers hospital cybersecurity?", "what is ApCV?", "what became of e-parcours since 2019?"`
-    : `Par exemple : « quelle action parle de la cybersécurité des établissements ? », « c'est quoi l'ApCV ? », « qu'est devenu e-parcours depuis 2019 ? »`;
+    ? `You can also ask ${refs.map((r) => `"${r}"`).join(", ")}.`
+    : `Vous pouvez aussi demander ${refs.map((r) => `« ${r} »`).join(", ")}.`;
 }
 
 export function notFound(corpus: Corpus, lang: Lang): string {
   return lang === "en"
-    ? `I found nothing on this in the texts I cover, so I would rather not guess. ${coverage(corpus, lang)} ${examples(lang)}`
-    : `Je ne trouve rien sur ce sujet dans les textes que je couvre, et je préfère ne pas deviner. ${coverage(corpus, lang)} ${examples(lang)}`;
+    ? `I found nothing on this in the texts I cover, so I would rather not guess. ${coverage(corpus, lang)} ${examples(corpus, lang)}`
+    : `Je ne trouve rien sur ce sujet dans les textes que je couvre, et je préfère ne pas deviner. ${coverage(corpus, lang)} ${examples(corpus, lang)}`;
 }
 
 export function injectionRefusal(corpus: Corpus, lang: Lang): string {
@@ -30,8 +63,8 @@ export function injectionRefusal(corpus: Corpus, lang: Lang): string {
 
 export function help(corpus: Corpus, lang: Lang): string {
   return lang === "en"
-    ? `${coverage(corpus, lang)} Ask a question in plain words; every answer cites the exact action. ${examples(lang)} You can also ask "action 14", "2019 action 12", "the axes of 2023-2027" or "how many actions in 2019".`
-    : `${coverage(corpus, lang)} Posez votre question avec vos mots : chaque réponse cite l'action exacte. ${examples(lang)} Vous pouvez aussi demander « action 14 », « 2019 action 12 », « les axes de 2023-2027 » ou « combien d'actions en 2019 ».`;
+    ? `${coverage(corpus, lang)} Ask a question in plain words; every answer cites the exact action. ${examples(corpus, lang)} ${references(corpus, lang)}`
+    : `${coverage(corpus, lang)} Posez votre question avec vos mots : chaque réponse cite l'action exacte. ${examples(corpus, lang)} ${references(corpus, lang)}`;
 }
 
 const DETAIL_FR = { figure: "ce chiffre (montant, nombre ou tarif)", deadline: "de date ni d'échéance", owner: "de pilote ni de responsable" } as const;

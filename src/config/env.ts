@@ -50,22 +50,30 @@ export const EnvSchema = z
     EMBEDDINGS_API_KEY: optionalString,
     EMBEDDINGS_MODEL: optionalString,
     EMBEDDINGS_DIMENSIONS: wholeNumber,
-  })
-  .superRefine((env, ctx) => {
-    if (env.SLACK_BOT_TOKEN && !env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
-      ctx.addIssue({ code: "custom", path: ["SLACK_SIGNING_SECRET"], message: "is required with SLACK_BOT_TOKEN in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)" });
-    }
-    if ((env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN) && !env.SLACK_BOT_TOKEN) {
-      ctx.addIssue({ code: "custom", path: ["SLACK_BOT_TOKEN"], message: "is required to connect to Slack" });
-    }
-    if (env.LLM_BASE_URL && !env.LLM_MODEL) {
-      ctx.addIssue({ code: "custom", path: ["LLM_MODEL"], message: "is required with LLM_BASE_URL" });
-    }
-    if (env.EMBEDDINGS_PROVIDER === "openai") {
-      if (!env.EMBEDDINGS_BASE_URL && !env.LLM_BASE_URL) ctx.addIssue({ code: "custom", path: ["EMBEDDINGS_BASE_URL"], message: "is required with EMBEDDINGS_PROVIDER=openai" });
-      if (!env.EMBEDDINGS_MODEL) ctx.addIssue({ code: "custom", path: ["EMBEDDINGS_MODEL"], message: "is required with EMBEDDINGS_PROVIDER=openai" });
-    }
   });
+
+type Raw = Record<string, string | undefined>;
+
+/**
+ * Settings that need each other. Checked on the raw values, apart from each field's own
+ * validation, so that a malformed PORT does not hide a missing LLM_MODEL.
+ */
+function missingCompanions(raw: Raw): { variable: string; message: string }[] {
+  const set = (k: string) => !!raw[k]?.trim();
+  const out: { variable: string; message: string }[] = [];
+  if (set("SLACK_BOT_TOKEN") && !set("SLACK_APP_TOKEN") && !set("SLACK_SIGNING_SECRET")) {
+    out.push({ variable: "SLACK_SIGNING_SECRET", message: "is required with SLACK_BOT_TOKEN in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)" });
+  }
+  if ((set("SLACK_SIGNING_SECRET") || set("SLACK_APP_TOKEN")) && !set("SLACK_BOT_TOKEN")) {
+    out.push({ variable: "SLACK_BOT_TOKEN", message: "is required to connect to Slack" });
+  }
+  if (set("LLM_BASE_URL") && !set("LLM_MODEL")) out.push({ variable: "LLM_MODEL", message: "is required with LLM_BASE_URL" });
+  if (raw.EMBEDDINGS_PROVIDER?.trim() === "openai") {
+    if (!set("EMBEDDINGS_BASE_URL") && !set("LLM_BASE_URL")) out.push({ variable: "EMBEDDINGS_BASE_URL", message: "is required with EMBEDDINGS_PROVIDER=openai" });
+    if (!set("EMBEDDINGS_MODEL")) out.push({ variable: "EMBEDDINGS_MODEL", message: "is required with EMBEDDINGS_PROVIDER=openai" });
+  }
+  return out;
+}
 
 export type Config = z.infer<typeof EnvSchema>;
 
@@ -79,10 +87,12 @@ export class ConfigError extends Error {
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const result = EnvSchema.safeParse(env);
-  if (result.success) return result.data;
-  throw new ConfigError(
-    result.error.issues.map((i) => ({ variable: String(i.path[0] ?? "environment"), message: i.message })),
-  );
+  const problems = [
+    ...(result.success ? [] : result.error.issues.map((i) => ({ variable: String(i.path[0] ?? "environment"), message: i.message }))),
+    ...missingCompanions(env),
+  ];
+  if (problems.length || !result.success) throw new ConfigError(problems);
+  return result.data;
 }
 
 /** Values that must never reach a log line. */

@@ -38,7 +38,11 @@ export function createLogger(
   const emit = (lvl: Exclude<LogLevel, "silent">, msg: string, fields?: LogFields) => {
     if (ORDER[lvl] < ORDER[level]) return;
     const record = { level: lvl, time: new Date().toISOString(), msg, ...fields };
-    write(redact(JSON.stringify(record, errorReplacer), secrets));
+    // Redact values before encoding: JSON escaping would hide a secret holding a quote or a backslash.
+    write(JSON.stringify(record, (key, value) => {
+      const v = errorReplacer(key, value);
+      return typeof v === "string" ? redact(v, secrets) : v;
+    }));
   };
   return {
     debug: (m, f) => emit("debug", m, f),

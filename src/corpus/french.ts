@@ -33,10 +33,11 @@ export function fold(text: string): string {
 
 /** Lowercase, unify apostrophes and ligatures, keep accents. */
 export function normalize(text: string): string {
+  // Apostrophes first: NFKC turns "´" into a space and a combining accent.
   return text
+    .replace(/[’ʼ`´‘]/g, "'")
     .normalize("NFKC")
     .toLowerCase()
-    .replace(/[’ʼ`´‘]/g, "'")
     .replace(/œ/g, "oe")
     .replace(/æ/g, "ae");
 }

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { EmbeddingsInterface } from "@langchain/core/embeddings";
 import { z } from "zod";
@@ -34,7 +34,12 @@ export async function loadIndex(
   embedder: EmbedderInfo,
 ): Promise<SearchIndex> {
   const manifestPath = join(dir, MANIFEST_FILE);
-  if (!existsSync(manifestPath)) throw new IndexUnusable("missing", `no index at ${dir}`);
+  if (!existsSync(manifestPath)) {
+    // Index files without their manifest are a damaged index, not a first start.
+    const leftovers = existsSync(dir) ? readdirSync(dir).length : 0;
+    if (leftovers) throw new IndexUnusable("corrupt", `${MANIFEST_FILE} is missing beside ${leftovers} index file(s)`);
+    throw new IndexUnusable("missing", `no index at ${dir}`);
+  }
   let manifest: IndexManifest;
   try {
     manifest = IndexManifest.parse(JSON.parse(readFileSync(manifestPath, "utf8")));

@@ -43,7 +43,7 @@ export interface QuestionAnalysis {
 const EN_MARKERS = new Set([
   "the", "what", "which", "how", "is", "are", "does", "do", "of", "about", "roadmap", "with", "for",
   "and", "who", "why", "when", "where", "there", "planned", "plan", "say", "says", "tell", "me", "any", "in",
-  "action", "measures", "health", "digital", "can", "it", "to",
+  "measures", "health", "digital", "can", "it", "to",
 ]);
 const FR_MARKERS = new Set([
   "le", "la", "les", "des", "du", "de", "est", "quoi", "quel", "quelle", "quelles", "quels", "comment",
@@ -68,10 +68,11 @@ const INJECTION = [
   /\b(ignore|oublie|oubliez|ignorez|ne tiens pas compte|fais abstraction)\b.{0,40}\b(instructions?|consignes?|regles?|rules|prompt|directives?|precedent|previous|above|tout ce qui)/,
   /\b(ignore|disregard|forget|override)\b.{0,30}\b(instructions?|rules|prompt|above|previous|system)/,
   /\b(system prompt|prompt systeme|invite systeme|tes instructions|your instructions|tes consignes|ton prompt|your prompt)\b/,
-  /\b(tu es (maintenant|desormais)|you are now|agis comme|act as|pretend|fais semblant|joue le role|roleplay|mode developpeur|developer mode|jailbreak|\bdan\b)/,
-  /\b(revele|affiche|montre|donne|print|reveal|show|dump|display)\b.{0,40}\b(configuration|config|cle d.?api|api key|token|jeton|secret|mot de passe|password|variables? d.?environnement|env)\b/,
-  /\b(sans (citation|source)s?|without (citation|source)s?|n.?invente|invente|make up|hallucinate)\b/,
-  /(^|\n)\s*(system|systeme|assistant)\s*:|\bnouvelles? (consignes?|instructions?|regles?)\b|\bnew (instructions?|rules)\b/,
+  /\b(tu es (maintenant|desormais)|you are now|agis comme (un|une|si)|act as if|pretend (to be|you are|that you)|fais semblant|joue le role d.?(un|une) |roleplay|mode developpeur|developer mode|jailbreak|\bdan\b)/,
+  /\b(revele|affiche|montre|donne|print|reveal|show|dump|display|list)\b.{0,40}\b(configuration|config|cle d.?api|api key|token|jeton|secret|mot de passe|password|variables? d.?environnement|environment variables?|env vars?)\b/,
+  /\b(sans (citer|citation|source|mentionner|reference)s?|without (citing|citations?|sources?|references?))\b/,
+  /\b(invente|inventer|make up|hallucinate)\b.{0,25}\b(reponse|citations?|sources?|chiffres?|answer|facts?|references?)\b/,
+  /(^|\n)\s*(system|systeme|assistant)\s*:|\bnouvelles? (consignes?|instructions?)\b|\bnew instructions?\b/,
 ];
 
 export function isInjection(question: string): boolean {
@@ -112,16 +113,22 @@ function hasPhrase(haystack: string, phrase: string): boolean {
   return re.test(haystack);
 }
 
-/** Documents named by a year, a period or an alias. */
+/**
+ * Documents named by a year, a period or an alias. A document named by its alias brings the
+ * documents of the same period with it: the 2019 brief and presentation describe the 2019 roadmap.
+ */
 export function documentsNamed(question: string, corpus: Corpus): string[] {
   const s = simplify(question);
   const found = new Set<string>();
   const years = [...s.matchAll(/\b(19\d{2}|20\d{2})\b/g)].map((m) => Number(m[1]));
+  const covers = (d: CorpusDocument, y: number) => d.year === y || (d.period !== null && y >= d.period[0] && y <= d.period[1]);
   for (const d of corpus.documents) {
-    if (d.aliases.some((a) => !/^\d{4}$/.test(a.trim()) && hasPhrase(s, a))) found.add(d.id);
-    for (const y of years) {
-      if (d.year === y || (d.period && y >= d.period[0] && y <= d.period[1])) found.add(d.id);
+    if (d.aliases.some((a) => !/^\d{4}$/.test(a.trim()) && hasPhrase(s, a))) {
+      found.add(d.id);
+      const y = d.year ?? d.period?.[0];
+      if (y !== undefined) for (const other of corpus.documents) if (covers(other, y)) found.add(other.id);
     }
+    for (const y of years) if (covers(d, y)) found.add(d.id);
   }
   return [...found];
 }
@@ -156,10 +163,34 @@ function resolveActionRefs(s: string, corpus: Corpus, named: string[]): ActionRe
   return refs;
 }
 
-const GROUP_WORD = /\b(axes?|orientations?|axis|priorites? strategiques?)\b/;
+/**
+ * The words for a roadmap's groups, read from its structure file ("axe"/"axis",
+ * "orientation"…), singular and plural: a new roadmap's "chantiers" work the same way.
+ */
+const groupWordCache = new WeakMap<Corpus, RegExp>();
+function groupWord(corpus: Corpus): RegExp {
+  let re = groupWordCache.get(corpus);
+  if (!re) {
+    const names = new Set<string>();
+    for (const d of corpus.documents) {
+      for (const n of [d.groupName, d.groupNameEn]) {
+        if (!n) continue;
+        const w = simplify(n).trim();
+        names.add(w).add(`${w}s`).add(w.endsWith("is") ? `${w.slice(0, -2)}es` : `${w}es`);
+      }
+    }
+    re = names.size ? new RegExp(`\\b(${[...names].map(escapeRegExp).join("|")})\\b`) : /$^/;
+    groupWordCache.set(corpus, re);
+  }
+  return re;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
 
 function resolveGroupRefs(s: string, corpus: Corpus, named: string[]): { document: string; number: number }[] {
-  if (!GROUP_WORD.test(s)) return [];
+  if (!groupWord(corpus).test(s)) return [];
   const candidates = roadmapsByRecency(corpus).filter((d) => !named.length || named.includes(d.id));
   const byWord = candidates.filter((d) => {
     const name = simplify(d.groupName ?? "");
@@ -176,8 +207,10 @@ function resolveGroupRefs(s: string, corpus: Corpus, named: string[]): { documen
     }
   }
   if (refs.length) return refs;
-  const numbered = /\b(?:axes?|orientations?|axis)\s*(?:n\s*[°o]?\s*)?(\d)\b/.exec(s) ?? /\b(\d)\s*(?:e|eme|er)?\s*(?:axe|orientation)\b/.exec(s);
-  let number: number | "last" | null = numbered ? Number(numbered[1]) : null;
+  const g = groupWord(corpus).source;
+  const numbered = new RegExp(`${g}\\s*(?:n\\s*[°o]?\\s*)?(\\d)\\b`).exec(s) ?? new RegExp(`\\b(\\d)\\s*(?:e|eme|er)?\\s*${g}`).exec(s);
+  const digit = numbered?.slice(1).find((x) => x !== undefined && /^\d$/.test(x));
+  let number: number | "last" | null = digit ? Number(digit) : null;
   if (number === null) for (const [re, n] of ORDINALS) if (re.test(s)) number = n;
   if (number === null) return [];
   const d = pool[0];
@@ -193,17 +226,23 @@ function significant(title: string): string[] {
 const LIST_FRAME = new Set([
   "quels", "quelles", "sont", "liste", "lister", "combien", "feuille", "route", "roadmap", "grandes", "grands", "principaux",
   "principales", "what", "which", "list", "many", "main", "there", "have", "does", "compte", "comporte", "numerique", "sante",
-  "digital", "health", "cette", "celle", "nouvelle", "virage", "accelerer", "enumere",
+  "digital", "health", "cette", "celle", "nouvelle", "enumere",
 ]);
 
 function detectIntent(s: string, actions: ActionRef[], groups: { document: string; number: number }[], named: string[], corpus: Corpus): Intent {
   const asksCount = /\b(combien|nombre|how many|number of|count)\b/.test(s);
   const asksList = /\b(quels?|quelles?|liste|lister|enumere|cite|what are|which are|list|name the|les \d+|the \d+)\b/.test(s);
-  const groupWord = GROUP_WORD.test(s);
+  const groupRe = groupWord(corpus);
+  const hasGroupWord = groupRe.test(s);
+  // Words that name a document ("virage numérique", "ARS Bretagne") are not a subject either.
+  const naming = new Set(corpus.documents.flatMap((d) => [d.label, ...d.aliases]).flatMap((a) => simplify(a).split(/[^a-z0-9]+/)));
   const namedRoadmaps = named.filter((id) => corpus.documents.find((d) => d.id === id)?.kind === "roadmap");
   const evolution = /\b(devenu|devenue|devenus|evolue|evolution|evolutions|depuis|suite|successeur|remplace|change|changed|since|become|became|compare|comparer|comparaison|comparison|difference|differences|versus|vs|puis|then|avant|before|after|apres)\b/.test(s);
 
-  const asksGroup = /\b(quel(le)?s? (axe|orientation)|appartient|rattache|which (axis|orientation)|belongs?|(dans|sous) quel(le)? (axe|orientation|partie)|in which (axis|orientation|part))\b/.test(s);
+  const g = groupRe.source;
+  const asksGroup =
+    /\b(appartient|rattache|belongs?)\b/.test(s) ||
+    new RegExp(`\\b(quel(le)?s?|which|(dans|sous) quel(le)?|in which)\\s+${g}`).test(s);
   if (actions.length) {
     if (asksGroup) return { type: "action_group" };
     if (/\b(mesures|measures|objectifs|contenu|contient|detail|detaille)\b/.test(s)) return { type: "action_measures" };
@@ -214,10 +253,17 @@ function detectIntent(s: string, actions: ActionRef[], groups: { document: strin
   if (asksGroup) return { type: "action_group" };
   if (groups.length) return { type: "group_actions" };
   // "quels sont les axes de 2023-2027 ?" — but not "quel axe pour la télésanté ?", which has a subject of its own.
-  const subject = s.replace(GROUP_WORD, " ").split(/[^a-z0-9]+/).filter((w) => w.length > 3 && !/^(19|20)\d{2}$/.test(w) && !LIST_FRAME.has(w));
-  if (groupWord && subject.length <= 3 && (asksList || asksCount || /\b(grandes?|principaux|principales|main)\b/.test(s))) return { type: "list_groups" };
+  const subject = s
+    .replace(new RegExp(g, "g"), " ")
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w.length > 3 && !/^(19|20)\d{2}$/.test(w) && !LIST_FRAME.has(w) && !naming.has(w));
+  if (hasGroupWord && (subject.length === 0 || (subject.length <= 3 && (asksList || asksCount || /\b(grandes?|principaux|principales|main)\b/.test(s))))) {
+    return { type: "list_groups" };
+  }
   const both = /\b(les deux|deux feuilles|both|two roadmaps|chaque feuille|each roadmap|d.?une feuille de route a l.?autre)\b/.test(s);
-  if (namedRoadmaps.length >= 2 || both || (evolution && /\b(2019|depuis|since|devenu|become|became|ancienne|old)\b/.test(s))) {
+  const latest = roadmapsByRecency(corpus)[0]?.id;
+  const namesOlder = namedRoadmaps.some((id) => id !== latest);
+  if (namedRoadmaps.length >= 2 || both || (evolution && (namesOlder || /\b(depuis|since|devenu|become|became|ancienne|old)\b/.test(s)))) {
     if (roadmaps(corpus).length >= 2) return { type: "compare" };
   }
   return { type: "search" };

@@ -50,6 +50,9 @@ export interface RetrieverOptions {
 
 export const DEFAULT_RETRIEVER: RetrieverOptions = { depth: 60, minCoverage: 0.3, limit: 10, keywordWeight: 1, vectorWeight: 0.5, recencyBonus: 0.0005 };
 
+/** Added words found in more than this share of citations are too common to steer the ranking. */
+const MAX_ADDED_SHARE = 0.2;
+
 /** Weight of the words the system adds to a question (glossary, spelling) against the person's own. */
 const ADDED_WEIGHT = 0.5;
 
@@ -126,6 +129,7 @@ export class HybridRetriever {
   constructor(
     readonly index: SearchIndex,
     readonly options: RetrieverOptions = DEFAULT_RETRIEVER,
+    private readonly onVectorFailure?: (error: unknown) => void,
   ) {
     this.glossary = new GlossaryMatcher(index.corpus.glossary);
     this.aliases = index.corpus.documents.flatMap((d) => [d.label, ...d.aliases]).map(simplify);
@@ -159,6 +163,15 @@ export class HybridRetriever {
     return words(term).every((w) => STRUCTURE_WORDS.has(w) || FRAMING_WORDS.has(stem(w)) || isStopword(w) || /^\d+$/.test(w));
   }
 
+  /**
+   * An added word helps only if it singles out a few citations: expanding "informatique" into
+   * "systèmes d'information", which a third of the 2019 actions mention, blurs the ranking.
+   */
+  private discriminates(s: string): boolean {
+    const df = this.citationsByStem.get(s) ?? 0;
+    return df / this.stemsByCitation.size <= MAX_ADDED_SHARE;
+  }
+
   private known(word: string): boolean {
     return this.citationsByStem.has(stem(word)) || this.glossaryWords.has(word);
   }
@@ -182,7 +195,9 @@ export class HybridRetriever {
     const glossary = this.glossary.match(corrected, analysis.documents).filter((g) => !this.namesOnlyStructure(g.term));
     // The person's own words count fully; words the system added (spelling guesses, glossary) count half.
     const own = searchText(question);
-    const added = searchText(`${corrections.map((c) => c.to).join(" ")} ${glossary.flatMap((g) => g.expand).join(" ")}`);
+    const added = words(searchText(`${corrections.map((c) => c.to).join(" ")} ${glossary.flatMap((g) => g.expand).join(" ")}`))
+      .filter((w) => this.discriminates(stem(w)))
+      .join(" ");
     const query: SearchQuery = { own, added };
 
     const byDocument: Record<string, RetrievedCitation[]> = {};
@@ -234,12 +249,7 @@ export class HybridRetriever {
       boost: (t) => (ownTerms.has(t) ? 1 : ADDED_WEIGHT),
       ...(documents ? { documents } : {}),
     });
-    const vector = await this.queryVector(query);
-    const vectorHits = await this.index.vectors.similaritySearchVectorWithScore(
-      vector,
-      depth,
-      documents ? (m: Record<string, unknown>) => documents.has(String(m.document)) : undefined,
-    );
+    const vectorHits = await this.vectorSearch(query, depth, documents);
     const keywordChunks = keywordHits.map((h) => h.chunkId);
     const vectorChunks = vectorHits.map(([d]) => String(d.metadata.chunkId));
     const citationOf = (id: string) => this.index.chunkById.get(id)!.citation;
@@ -255,6 +265,24 @@ export class HybridRetriever {
       chunks: this.contentOf(id, chunkOrder),
       matched: chunkOrder.filter((c) => citationOf(c) === id),
     }));
+  }
+
+  /**
+   * The vector ranking, or none when the embedder fails (a remote provider down): the keyword
+   * ranking still answers, and the failure is reported through `onVectorFailure`.
+   */
+  private async vectorSearch(query: SearchQuery, depth: number, documents: Set<string> | undefined) {
+    try {
+      const vector = await this.queryVector(query);
+      return await this.index.vectors.similaritySearchVectorWithScore(
+        vector,
+        depth,
+        documents ? (m: Record<string, unknown>) => documents.has(String(m.document)) : undefined,
+      );
+    } catch (error) {
+      this.onVectorFailure?.(error);
+      return [];
+    }
   }
 
   private async queryVector(query: SearchQuery): Promise<number[]> {

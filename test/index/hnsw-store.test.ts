@@ -1,0 +1,144 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Document } from "@langchain/core/documents";
+import { Embeddings } from "@langchain/core/embeddings";
+import { describe, expect, it } from "vitest";
+import { DOCS_FILE, HNSW_FILE, HnswStore } from "../../src/index/hnsw-store.js";
+
+/** Fixed vectors by text: what a query embeds to is known exactly. */
+class TableEmbeddings extends Embeddings {
+  constructor(private readonly table: Record<string, number[]>) {
+    super({});
+  }
+  embedQuery(text: string): Promise<number[]> {
+    const v = this.table[text];
+    if (!v) throw new Error(`no vector for ${text}`);
+    return Promise.resolve(v);
+  }
+  embedDocuments(texts: string[]): Promise<number[][]> {
+    return Promise.all(texts.map((t) => this.embedQuery(t)));
+  }
+}
+
+const TABLE: Record<string, number[]> = {
+  nord: [1, 0, 0],
+  est: [0, 1, 0],
+  haut: [0, 0, 1],
+  "nord-est": [1, 1, 0],
+  "presque nord": [0.9, 0.1, 0],
+};
+const embeddings = new TableEmbeddings(TABLE);
+const doc = (text: string, group: string) => new Document({ pageContent: text, metadata: { chunkId: `c-${text}`, group } });
+
+async function store(): Promise<HnswStore> {
+  const s = new HnswStore(embeddings);
+  await s.addDocuments([doc("nord", "a"), doc("est", "b"), doc("haut", "a")]);
+  return s;
+}
+
+const ids = (hits: [{ pageContent: string }, number][]) => hits.map(([d]) => d.pageContent);
+
+describe("HnswStore", () => {
+  it("returns the nearest documents with their cosine similarity, best first", async () => {
+    const s = await store();
+    expect(s.size).toBe(3);
+    expect(s._vectorstoreType()).toBe("hnswlib-node");
+    const hits = await s.similaritySearchVectorWithScore([1, 0, 0], 3);
+    expect(hits).toHaveLength(3);
+    expect(hits[0]![0].pageContent).toBe("nord");
+    expect(new Set(ids(hits).slice(1))).toEqual(new Set(["est", "haut"]));
+    expect(hits[0]![1]).toBeCloseTo(1, 6);
+    expect(hits[1]![1]).toBeCloseTo(0, 6);
+    expect(hits[2]![1]).toBeCloseTo(0, 6);
+    const ne = await s.similaritySearchVectorWithScore([1, 1, 0], 2);
+    expect(new Set(ids(ne))).toEqual(new Set(["nord", "est"]));
+    expect(ne[0]![1]).toBeCloseTo(Math.SQRT1_2, 6);
+    expect(ne[1]![1]).toBeCloseTo(Math.SQRT1_2, 6);
+  });
+
+  it("returns every document, not more, when k exceeds the count", async () => {
+    const s = await store();
+    const hits = await s.similaritySearchVectorWithScore([0, 0, 1], 50);
+    expect(hits).toHaveLength(3);
+    expect(hits[0]![0].pageContent).toBe("haut");
+  });
+
+  it("keeps only documents whose metadata pass the filter", async () => {
+    const s = await store();
+    const hits = await s.similaritySearchVectorWithScore([0, 1, 0], 3, (m) => m.group === "a");
+    expect(ids(hits).sort()).toEqual(["haut", "nord"]);
+    expect(await s.similaritySearchVectorWithScore([0, 1, 0], 3, () => false)).toEqual([]);
+  });
+
+  it("returns nothing when empty", async () => {
+    expect(await new HnswStore(embeddings).similaritySearchVectorWithScore([1, 0, 0], 3)).toEqual([]);
+  });
+
+  it("grows when documents are added again", async () => {
+    const s = await store();
+    await s.addDocuments([doc("presque nord", "b")]);
+    expect(s.size).toBe(4);
+    expect(ids(await s.similaritySearchVectorWithScore([1, 0, 0], 2))).toEqual(["nord", "presque nord"]);
+  });
+
+  it("refuses vectors of the wrong dimensions, with the numbers", async () => {
+    const s = await store();
+    await expect(s.addVectors([[1, 0, 0, 0]], [doc("x", "a")])).rejects.toThrow("the index holds 3-dimension vectors, not 4");
+    await expect(s.similaritySearchVectorWithScore([1, 0], 1)).rejects.toThrow("query of 2 dimensions for an index of 3");
+    await expect(new HnswStore(embeddings).addVectors([[1, 0], [1, 0, 0]], [doc("x", "a"), doc("y", "a")])).rejects.toThrow(
+      "vector of 3 dimensions among vectors of 2",
+    );
+    await expect(s.addVectors([[1, 0, 0]], [])).rejects.toThrow("1 vectors for 0 documents");
+  });
+
+  it("saves and loads back the same store", async () => {
+    const s = await store();
+    const dir = mkdtempSync(join(tmpdir(), "hnsw-"));
+    await s.save(dir);
+    expect(existsSync(join(dir, HNSW_FILE))).toBe(true);
+    const sidecar = JSON.parse(readFileSync(join(dir, DOCS_FILE), "utf8"));
+    expect(sidecar).toMatchObject({ space: "cosine", dimensions: 3, m: 16, efConstruction: 200 });
+    expect(sidecar.docs).toEqual([
+      { pageContent: "nord", metadata: { chunkId: "c-nord", group: "a" } },
+      { pageContent: "est", metadata: { chunkId: "c-est", group: "b" } },
+      { pageContent: "haut", metadata: { chunkId: "c-haut", group: "a" } },
+    ]);
+
+    const loaded = await HnswStore.load(dir, embeddings);
+    expect(loaded.size).toBe(3);
+    for (const q of [[1, 0, 0], [0, 1, 0], [0.2, 0.1, 0.9]]) {
+      const before = await s.similaritySearchVectorWithScore(q, 3);
+      const after = await loaded.similaritySearchVectorWithScore(q, 3);
+      expect(ids(after)).toEqual(ids(before));
+      after.forEach(([, score], i) => expect(score).toBeCloseTo(before[i]![1], 6));
+    }
+    const [first] = await loaded.similaritySearchVectorWithScore([0, 0, 1], 1);
+    expect(first![0].metadata).toEqual({ chunkId: "c-haut", group: "a" });
+  });
+
+  it("refuses to save an empty store and to load a sidecar that disagrees with the vectors", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "hnsw-"));
+    await expect(new HnswStore(embeddings).save(dir)).rejects.toThrow("nothing to save: the store is empty");
+    const s = await store();
+    await s.save(dir);
+    const sidecar = JSON.parse(readFileSync(join(dir, DOCS_FILE), "utf8"));
+    sidecar.docs.pop();
+    writeFileSync(join(dir, DOCS_FILE), JSON.stringify(sidecar));
+    await expect(HnswStore.load(dir, embeddings)).rejects.toThrow("vectors.hnsw holds 3 vectors, vectors.json describes 2");
+  });
+
+  it("works as a LangChain retriever and vector store", async () => {
+    const s = await store();
+    const retriever = s.asRetriever({ k: 2 });
+    const docs = await retriever.invoke("presque nord");
+    expect(docs.map((d) => d.pageContent)[0]).toBe("nord");
+    expect(docs).toHaveLength(2);
+    const filtered = await s.asRetriever({ k: 3, filter: (m: Record<string, unknown>) => m.group === "b" }).invoke("nord");
+    expect(filtered.map((d) => d.pageContent)).toEqual(["est"]);
+    const search = await s.similaritySearch("haut", 1);
+    expect(search.map((d) => d.pageContent)).toEqual(["haut"]);
+    const withScore = await s.similaritySearchWithScore("nord-est", 1);
+    expect(withScore[0]![1]).toBeCloseTo(Math.SQRT1_2, 6);
+  });
+});

@@ -1,0 +1,94 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { buildChunks, type Chunk } from "../../src/corpus/chunk.js";
+import { loadCorpus } from "../../src/corpus/load.js";
+import { KeywordIndex } from "../../src/index/keyword-index.js";
+import { CORPUS_DIR } from "../support/pipeline.js";
+
+function chunk(id: string, document: string, text: string): Chunk {
+  return {
+    id,
+    citation: document,
+    document,
+    kind: "passage",
+    documentLabel: document,
+    period: "",
+    group: null,
+    action: null,
+    measure: null,
+    section: null,
+    body: text,
+    text,
+  };
+}
+
+const SMALL = [
+  chunk("a/1", "a", "La cybersécurité des établissements de santé"),
+  chunk("a/2", "a", "La messagerie sécurisée de santé MSSanté"),
+  chunk("b/1", "b", "Le programme e-parcours en région"),
+  chunk("b/2", "b", "Les établissements médico-sociaux et le programme HOP'EN"),
+];
+
+describe("KeywordIndex on a handful of chunks", () => {
+  const index = KeywordIndex.build(SMALL);
+
+  it("matches on stems, without accents and across inflections", () => {
+    expect(index.query("cybersecurite", { limit: 10 }).map((h) => h.chunkId)).toEqual(["a/1"]);
+    expect(index.query("Messageries sécurisées", { limit: 10 }).map((h) => h.chunkId)).toEqual(["a/2"]);
+    expect(index.query("établissement", { limit: 10 }).map((h) => h.chunkId).sort()).toEqual(["a/1", "b/2"]);
+  });
+
+  it("joins compounds: eparcours finds e-parcours, hopen finds HOP'EN", () => {
+    expect(index.query("eparcours", { limit: 10 }).map((h) => h.chunkId)).toEqual(["b/1"]);
+    expect(index.query("HOPEN", { limit: 10 }).map((h) => h.chunkId)).toEqual(["b/2"]);
+  });
+
+  it("ignores stopwords: a question of function words finds nothing", () => {
+    expect(index.query("c'est quoi le la les de", { limit: 10 })).toEqual([]);
+  });
+
+  it("tolerates typos on long words, unless fuzzy is off", () => {
+    expect(index.query("cybersecuritee", { limit: 10 }).map((h) => h.chunkId)).toEqual(["a/1"]);
+    expect(index.query("cybersecuritee", { limit: 10, fuzzy: false })).toEqual([]);
+  });
+
+  it("filters by document and honours the limit", () => {
+    expect(index.query("programme", { limit: 10, documents: new Set(["a"]) })).toEqual([]);
+    expect(index.query("santé programme", { limit: 10, documents: new Set(["b"]) }).map((h) => h.chunkId).sort()).toEqual(["b/1", "b/2"]);
+    expect(index.query("santé programme", { limit: 1 })).toHaveLength(1);
+  });
+
+  it("ranks by BM25: the chunk matching more terms comes first", () => {
+    const hits = index.query("établissements HOP'EN", { limit: 10 });
+    expect(hits.map((h) => h.chunkId)).toEqual(["b/2", "a/1"]);
+    expect(hits[0]!.score).toBeGreaterThan(hits[1]!.score);
+  });
+});
+
+describe("KeywordIndex round trip (toJSON / fromJSON) on the real corpus", () => {
+  let chunks: Chunk[];
+  let index: KeywordIndex;
+  let restored: KeywordIndex;
+  beforeAll(async () => {
+    chunks = await buildChunks(loadCorpus(CORPUS_DIR));
+    index = KeywordIndex.build(chunks);
+    restored = KeywordIndex.fromJSON(index.toJSON());
+  });
+
+  it("answers every query exactly as before", () => {
+    for (const q of ["ApCV", "cybersécurité des établissements", "messagerie sécurisée", "e-parcours", "cybersecuritee", "Ségur numérique Bretagne"]) {
+      expect(restored.query(q, { limit: 20 }), q).toEqual(index.query(q, { limit: 20 }));
+      expect(restored.query(q, { limit: 20, fuzzy: false }), q).toEqual(index.query(q, { limit: 20, fuzzy: false }));
+    }
+    const only2019 = new Set(["virage-numerique-2019"]);
+    expect(restored.query("messagerie", { limit: 20, documents: only2019 })).toEqual(index.query("messagerie", { limit: 20, documents: only2019 }));
+  });
+
+  it("keeps the document of each chunk for filtering", () => {
+    const only2019 = new Set(["virage-numerique-2019"]);
+    const hits = restored.query("messagerie sécurisée", { limit: 50, documents: only2019 });
+    expect(hits.length).toBeGreaterThan(0);
+    const byId = new Map(chunks.map((c) => [c.id, c]));
+    for (const h of hits) expect(byId.get(h.chunkId)!.document).toBe("virage-numerique-2019");
+    expect(byId.get(hits[0]!.chunkId)!.citation).toBe("virage-numerique-2019#action-12");
+  });
+});
