@@ -1,12 +1,14 @@
 import type { Logger } from "../config/log.js";
 import { terms } from "../corpus/french.js";
 import type { SearchIndex } from "../index/build.js";
-import { detectLanguage } from "../retrieval/query-analysis.js";
-import { DEFAULT_RETRIEVER, HybridRetriever, type RetrievalResult, type RetrieverOptions } from "../retrieval/retriever.js";
+import { detectLanguage, isInjection } from "../retrieval/query-analysis.js";
+import { DEFAULT_RETRIEVER, HybridRetriever, subjectTerms, type RetrievalResult, type RetrievedCitation, type RetrieverOptions } from "../retrieval/retriever.js";
 import { CitationList } from "./citations.js";
 import { composeComparison } from "./compare.js";
 import { composeExtractive } from "./extractive.js";
 import { rewriteFollowUp } from "./follow-up.js";
+import type { AnswerGenerator, DeltaListener } from "./llm/generate.js";
+import type { QuestionRewriter } from "./llm/rewrite-question.js";
 import { FIGURE } from "./extractive.js";
 import { figureMissing, help, injectionRefusal, notFound } from "./messages.js";
 import { renderStatements, type Answer, type Turn } from "./schema.js";
@@ -15,6 +17,12 @@ import { answerStructure } from "./structural.js";
 export interface AskOptions {
   /** Earlier turns of the same thread, oldest first. */
   history?: readonly Turn[];
+  /**
+   * Streaming hook (Slack): receives the answer text in pieces while the model writes it. The
+   * pieces are provisional: the returned Answer is authoritative (citations checked, or the
+   * extractive fallback). Not called for deterministic answers.
+   */
+  onDelta?: DeltaListener;
 }
 
 /** The one entry point every surface (terminal, Slack, evaluation) uses to answer. */
@@ -32,23 +40,34 @@ export interface PipelineDeps {
   index: SearchIndex;
   log: Logger;
   retriever?: RetrieverOptions;
+  /** Grounded generation for search and comparison questions; without it, answers are extractive. */
+  generator?: AnswerGenerator;
+  /** Follow-up rewriting by the model; without it, by rules. */
+  rewriter?: QuestionRewriter;
 }
 
-export function createAnswerPipeline({ index, log, retriever: retrieverOptions = DEFAULT_RETRIEVER }: PipelineDeps): AnswerPipeline {
-  const retriever = new HybridRetriever(index, retrieverOptions);
+export function createAnswerPipeline({ index, log, retriever: retrieverOptions = DEFAULT_RETRIEVER, generator, rewriter }: PipelineDeps): AnswerPipeline {
+  // A remote embedder that fails at question time costs the vector ranking, not the answer.
+  const retriever = new HybridRetriever(index, retrieverOptions, (error) =>
+    log.warn("vector search unavailable, answering from keywords", { error: error instanceof Error ? error.message : String(error) }),
+  );
   const corpus = index.corpus;
 
   async function ask(question: string, options: AskOptions = {}): Promise<Answer> {
     const started = performance.now();
-    const standalone = options.history?.length ? rewriteFollowUp(question, options.history, corpus) : question;
+    const history = options.history ?? [];
+    const standalone = !history.length ? question : rewriter ? await rewriter.rewrite(question, history) : rewriteFollowUp(question, history, corpus);
     const result = await retriever.retrieve(standalone);
     const retrievedAt = performance.now();
     const { analysis } = result;
+    const figure = findFigure(result);
+    if (typeof figure === "object") result.ranked = [figure, ...result.ranked.filter((r) => r !== figure)];
     const out = new CitationList(corpus);
     let kind: Answer["kind"] = "search";
     let refused = false;
 
-    if (analysis.injection) {
+    // The question as asked too: rewriting a follow-up must not launder an injection.
+    if (analysis.injection || isInjection(question)) {
       kind = "refusal";
       refused = true;
       out.say(injectionRefusal(corpus, analysis.lang));
@@ -62,7 +81,7 @@ export function createAnswerPipeline({ index, log, retriever: retrieverOptions =
       kind = "refusal";
       refused = true;
       out.say(notFound(corpus, analysis.lang));
-    } else if (lacksFigure(result)) {
+    } else if (figure === "none") {
       kind = "refusal";
       refused = true;
       const closest = result.ranked[0]!;
@@ -74,7 +93,22 @@ export function createAnswerPipeline({ index, log, retriever: retrieverOptions =
       composeExtractive(result, corpus, out);
     }
 
-    const citations = out.citations();
+    // The model writes only search and comparison answers: structure lookups, refusals and
+    // injections stay deterministic. Its answer replaces the extractive one only when grounded.
+    let final = out;
+    let fallbackReason: string | undefined;
+    if (generator && (kind === "search" || kind === "compare")) {
+      const generated = await generator.generate({ question: standalone, retrieval: result, preferred: out.citations().map((c) => c.id) }, options.onDelta);
+      if (generated.ok) {
+        const llm = new CitationList(corpus);
+        for (const s of generated.statements) llm.say(s.text, ...s.citations.map((id) => llm.cite(id)));
+        final = llm;
+      } else {
+        fallbackReason = generated.note;
+      }
+    }
+
+    const citations = final.citations();
     const cited = new Set(citations.map((c) => c.id));
     const top = (result.ranked[0]?.score ?? 0) + 1;
     // Structure lookups and comparisons are retrieval too: what they cite leads the ranking.
@@ -87,12 +121,13 @@ export function createAnswerPipeline({ index, log, retriever: retrieverOptions =
       question,
       lang: analysis.lang,
       kind,
-      answer: renderStatements(out.statements),
-      statements: out.statements,
+      answer: renderStatements(final.statements),
+      statements: final.statements,
       citations,
       retrieved: refused ? result.ranked.map((r) => ({ id: r.id, score: r.score })) : retrieved,
       refused,
-      mode: "extractive",
+      mode: final === out ? "extractive" : "llm",
+      ...(fallbackReason ? { fallback_reason: fallbackReason } : {}),
       ...(standalone !== question ? { standalone_question: standalone } : {}),
       timings_ms: {
         retrieval: round(retrievedAt - started),
@@ -100,7 +135,7 @@ export function createAnswerPipeline({ index, log, retriever: retrieverOptions =
         total: round(done - started),
       },
     };
-    log.debug("answered", { question, kind, citations: citations.map((c) => c.id), coverage: result.coverage });
+    log.debug("answered", { question, kind, mode: answer.mode, citations: citations.map((c) => c.id), coverage: result.coverage });
     return answer;
   }
 
@@ -118,14 +153,30 @@ export function createAnswerPipeline({ index, log, retriever: retrieverOptions =
   };
 }
 
-/** A figure is asked ("combien", "quel tarif") and the best citation's own text holds no number. */
-function lacksFigure(result: RetrievalResult): boolean {
-  if (!result.analysis.details.includes("figure")) return false;
-  const best = result.ranked[0];
-  if (!best) return false;
-  // The passage that answers, not the whole document: ARS Bretagne's budget figures say nothing of waiting times.
-  const matched = best.chunks.filter((c) => best.matched.includes(c.id));
-  return !(matched.length ? matched : best.chunks).some((c) => FIGURE.test(c.body));
+/** How far down the ranking a figure about the subject is looked for. */
+const FIGURE_DEPTH = 5;
+
+/** Words that ask for a figure; they do not tell what the figure is about. */
+const FIGURE_WORDS = new Set(terms("combien nombre montant prix tarif coût budget taux pourcentage salaire rémunération délai enveloppe chiffre statistique annuel moyen how much many price cost rate number amount salary"));
+
+/**
+ * A figure about the subject: a number in a passage of this citation that shares a subject word
+ * with the question. ARS Bretagne's Ségur budget is no answer to "le budget annuel de l'ANS".
+ */
+function holdsFigure(c: RetrievedCitation, subject: ReadonlySet<string>): boolean {
+  return c.chunks.some((x) => FIGURE.test(x.body) && terms(`${x.measure ?? ""} ${x.body}`).some((t) => subject.has(t)));
+}
+
+/**
+ * When a figure is asked ("combien", "quel tarif"), a top citation that holds one leads; when
+ * none of the top five does, the texts do not give it.
+ */
+function findFigure(result: RetrievalResult): "none" | "first" | RetrievedCitation {
+  if (!result.analysis.details.includes("figure")) return "first";
+  const subject = new Set(subjectTerms(result.analysis.question).filter((t) => !FIGURE_WORDS.has(t)));
+  const withFigure = result.ranked.slice(0, FIGURE_DEPTH).find((c) => holdsFigure(c, subject));
+  if (!withFigure) return "none";
+  return withFigure === result.ranked[0] ? "first" : withFigure;
 }
 
 function round(ms: number): number {

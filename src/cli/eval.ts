@@ -25,7 +25,7 @@ run(async () => {
   if (values.mode !== "extractive" && values.mode !== "llm") throw new Error(`--mode must be extractive or llm, not ${values.mode}`);
   const config = loadConfig();
   const log = createLogger(config.LOG_LEVEL === "info" ? "warn" : config.LOG_LEVEL, { secrets: secretsOf(config) });
-  const pipeline = await openPipeline(config, log);
+  const pipeline = await openPipeline(config, log, { mode: values.mode });
 
   const splits: [string, string][] = values.dataset ? [["dataset", values.dataset]] : [["public", PUBLIC], ["heldout", HELDOUT]];
   const reports: Record<string, SplitReport> = {};

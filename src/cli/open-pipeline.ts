@@ -1,8 +1,10 @@
 import { resolve } from "node:path";
-import type { Config } from "../config/env.js";
+import { ConfigError, type Config } from "../config/env.js";
 import type { Logger } from "../config/log.js";
+import type { LlmSettings } from "../answer/llm/chat-model.js";
 import { createAnswerPipeline, type AnswerPipeline } from "../answer/pipeline.js";
-import { localEmbedder, type Embedder } from "../index/embedder.js";
+import type { Answer } from "../answer/schema.js";
+import { embedderFromConfig, type Embedder } from "../index/embedder.js";
 import { openIndex } from "../index/open.js";
 
 export interface OpenPipelineOptions {
@@ -11,11 +13,24 @@ export interface OpenPipelineOptions {
   /** Shown on long builds (remote embeddings). */
   onProgress?: (done: number, total: number) => void;
   embedder?: Embedder;
+  /** Default: "llm" when LLM_BASE_URL is set, else "extractive". */
+  mode?: Answer["mode"];
+  /** Overrides of the LLM settings read from the configuration (tests: `{ maxRetries: 0 }`). */
+  llm?: Partial<LlmSettings>;
+}
+
+/** The answer mode asked for, checked against the configuration. */
+export function resolveMode(config: Config, requested?: Answer["mode"]): Answer["mode"] {
+  if (requested === "llm" && !config.LLM_BASE_URL) {
+    throw new ConfigError([{ variable: "LLM_BASE_URL", message: "is required for --mode llm (the OpenAI-compatible server to use, see docs/llm-providers.md)" }]);
+  }
+  return requested ?? (config.LLM_BASE_URL ? "llm" : "extractive");
 }
 
 /** Loads (or builds) the index for the configured corpus and embedder, and wraps it in the answer pipeline. */
 export async function openPipeline(config: Config, log: Logger, options: OpenPipelineOptions = {}): Promise<AnswerPipeline> {
-  const embedder = options.embedder ?? localEmbedder();
+  const mode = resolveMode(config, options.mode);
+  const embedder = options.embedder ?? (await embedderFromConfig(config));
   const index = await openIndex({
     corpusDir: resolve(config.CORPUS_DIR),
     indexDir: resolve(config.INDEX_DIR),
@@ -25,5 +40,9 @@ export async function openPipeline(config: Config, log: Logger, options: OpenPip
     ...(options.force ? { force: true } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
-  return createAnswerPipeline({ index, log });
+  if (mode === "extractive") return createAnswerPipeline({ index, log });
+  // Loaded only in llm mode: the OpenAI client adds half a second to every start.
+  const { llmSettingsFromConfig } = await import("../answer/llm/chat-model.js");
+  const { createLlm } = await import("../answer/llm/create.js");
+  return createAnswerPipeline({ index, log, ...createLlm({ ...llmSettingsFromConfig(config), ...options.llm }, index, log) });
 }
