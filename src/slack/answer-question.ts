@@ -1,0 +1,103 @@
+import { randomUUID } from "node:crypto";
+import type { webApi } from "@slack/bolt";
+import type { Turn } from "../answer/schema.js";
+import { cleanSlackText, isHelpRequest } from "./clean.js";
+import type { SlackDeps } from "./deps.js";
+import { fetchThreadTurns, type BotIdentity } from "./history.js";
+import { APOLOGY, MAX_QUESTION_CHARS, RATE_LIMITED, SHORT_HELP, TOO_LONG } from "./messages.js";
+import { helpMessage, notice, renderAnswer, type SlackMessage } from "./render.js";
+
+export type Surface = "mention" | "dm" | "assistant" | "command";
+
+export interface Asked {
+  surface: Surface;
+  team: string | undefined;
+  user: string;
+  channel: string;
+  /** The user's message; slash commands have none. */
+  ts?: string | undefined;
+  /** The thread whose earlier turns give a follow-up its meaning. */
+  threadTs?: string | undefined;
+  /** As Slack sent it, markup included. */
+  text: string;
+}
+
+export interface Conversation {
+  client: webApi.WebClient;
+  bot: BotIdentity;
+  reply(message: SlackMessage): Promise<unknown>;
+  /** Called once the question will really be searched (the assistant panel shows a status). */
+  onSearch?(question: string, history: readonly Turn[]): Promise<unknown>;
+}
+
+/**
+ * The one path from a person's message to a posted reply, whatever the surface: duplicates are
+ * dropped, empty or overlong messages and rate-limited users get a short reply instead of a search,
+ * and a failure is logged and answered with an apology.
+ */
+export async function answerQuestion(deps: SlackDeps, asked: Asked, conversation: Conversation): Promise<void> {
+  const { log } = deps;
+  const { surface } = asked;
+  // Checked and recorded in the same tick: a twin event arriving meanwhile sees it.
+  if (asked.ts && !deps.dedupe.firstMessage(asked.channel, asked.ts)) {
+    log.info("duplicate message ignored", { surface, channel: asked.channel });
+    return;
+  }
+  const started = performance.now();
+  try {
+    if (asked.text.length > MAX_QUESTION_CHARS) {
+      log.info("question too long", { surface, chars: asked.text.length });
+      await conversation.reply(notice(TOO_LONG));
+      return;
+    }
+    const question = cleanSlackText(asked.text);
+    if (!question) {
+      await conversation.reply(notice(SHORT_HELP));
+      return;
+    }
+    if (isHelpRequest(question)) {
+      await conversation.reply(helpMessage((await deps.pipeline).describe()));
+      return;
+    }
+    const decision = deps.rateLimiter.take(`${asked.team ?? ""}:${asked.user}`);
+    if (!decision.allowed) {
+      log.info("rate limited", { surface, told: decision.notify });
+      if (decision.notify) await conversation.reply(notice(RATE_LIMITED));
+      return;
+    }
+
+    const pipeline = await deps.pipeline;
+    const history = asked.threadTs && asked.ts ? await threadHistory(deps, asked.surface, conversation, asked.channel, asked.threadTs, asked.ts) : [];
+    await conversation.onSearch?.(question, history).catch((error: unknown) => log.warn("assistant status not set", { surface, error }));
+    const answer = await pipeline.ask(question, { history });
+    const answerId = randomUUID();
+    deps.feedback.saveAnswer(answerId, answer);
+    await conversation.reply(renderAnswer(answer, answerId));
+    log.info("answered", {
+      surface,
+      answer_id: answerId,
+      kind: answer.kind,
+      refused: answer.refused,
+      lang: answer.lang,
+      citations: answer.citations.map((c) => c.id),
+      history_turns: history.length,
+      follow_up: answer.standalone_question !== undefined,
+      pipeline_ms: answer.timings_ms.total,
+      answer_ms: Math.round(performance.now() - started),
+    });
+    log.debug("question", { surface, question, standalone_question: answer.standalone_question });
+  } catch (error) {
+    log.error("answer failed", { surface, error, answer_ms: Math.round(performance.now() - started) });
+    await conversation.reply(notice(APOLOGY)).catch((e: unknown) => log.error("apology not posted", { surface, error: e }));
+  }
+}
+
+/** A thread's earlier turns; without them the question is still answered, as a standalone one. */
+async function threadHistory(deps: SlackDeps, surface: Surface, conversation: Conversation, channel: string, threadTs: string, ts: string): Promise<Turn[]> {
+  try {
+    return await fetchThreadTurns(conversation.client, channel, threadTs, { before: ts, bot: conversation.bot, addressedOnly: surface === "mention" });
+  } catch (error) {
+    deps.log.warn("thread history unavailable", { surface, error });
+    return [];
+  }
+}

@@ -1,0 +1,28 @@
+import { z } from "zod";
+
+/**
+ * A message a person wrote. Bots (this one included), edits (`message_changed`), deletions and
+ * every other subtype are not questions: they fail this schema and are ignored.
+ */
+const PersonMessage = z.object({
+  subtype: z.undefined().optional(),
+  bot_id: z.undefined().optional(),
+  bot_profile: z.undefined().optional(),
+  user: z.string().min(1),
+  text: z.string().default(""),
+  ts: z.string().min(1),
+  channel: z.string().min(1),
+  thread_ts: z.string().optional(),
+  channel_type: z.string().optional(),
+});
+type PersonMessage = z.infer<typeof PersonMessage>;
+
+export function fromPerson(event: unknown): PersonMessage | undefined {
+  const parsed = PersonMessage.safeParse(event);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** Direct-message channel IDs start with D; they belong to one person and the bot. */
+export function isDirectMessageChannel(channel: string): boolean {
+  return channel.startsWith("D");
+}

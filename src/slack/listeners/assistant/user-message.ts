@@ -1,0 +1,33 @@
+import type { AssistantUserMessageMiddleware } from "@slack/bolt";
+import { answerQuestion } from "../../answer-question.js";
+import type { SlackDeps } from "../../deps.js";
+import { fromPerson } from "../../incoming.js";
+import { THINKING } from "../../messages.js";
+import { threadTitle } from "../../render.js";
+
+type Args = Pick<Parameters<AssistantUserMessageMiddleware>[0], "message" | "body" | "client" | "context" | "setStatus" | "setTitle">;
+
+/**
+ * A message in an assistant thread (also any DM written in a thread: Bolt routes both here). The
+ * status shows progress until the answer is posted; the first question titles the thread.
+ */
+export function assistantUserMessage(deps: SlackDeps) {
+  return async ({ message: event, body, client, context, setStatus, setTitle }: Args): Promise<void> => {
+    const message = fromPerson(event);
+    if (!message) return;
+    const thread = message.thread_ts ?? message.ts;
+    await answerQuestion(
+      deps,
+      { surface: "assistant", team: body.team_id, user: message.user, channel: message.channel, ts: message.ts, threadTs: thread, text: message.text },
+      {
+        client,
+        bot: context,
+        reply: (m) => client.chat.postMessage({ channel: message.channel, thread_ts: thread, ...m }),
+        onSearch: async (question, history) => {
+          await setStatus(THINKING);
+          if (!history.some((t) => t.role === "user")) await setTitle(threadTitle(question));
+        },
+      },
+    );
+  };
+}

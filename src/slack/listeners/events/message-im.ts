@@ -1,0 +1,24 @@
+import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from "@slack/bolt";
+import { answerQuestion } from "../../answer-question.js";
+import type { SlackDeps } from "../../deps.js";
+import { fromPerson } from "../../incoming.js";
+
+type Args = Pick<AllMiddlewareArgs, "client" | "context"> & Pick<SlackEventMiddlewareArgs<"message">, "event" | "body">;
+
+/** A direct message: answered in the DM, in its thread when the person wrote in one. */
+export function directMessage(deps: SlackDeps) {
+  return async ({ event, body, client, context }: Args): Promise<void> => {
+    const message = fromPerson(event);
+    // Channel messages are answered through their `app_mention`; a twin `message` event is no second question.
+    if (!message || message.channel_type !== "im") return;
+    await answerQuestion(
+      deps,
+      { surface: "dm", team: body.team_id, user: message.user, channel: message.channel, ts: message.ts, threadTs: message.thread_ts, text: message.text },
+      {
+        client,
+        bot: context,
+        reply: (m) => client.chat.postMessage({ channel: message.channel, ...(message.thread_ts ? { thread_ts: message.thread_ts } : {}), ...m }),
+      },
+    );
+  };
+}

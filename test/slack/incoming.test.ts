@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { fromPerson } from "../../src/slack/incoming.js";
+import { directMessage } from "./support/slack-payloads.js";
+
+describe("fromPerson", () => {
+  it("accepts a person's message", () => {
+    const dm = directMessage("action 14", { ts: "1700000000.000001", thread_ts: "1700000000.000000" });
+    expect(fromPerson(dm)).toEqual({ user: "U0ALICE", text: "action 14", ts: "1700000000.000001", channel: "D0ALICE", thread_ts: "1700000000.000000", channel_type: "im" });
+  });
+
+  it("ignores bots, this one included, and every subtype", () => {
+    const dm = directMessage("action 14");
+    expect(fromPerson({ ...dm, bot_id: "BBOT" })).toBeUndefined();
+    expect(fromPerson({ ...dm, bot_profile: { id: "B1" } })).toBeUndefined();
+    expect(fromPerson({ ...dm, subtype: "bot_message", bot_id: "B1", user: undefined })).toBeUndefined();
+    expect(fromPerson({ type: "message", subtype: "message_changed", hidden: true, channel: "D0ALICE", ts: "1.2", message: { ...dm, text: "edited" } })).toBeUndefined();
+    expect(fromPerson({ type: "message", subtype: "message_deleted", hidden: true, channel: "D0ALICE", ts: "1.2", deleted_ts: "1.1" })).toBeUndefined();
+    expect(fromPerson({ ...dm, subtype: "thread_broadcast" })).toBeUndefined();
+  });
+});

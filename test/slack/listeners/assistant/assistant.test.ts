@@ -1,0 +1,66 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { assistantThreadContextChanged } from "../../../../src/slack/listeners/assistant/thread-context-changed.js";
+import { assistantThreadStarted } from "../../../../src/slack/listeners/assistant/thread-started.js";
+import { assistantUserMessage } from "../../../../src/slack/listeners/assistant/user-message.js";
+import { SUGGESTED_PROMPTS, THINKING } from "../../../../src/slack/messages.js";
+import { fixedAnswer, stubPipeline } from "../../support/answers.js";
+import { context, mswSlack, testDeps, webClient } from "../../support/msw-slack.js";
+import { directMessage, envelope } from "../../support/slack-payloads.js";
+
+const slack = mswSlack();
+beforeAll(() => slack.server.listen({ onUnhandledRequest: "error" }));
+afterEach(() => slack.reset());
+afterAll(() => slack.server.close());
+
+const THREAD = "1700000020.000001";
+
+function run(deps: ReturnType<typeof testDeps>, message: Record<string, unknown>, steps: string[], setStatus = async (s: unknown) => void steps.push(`status:${JSON.stringify(s)}`)) {
+  return assistantUserMessage(deps)({
+    message: message as never,
+    body: envelope(message) as never,
+    client: webClient(),
+    context,
+    setStatus: setStatus as never,
+    setTitle: (async (t: string) => void steps.push(`title:${t}`)) as never,
+  });
+}
+
+describe("assistant panel", () => {
+  it("offers French suggested prompts when a thread starts", async () => {
+    const setSuggestedPrompts = vi.fn(async () => ({ ok: true }));
+    await assistantThreadStarted(testDeps(stubPipeline()))({ setSuggestedPrompts } as never);
+    expect(setSuggestedPrompts).toHaveBeenCalledWith(SUGGESTED_PROMPTS);
+    expect(SUGGESTED_PROMPTS.prompts.length).toBeLessThanOrEqual(4);
+    expect(SUGGESTED_PROMPTS.prompts[0]).toEqual({ title: "C'est quoi l'ApCV ?", message: "C'est quoi l'ApCV ?" });
+  });
+
+  it("shows a status, titles the thread with the first question, then answers in the thread", async () => {
+    const steps: string[] = [];
+    const deps = testDeps(stubPipeline(async (q) => (steps.push("ask"), fixedAnswer(q))));
+    await run(deps, directMessage("c'est quoi l'ApCV ?", { thread_ts: THREAD }), steps);
+    expect(steps).toEqual([`status:${JSON.stringify(THINKING)}`, "title:c'est quoi l'ApCV ?", "ask"]);
+    expect(slack.calls.map((c) => c.method)).toEqual(["conversations.replies", "chat.postMessage"]);
+    expect(slack.callsTo("chat.postMessage")[0]!.params).toMatchObject({ channel: "D0ALICE", thread_ts: THREAD });
+  });
+
+  it("keeps the title of a thread that already has a question", async () => {
+    const steps: string[] = [];
+    slack.on("conversations.replies", () => ({ ok: true, messages: [{ ts: THREAD, user: "U0ALICE", text: "action 14" }] }));
+    await run(testDeps(stubPipeline()), directMessage("et en 2019 ?", { thread_ts: THREAD, ts: "1700000020.000009" }), steps);
+    expect(steps).toEqual([`status:${JSON.stringify(THINKING)}`]);
+  });
+
+  it("answers even when the status cannot be set", async () => {
+    const deps = testDeps(stubPipeline());
+    await run(deps, directMessage("action 14", { thread_ts: THREAD }), [], async () => {
+      throw new Error("not an assistant thread");
+    });
+    expect(slack.callsTo("chat.postMessage")).toHaveLength(1);
+    expect(deps.records.find((r) => r.msg === "assistant status not set")).toMatchObject({ level: "warn" });
+  });
+
+  it("ignores a change of context, leaving the thread's messages alone", async () => {
+    await assistantThreadContextChanged(testDeps(stubPipeline()))();
+    expect(slack.calls).toEqual([]);
+  });
+});

@@ -1,0 +1,53 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { feuilleDeRoute } from "../../../../src/slack/listeners/commands/feuille-de-route.js";
+import { SHORT_HELP } from "../../../../src/slack/messages.js";
+import { realPipeline } from "../../../support/pipeline.js";
+import { context, mswSlack, testDeps, webClient } from "../../support/msw-slack.js";
+import { slashCommand } from "../../support/slack-payloads.js";
+
+const slack = mswSlack();
+beforeAll(() => slack.server.listen({ onUnhandledRequest: "error" }));
+afterEach(() => slack.reset());
+afterAll(() => slack.server.close());
+
+async function command(text: string) {
+  const deps = testDeps(await realPipeline());
+  const order: string[] = [];
+  const ack = vi.fn(async () => void order.push("ack"));
+  const respond = vi.fn(async (_m: unknown) => void order.push("respond"));
+  await feuilleDeRoute(deps)({ ack, respond: respond as never, command: slashCommand(text, "http://127.0.0.1:9/respond") as never, client: webClient(), context });
+  expect(order).toEqual(["ack", "respond"]);
+  return respond.mock.calls[0]![0] as { response_type: string; text: string; blocks?: { type: string }[] };
+}
+
+function cited(reply: { blocks?: unknown[] }): string {
+  const sources = (reply.blocks ?? []).map((b) => JSON.stringify(b)).find((b) => b.includes("*Sources*")) ?? "";
+  return sources;
+}
+
+describe("/feuille-de-route", () => {
+  it("aide: the help text with the covered documents", async () => {
+    const reply = await command("aide");
+    expect(reply.response_type).toBe("ephemeral");
+    expect(reply.text).toMatch(/^Je réponds à partir de ces textes : .*Feuille de route 2023-2027/);
+    expect(reply.text).toContain("/feuille-de-route action 14");
+  });
+
+  it("no text: the short help", async () => {
+    expect((await command("")).text).toBe(SHORT_HELP);
+  });
+
+  it("action 14 and 2019 action 12: the exact actions, with sources and feedback", async () => {
+    const a14 = await command("action 14");
+    expect(a14.text).toContain("action 14");
+    expect(cited(a14)).toContain("Action 14");
+    expect(a14.blocks?.at(-1)?.type).toBe("context_actions");
+    const a12 = await command("2019 action 12");
+    expect(cited(a12)).toMatch(/Feuille de route 2019 .*Action 12/);
+  });
+
+  it("axes and free questions go to the pipeline", async () => {
+    expect((await command("axes")).blocks?.at(-1)?.type).toBe("context_actions");
+    expect(cited(await command("c'est quoi l'ApCV ?"))).toContain("ApCV");
+  });
+});

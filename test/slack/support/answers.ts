@@ -1,0 +1,46 @@
+import type { Answer } from "../../../src/answer/schema.js";
+import type { IndexDescription, SlackPipeline } from "../../../src/slack/deps.js";
+
+/** A small, fixed answer, for tests about Slack rather than about retrieval. */
+export function fixedAnswer(question: string, overrides: Partial<Answer> = {}): Answer {
+  return {
+    question,
+    lang: "fr",
+    kind: "structural",
+    answer: "Feuille de route 2023-2027 — action 14 : « Cybersécurité ». [1]",
+    statements: [{ text: "Feuille de route 2023-2027 — action 14 : « Cybersécurité ».", cites: [1] }],
+    citations: [{ id: "fdr-2023-2027#action-14", label: "Feuille de route 2023-2027 · Axe Cadre propice · Action 14" }],
+    retrieved: [{ id: "fdr-2023-2027#action-14", score: 1 }],
+    refused: false,
+    mode: "extractive",
+    timings_ms: { retrieval: 1, answer: 1, total: 2 },
+    ...overrides,
+  };
+}
+
+export const DESCRIPTION: IndexDescription = {
+  corpusHash: "0123456789abcdef0123456789abcdef",
+  embedder: "test-embedder",
+  chunks: 42,
+  builtAt: "2025-01-02T03:04:05.000Z",
+  documents: [
+    { id: "fdr-2023-2027", label: "Feuille de route 2023-2027" },
+    { id: "virage-numerique-2019", label: "Feuille de route 2019" },
+  ],
+};
+
+/** A pipeline whose `ask` is given; `describe` is fixed. */
+export function stubPipeline(ask: SlackPipeline["ask"] = async (q) => fixedAnswer(q)): SlackPipeline {
+  return { ask, describe: () => DESCRIPTION };
+}
+
+/** A promise settled from outside: holds a step until the test releases it. */
+export function deferred<T = void>(): { promise: Promise<T>; resolve: (value: T) => void; reject: (error: unknown) => void } {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}

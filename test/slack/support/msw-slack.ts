@@ -1,0 +1,74 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { webApi } from "@slack/bolt";
+import { http, HttpResponse } from "msw";
+import { setupServer } from "msw/node";
+import { loadConfig } from "../../../src/config/env.js";
+import { createLogger, type Logger } from "../../../src/config/log.js";
+import { boltLogger } from "../../../src/slack/bolt-logger.js";
+import { Dedupe } from "../../../src/slack/dedupe.js";
+import type { SlackDeps, SlackPipeline } from "../../../src/slack/deps.js";
+import { FeedbackStore } from "../../../src/slack/feedback-store.js";
+import { RateLimiter } from "../../../src/slack/rate-limit.js";
+import { BOT, parseSlackBody, type ApiCall, type ApiHandler } from "./fake-slack.js";
+
+/** msw only intercepts; this address is never reached, and is local anyway. */
+export const API = "http://127.0.0.1:9/api/";
+
+/** msw standing in for the Slack Web API: records each call, answers like Slack. */
+export function mswSlack() {
+  const calls: ApiCall[] = [];
+  const handlers = new Map<string, ApiHandler>();
+  let seq = 0;
+  const server = setupServer(
+    http.post(`${API}:method`, async ({ request, params }) => {
+      const method = String(params.method);
+      const body = parseSlackBody(request.headers.get("content-type"), await request.text());
+      calls.push({ method, params: body, authorization: request.headers.get("authorization") ?? undefined });
+      const custom = handlers.get(method);
+      if (custom) return HttpResponse.json(custom(body));
+      seq += 1;
+      if (method === "chat.postMessage") return HttpResponse.json({ ok: true, channel: body.channel, ts: `1700000500.${String(seq).padStart(6, "0")}` });
+      if (method === "conversations.replies") return HttpResponse.json({ ok: true, messages: [] });
+      return HttpResponse.json({ ok: true });
+    }),
+  );
+  return {
+    server,
+    calls,
+    on: (method: string, handler: ApiHandler) => handlers.set(method, handler),
+    callsTo: (method: string) => calls.filter((c) => c.method === method),
+    reset: () => {
+      calls.length = 0;
+      handlers.clear();
+    },
+  };
+}
+
+export function webClient(): webApi.WebClient {
+  return new webApi.WebClient("xoxb-test-token", { slackApiUrl: API, retryConfig: { retries: 0 }, logger: boltLogger(createLogger("silent"), "silent") });
+}
+
+/** Log records, as parsed objects. */
+export function memoryLogger(level: "debug" | "info" = "debug"): { log: Logger; records: Record<string, unknown>[] } {
+  const records: Record<string, unknown>[] = [];
+  return { log: createLogger(level, { write: (line) => records.push(JSON.parse(line) as Record<string, unknown>) }), records };
+}
+
+export function testDeps(pipeline: SlackPipeline, env: Record<string, string> = {}, log?: Logger): SlackDeps & { records: Record<string, unknown>[] } {
+  const config = loadConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), "fdr-slack-")), ...env });
+  const memory = memoryLogger();
+  return {
+    pipeline: Promise.resolve(pipeline),
+    feedback: FeedbackStore.open(config.DATA_DIR),
+    rateLimiter: new RateLimiter(config.SLACK_RATE_LIMIT_PER_MINUTE),
+    dedupe: new Dedupe(),
+    log: log ?? memory.log,
+    config,
+    records: memory.records,
+  };
+}
+
+/** The `context` Bolt gives listeners once auth.test has answered. */
+export const context = { botUserId: BOT.user_id, botId: BOT.bot_id, isEnterpriseInstall: false };
