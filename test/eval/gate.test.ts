@@ -1,0 +1,81 @@
+import { resolve } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadDataset } from "../../src/eval/dataset.js";
+import type { Metrics } from "../../src/eval/metrics.js";
+import { evaluate, type SplitReport } from "../../src/eval/run.js";
+import { gateFailures, loadThresholds, type Thresholds } from "../../src/eval/thresholds.js";
+import { realPipeline } from "../support/pipeline.js";
+
+const ROOT = resolve(import.meta.dirname, "../..");
+
+describe("gateFailures", () => {
+  const thresholds: Thresholds = { min: { recall_at_5: 0.95, mrr: 0.85 }, max: { false_refusal_rate: 0.05 } };
+  const metrics = (m: Partial<Metrics>): Metrics => ({
+    n: 10,
+    recall_at_1: 1,
+    recall_at_5: 1,
+    mrr: 1,
+    answer_recall: 1,
+    citation_precision: 1,
+    citation_validity: 1,
+    must_mention: 1,
+    refusal_accuracy: 1,
+    false_refusal_rate: 0,
+    ...m,
+  });
+
+  it("passes at the thresholds exactly", () => {
+    expect(gateFailures(metrics({ recall_at_5: 0.95, mrr: 0.85, false_refusal_rate: 0.05 }), thresholds)).toEqual([]);
+  });
+
+  it("names each metric below its floor or above its ceiling, with three decimals", () => {
+    expect(gateFailures(metrics({ recall_at_5: 0.9333, mrr: 0.849, false_refusal_rate: 0.0455 }), thresholds)).toEqual([
+      "recall_at_5 = 0.933 < 0.95",
+      "mrr = 0.849 < 0.85",
+    ]);
+    expect(gateFailures(metrics({ false_refusal_rate: 0.1 }), thresholds)).toEqual(["false_refusal_rate = 0.100 > 0.05"]);
+  });
+
+  it("fails a metric that could not be measured", () => {
+    expect(gateFailures(metrics({ mrr: null, false_refusal_rate: null }), thresholds)).toEqual(["mrr = null < 0.85", "false_refusal_rate = null > 0.05"]);
+  });
+
+  it("reads evals/thresholds.json", () => {
+    expect(loadThresholds(resolve(ROOT, "evals/thresholds.json"))).toEqual({
+      min: {
+        recall_at_5: 0.95,
+        mrr: 0.85,
+        answer_recall: 0.9,
+        citation_precision: 0.8,
+        citation_validity: 1.0,
+        must_mention: 0.9,
+        refusal_accuracy: 0.9,
+      },
+      max: { false_refusal_rate: 0.05 },
+    });
+  });
+});
+
+describe("the CI gate on evals/dataset.jsonl", () => {
+  let report: SplitReport;
+  let thresholds: Thresholds;
+
+  beforeAll(async () => {
+    const { items, problems } = loadDataset(resolve(ROOT, "evals/dataset.jsonl"));
+    expect(problems).toEqual([]);
+    thresholds = loadThresholds(resolve(ROOT, "evals/thresholds.json"));
+    report = await evaluate(items, await realPipeline());
+  }, 300_000);
+
+  it("evaluates every question of the dataset", () => {
+    expect(report.n).toBe(loadDataset(resolve(ROOT, "evals/dataset.jsonl")).items.length);
+    expect(report.overall.n).toBe(report.n);
+    // Every citation is a known ID that was retrieved: checked by the gate too, but it must hold whatever the tuning.
+    expect(report.overall.citation_validity).toBe(1);
+  });
+
+  it("meets every threshold of evals/thresholds.json", () => {
+    const failures = gateFailures(report.overall, thresholds);
+    expect(failures).toEqual([]);
+  });
+});
