@@ -193,11 +193,11 @@ export class HybridRetriever {
     // Terms that only name a document or the structure ("feuille de route 2019", "orientation") were
     // read as filters or intents; expanding them would flood the query with generic words.
     const glossary = this.glossary.match(corrected, analysis.documents).filter((g) => !this.namesOnlyStructure(g.term));
-    // The person's own words count fully; words the system added (spelling guesses, glossary) count half.
+    // The person's own words count fully. Added words count half: spelling repairs always, the
+    // glossary's additions only when they single out a few citations.
     const own = searchText(question);
-    const added = words(searchText(`${corrections.map((c) => c.to).join(" ")} ${glossary.flatMap((g) => g.expand).join(" ")}`))
-      .filter((w) => this.discriminates(stem(w)))
-      .join(" ");
+    const expansions = words(searchText(glossary.flatMap((g) => g.expand).join(" "))).filter((w) => this.discriminates(stem(w)));
+    const added = [...words(searchText(corrections.map((c) => c.to).join(" "))), ...expansions].join(" ");
     const query: SearchQuery = { own, added };
 
     const byDocument: Record<string, RetrievedCitation[]> = {};
