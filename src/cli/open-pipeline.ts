@@ -22,7 +22,7 @@ export interface OpenPipelineOptions {
 /** The answer mode asked for, checked against the configuration. */
 export function resolveMode(config: Config, requested?: Answer["mode"]): Answer["mode"] {
   if (requested === "llm" && !config.LLM_BASE_URL) {
-    throw new ConfigError([{ variable: "LLM_BASE_URL", message: "is required for --mode llm (the OpenAI-compatible server to use, see docs/llm-providers.md)" }]);
+    throw new ConfigError([{ variable: "LLM_BASE_URL", message: "is required for --mode llm (the OpenAI-compatible server to use; presets in the README)" }]);
   }
   return requested ?? (config.LLM_BASE_URL ? "llm" : "extractive");
 }
