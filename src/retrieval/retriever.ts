@@ -71,7 +71,7 @@ const CONTENT: ReadonlySet<Chunk["kind"]> = new Set(["action", "measure", "passa
  * they name the structure, not a topic, and only add noise to the rankers.
  */
 const STRUCTURE_WORDS = new Set([
-  "strategie", "strategy", "grandes", "grands", "dossier", "information", "programme", "politique", "numerique", "sante", "digital", "health",
+  "strategie", "strategy", "grandes", "grands", "numerique", "sante", "digital", "health",
   "action", "actions", "mesure", "mesures", "measure", "measures", "feuille", "feuilles", "route", "roadmap",
   "roadmaps", "axe", "axes", "axis", "orientation", "orientations", "priorite", "priorites", "parle", "parlent",
   "prevoit", "prevoient", "quelle", "quelles", "quel", "quels", "concerne", "trouve", "texte", "textes",
