@@ -4,6 +4,7 @@ import type { Turn } from "../answer/schema.js";
 import { cleanSlackText, isHelpRequest } from "./clean.js";
 import type { SlackDeps } from "./deps.js";
 import { fetchThreadTurns, type BotIdentity } from "./history.js";
+import { LiveAnswer, type LiveTarget } from "./live-answer.js";
 import { APOLOGY, MAX_QUESTION_CHARS, RATE_LIMITED, SHORT_HELP, TOO_LONG } from "./messages.js";
 import { helpMessage, notice, renderAnswer, type SlackMessage } from "./render.js";
 
@@ -28,12 +29,15 @@ export interface Conversation {
   reply(message: SlackMessage): Promise<unknown>;
   /** Called once the question will really be searched (the assistant panel shows a status). */
   onSearch?(question: string, history: readonly Turn[]): Promise<unknown>;
+  /** Where a model-written answer shows while it is written; without it (slash commands) it is posted once done. */
+  live?: LiveTarget;
 }
 
 /**
  * The one path from a person's message to a posted reply, whatever the surface: duplicates are
  * dropped, empty or overlong messages and rate-limited users get a short reply instead of a search,
- * and a failure is logged and answered with an apology.
+ * a model-written answer shows while it is written (where the surface has a `live` target), and a
+ * failure is logged and answered with an apology.
  */
 export async function answerQuestion(deps: SlackDeps, asked: Asked, conversation: Conversation): Promise<void> {
   const { log } = deps;
@@ -44,6 +48,9 @@ export async function answerQuestion(deps: SlackDeps, asked: Asked, conversation
     return;
   }
   const started = performance.now();
+  let live: LiveAnswer | undefined;
+  // Once an answer is being shown live, whatever comes next (the answer, or the apology) replaces it.
+  const deliver = (message: SlackMessage) => (live ? live.finish(message) : conversation.reply(message));
   try {
     if (asked.text.length > MAX_QUESTION_CHARS) {
       log.info("question too long", { surface, chars: asked.text.length });
@@ -69,10 +76,11 @@ export async function answerQuestion(deps: SlackDeps, asked: Asked, conversation
     const pipeline = await deps.pipeline;
     const history = asked.threadTs && asked.ts ? await threadHistory(deps, asked.surface, conversation, asked.channel, asked.threadTs, asked.ts) : [];
     await conversation.onSearch?.(question, history).catch((error: unknown) => log.warn("assistant status not set", { surface, error }));
-    const answer = await pipeline.ask(question, { history });
+    live = conversation.live && new LiveAnswer(conversation.client, conversation.live, (m) => conversation.reply(m), log);
+    const answer = await pipeline.ask(question, live ? { history, onDelta: live.onDelta } : { history });
     const answerId = randomUUID();
     deps.feedback.saveAnswer(answerId, answer);
-    await conversation.reply(renderAnswer(answer, answerId));
+    await deliver(renderAnswer(answer, answerId));
     log.info("answered", {
       surface,
       answer_id: answerId,
@@ -81,6 +89,7 @@ export async function answerQuestion(deps: SlackDeps, asked: Asked, conversation
       lang: answer.lang,
       citations: answer.citations.map((c) => c.id),
       history_turns: history.length,
+      delivery: live?.delivery ?? "post",
       follow_up: answer.standalone_question !== undefined,
       pipeline_ms: answer.timings_ms.total,
       answer_ms: Math.round(performance.now() - started),
@@ -88,7 +97,7 @@ export async function answerQuestion(deps: SlackDeps, asked: Asked, conversation
     log.debug("question", { surface, question, standalone_question: answer.standalone_question });
   } catch (error) {
     log.error("answer failed", { surface, error, answer_ms: Math.round(performance.now() - started) });
-    await conversation.reply(notice(APOLOGY)).catch((e: unknown) => log.error("apology not posted", { surface, error: e }));
+    await deliver(notice(APOLOGY)).catch((e: unknown) => log.error("apology not posted", { surface, error: e }));
   }
 }
 

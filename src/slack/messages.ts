@@ -42,6 +42,9 @@ export const THINKING = {
   loading_messages: ["Je parcours les feuilles de route…", "Je retrouve l'action exacte…", "Je prépare les sources…"],
 };
 
+/** Ends the provisional text of an answer edited in place while the model writes it. */
+export const WRITING = " …";
+
 export const HOW_TO_ASK = [
   "*Comment me poser une question*",
   "• Mentionnez-moi dans un canal : je réponds dans le fil. Pour une question de suivi (« et en 2019 ? », « détaille la deuxième »), mentionnez-moi à nouveau dans le fil.",

@@ -5,6 +5,8 @@ export interface ApiCall {
   method: string;
   params: Record<string, unknown>;
   authorization: string | undefined;
+  /** What the stand-in answered (recorded by the msw one). */
+  response?: Record<string, unknown>;
 }
 
 export type ApiHandler = (params: Record<string, unknown>) => Record<string, unknown>;

@@ -25,15 +25,29 @@ export function mswSlack() {
     http.post(`${API}:method`, async ({ request, params }) => {
       const method = String(params.method);
       const body = parseSlackBody(request.headers.get("content-type"), await request.text());
-      calls.push({ method, params: body, authorization: request.headers.get("authorization") ?? undefined });
+      const call: ApiCall = { method, params: body, authorization: request.headers.get("authorization") ?? undefined };
+      calls.push(call);
       const custom = handlers.get(method);
-      if (custom) return HttpResponse.json(custom(body));
-      seq += 1;
-      if (method === "chat.postMessage") return HttpResponse.json({ ok: true, channel: body.channel, ts: `1700000500.${String(seq).padStart(6, "0")}` });
-      if (method === "conversations.replies") return HttpResponse.json({ ok: true, messages: [] });
-      return HttpResponse.json({ ok: true });
+      call.response = custom ? custom(body) : answer(method, body);
+      return HttpResponse.json(call.response);
     }),
   );
+  function answer(method: string, body: Record<string, unknown>): Record<string, unknown> {
+    seq += 1;
+    switch (method) {
+      case "chat.postMessage":
+      case "chat.startStream":
+        return { ok: true, channel: body.channel, ts: `1700000500.${String(seq).padStart(6, "0")}` };
+      case "chat.appendStream":
+      case "chat.stopStream":
+      case "chat.update":
+        return { ok: true, channel: body.channel, ts: body.ts };
+      case "conversations.replies":
+        return { ok: true, messages: [] };
+      default:
+        return { ok: true };
+    }
+  }
   return {
     server,
     calls,

@@ -9,7 +9,8 @@ type Args = Pick<Parameters<AssistantUserMessageMiddleware>[0], "message" | "bod
 
 /**
  * A message in an assistant thread (also any DM written in a thread: Bolt routes both here). The
- * status shows progress until the answer is posted; the first question titles the thread.
+ * status shows progress until the answer is posted or starts streaming; the first question titles
+ * the thread.
  */
 export function assistantUserMessage(deps: SlackDeps) {
   return async ({ message: event, body, client, context, setStatus, setTitle }: Args): Promise<void> => {
@@ -27,6 +28,7 @@ export function assistantUserMessage(deps: SlackDeps) {
           await setStatus(THINKING);
           if (!history.some((t) => t.role === "user")) await setTitle(threadTitle(question));
         },
+        live: { channel: message.channel, threadTs: thread, teamId: body.team_id, userId: message.user, clearStatus: () => setStatus("") },
       },
     );
   };

@@ -14,7 +14,12 @@ export function appMention(deps: SlackDeps) {
     await answerQuestion(
       deps,
       { surface: "mention", team: body.team_id, user: message.user, channel: message.channel, ts: message.ts, threadTs: message.thread_ts, text: message.text },
-      { client, bot: context, reply: (m) => client.chat.postMessage({ channel: message.channel, thread_ts: thread, ...m }) },
+      {
+        client,
+        bot: context,
+        reply: (m) => client.chat.postMessage({ channel: message.channel, thread_ts: thread, ...m }),
+        live: { channel: message.channel, threadTs: thread, teamId: body.team_id, userId: message.user },
+      },
     );
   };
 }

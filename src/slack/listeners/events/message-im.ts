@@ -18,6 +18,7 @@ export function directMessage(deps: SlackDeps) {
         client,
         bot: context,
         reply: (m) => client.chat.postMessage({ channel: message.channel, ...(message.thread_ts ? { thread_ts: message.thread_ts } : {}), ...m }),
+        live: { channel: message.channel, threadTs: message.thread_ts, teamId: body.team_id, userId: message.user },
       },
     );
   };

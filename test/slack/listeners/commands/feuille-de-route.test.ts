@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { feuilleDeRoute } from "../../../../src/slack/listeners/commands/feuille-de-route.js";
 import { SHORT_HELP } from "../../../../src/slack/messages.js";
 import { realPipeline } from "../../../support/pipeline.js";
+import { fixedAnswer, stubPipeline } from "../../support/answers.js";
 import { context, mswSlack, testDeps, webClient } from "../../support/msw-slack.js";
 import { slashCommand } from "../../support/slack-payloads.js";
 
@@ -49,5 +50,15 @@ describe("/feuille-de-route", () => {
   it("axes and free questions go to the pipeline", async () => {
     expect((await command("axes")).blocks?.at(-1)?.type).toBe("context_actions");
     expect(cited(await command("c'est quoi l'ApCV ?"))).toContain("ApCV");
+  });
+
+  it("is not streamed: a model-written answer comes in one private reply", async () => {
+    const ask = vi.fn(async (q: string) => fixedAnswer(q, { mode: "llm" }));
+    const respond = vi.fn(async (_m: unknown) => undefined);
+    const cmd = slashCommand("c'est quoi l'ApCV ?", "http://127.0.0.1:9/respond");
+    await feuilleDeRoute(testDeps(stubPipeline(ask)))({ ack: async () => undefined, respond: respond as never, command: cmd as never, client: webClient(), context });
+    expect(ask).toHaveBeenCalledWith("c'est quoi l'ApCV ?", { history: [] });
+    expect(respond).toHaveBeenCalledTimes(1);
+    expect(slack.calls).toEqual([]);
   });
 });

@@ -13,7 +13,7 @@ describe("app_home_opened", () => {
   it("publishes the Home tab: covered documents and how to ask", async () => {
     const event = { type: "app_home_opened", user: "U0ALICE", channel: "D0ALICE", tab: "home", event_ts: "1.1" } as const;
     await appHomeOpened(testDeps(stubPipeline()))({ event: event as never, client: webClient() });
-    expect(slack.calls).toEqual([{ method: "views.publish", params: { user_id: "U0ALICE", view: homeView(DESCRIPTION) }, authorization: "Bearer xoxb-test-token" }]);
+    expect(slack.calls).toEqual([{ method: "views.publish", params: { user_id: "U0ALICE", view: homeView(DESCRIPTION) }, authorization: "Bearer xoxb-test-token", response: { ok: true } }]);
   });
 
   it("does nothing when the Messages tab opens", async () => {

@@ -38,7 +38,7 @@ describe("app_mention", () => {
   it("cleans Slack markup before retrieval", async () => {
     const ask = vi.fn(async (q: string) => fixedAnswer(q));
     await run(testDeps(stubPipeline(ask)), { ...mention(""), text: "<@UBOT> <!here> vu dans <#C1|e-sante> : R&amp;D <https://x.fr|ApCV> ?" });
-    expect(ask).toHaveBeenCalledWith("vu dans #e-sante : R&D ApCV ?", { history: [] });
+    expect(ask).toHaveBeenCalledWith("vu dans #e-sante : R&D ApCV ?", { history: [], onDelta: expect.any(Function) });
   });
 
   it("understands a follow-up from the thread's earlier turns (conversations.replies)", async () => {
@@ -78,7 +78,7 @@ describe("app_mention", () => {
     const deps = testDeps(stubPipeline(ask));
     slack.on("conversations.replies", () => ({ ok: false, error: "missing_scope" }));
     await run(deps, mention("et en 2019 ?", { thread_ts: "1700000003.000100" }));
-    expect(ask).toHaveBeenCalledWith("et en 2019 ?", { history: [] });
+    expect(ask).toHaveBeenCalledWith("et en 2019 ?", { history: [], onDelta: expect.any(Function) });
     expect(slack.callsTo("chat.postMessage")).toHaveLength(1);
     expect(deps.records.find((r) => r.msg === "thread history unavailable")).toMatchObject({ level: "warn" });
   });
