@@ -29,6 +29,13 @@ const DETAIL_EVIDENCE: Record<Detail, RegExp> = {
   owner: /pilot|sous la responsabilité|porté par|\bDNS\b|assurance maladie|\bARS\b|agence|délégation|ministre/i,
 };
 
+/** The documents behind each meaning of an ambiguous term: the 2019 texts share one. */
+function meanings(senses: readonly { document: string; meaning: string }[]): Map<string, string[]> {
+  const byMeaning = new Map<string, string[]>();
+  for (const s of senses) byMeaning.set(s.meaning, [...(byMeaning.get(s.meaning) ?? []), s.document]);
+  return byMeaning;
+}
+
 /** Picks what to cite: the best citation, runners-up that score close to it, one per sense of an ambiguous term. */
 export function selectCitations(result: RetrievalResult, options: ExtractiveOptions): RetrievedCitation[] {
   const [best, ...rest] = result.ranked;
@@ -38,9 +45,9 @@ export function selectCitations(result: RetrievalResult, options: ExtractiveOpti
     if (r.score >= options.closeness * best.score) chosen.push(r);
   }
   for (const match of result.glossary) {
-    for (const sense of match.senses) {
-      if (chosen.some((c) => parseCitationId(c.id).document === sense.document)) continue;
-      const inDoc = result.ranked.find((r) => parseCitationId(r.id).document === sense.document);
+    for (const documents of meanings(match.senses).values()) {
+      if (chosen.some((c) => documents.includes(parseCitationId(c.id).document))) continue;
+      const inDoc = result.ranked.find((r) => documents.includes(parseCitationId(r.id).document));
       if (inDoc) chosen.push(inDoc);
     }
   }
@@ -71,6 +78,8 @@ export function quotable(c: RetrievedCitation, question: string, query: string, 
     })
     .filter((s) => s.score > 0 || c.matched.includes(s.x.id))
     .sort((a, b) => b.score - a.score || rank(a.x) - rank(b.x))
+    // Beyond the first, a piece is quoted only if it shares words with the question.
+    .filter((s, i) => i === 0 || s.score > 0)
     .slice(0, max)
     .map((s) => s.x);
 }
@@ -104,12 +113,15 @@ export function composeExtractive(
   const chosen = selectCitations(result, options);
   const quoted: string[] = [];
 
-  const ambiguous = result.glossary.filter((g) => g.senses.length > 1);
-  for (const g of ambiguous) {
-    const parts = g.senses.map((s) => `${s.meaning} (${corpus.documents.find((d) => d.id === s.document)?.label ?? s.document})`);
+  for (const g of result.glossary) {
+    const byMeaning = meanings(g.senses);
+    if (byMeaning.size < 2) continue;
+    const label = (id: string) => corpus.documents.find((d) => d.id === id)?.label ?? id;
+    const parts = [...byMeaning].map(([meaning, docs]) => `${meaning} (${label(docs[0]!)})`);
     const cites = chosen.filter((c) => g.senses.some((s) => s.document === parseCitationId(c.id).document)).map((c) => out.cite(c.id));
+    const n = byMeaning.size === 2 ? (lang === "en" ? "two" : "deux") : String(byMeaning.size);
     out.say(
-      lang === "en" ? `"${g.term}" has two meanings in these texts: ${parts.join("; ")}.` : `« ${g.term} » a deux sens dans ces textes : ${parts.join(" ; ")}.`,
+      lang === "en" ? `"${g.term}" has ${n} meanings in these texts: ${parts.join("; ")}.` : `« ${g.term} » a ${n} sens dans ces textes : ${parts.join(" ; ")}.`,
       ...cites,
     );
   }
