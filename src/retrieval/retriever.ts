@@ -164,6 +164,19 @@ export class HybridRetriever {
   }
 
   /**
+   * The roadmaps a comparison is about: those it names; else the one it names and the latest;
+   * else the two a reviewed correspondence links. Searching every roadmap would grow with the corpus.
+   */
+  private comparedRoadmaps(analysis: QuestionAnalysis): string[] {
+    const byRecency = roadmapsByRecency(this.index.corpus).map((d) => d.id);
+    const named = byRecency.filter((id) => analysis.documents.includes(id));
+    if (named.length >= 2) return named;
+    const link = this.index.corpus.correspondences[0];
+    if (named.length === 1) return [...new Set([named[0]!, link && named[0] === link.from ? link.to : byRecency[0]!])];
+    return link ? [link.from, link.to] : byRecency.slice(0, 2);
+  }
+
+  /**
    * An added word helps only if it singles out a few citations: expanding "informatique" into
    * "systèmes d'information", which a third of the 2019 actions mention, blurs the ranking.
    */
@@ -204,8 +217,7 @@ export class HybridRetriever {
     let ranked: RetrievedCitation[];
     if (analysis.intent.type === "compare") {
       // Each roadmap searched on its own, then interleaved, so neither side crowds out the other.
-      const roadmaps = this.index.corpus.documents.filter((d) => d.kind === "roadmap");
-      for (const d of roadmaps) byDocument[d.id] = (await this.search(query, new Set([d.id]))).slice(0, this.options.limit);
+      for (const id of this.comparedRoadmaps(analysis)) byDocument[id] = (await this.search(query, new Set([id]))).slice(0, this.options.limit);
       const lists = Object.values(byDocument);
       ranked = [];
       for (let i = 0; i < this.options.limit; i++) for (const l of lists) if (l[i]) ranked.push(l[i]!);
