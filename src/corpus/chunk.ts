@@ -1,4 +1,3 @@
-import { RecursiveCharacterTextSplitter } from "@langchain/textsplitters";
 import { z } from "zod";
 import { actionId, type Corpus, type CorpusDocument } from "./schema.js";
 
@@ -54,6 +53,8 @@ function contextPath(doc: CorpusDocument, parts: (string | null)[]): string {
 }
 
 export async function buildChunks(corpus: Corpus): Promise<Chunk[]> {
+  // Loaded here, not at the top: the splitter brings LangChain's core (~250 modules) into every ask.
+  const { RecursiveCharacterTextSplitter } = await import("@langchain/textsplitters");
   const splitter = new RecursiveCharacterTextSplitter({ chunkSize: PASSAGE_MAX, chunkOverlap: 80 });
   const chunks: Chunk[] = [];
   for (const doc of corpus.documents) {

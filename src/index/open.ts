@@ -1,10 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { EmbeddingsInterface } from "@langchain/core/embeddings";
-import { z } from "zod";
-import { Chunk } from "../corpus/chunk.js";
+import type { Chunk } from "../corpus/chunk.js";
 import { fingerprintCorpus, loadCorpus } from "../corpus/load.js";
-import { Corpus } from "../corpus/schema.js";
+import type { Corpus } from "../corpus/schema.js";
 import type { Logger } from "../config/log.js";
 import { buildIndex, CHUNKS_FILE, CORPUS_FILE, KEYWORDS_FILE, MANIFEST_FILE, sha256File, type BuildOptions, type SearchIndex } from "./build.js";
 import { HnswStore } from "./hnsw-store.js";
@@ -59,8 +58,10 @@ export async function loadIndex(
     if (sha256File(path) !== sum) throw new IndexUnusable("corrupt", `${file} does not match its checksum (truncated or altered)`);
   }
   try {
-    const corpus = Corpus.parse(JSON.parse(readFileSync(join(dir, CORPUS_FILE), "utf8")));
-    const chunks = z.array(Chunk).parse(JSON.parse(readFileSync(join(dir, CHUNKS_FILE), "utf8")));
+    // These two files were written by buildIndex in this format (INDEX_FORMAT) and their checksums
+    // just matched: validating them again with zod would copy every chunk on every start.
+    const corpus = JSON.parse(readFileSync(join(dir, CORPUS_FILE), "utf8")) as Corpus;
+    const chunks = JSON.parse(readFileSync(join(dir, CHUNKS_FILE), "utf8")) as Chunk[];
     const keywords = KeywordIndex.fromJSON(readFileSync(join(dir, KEYWORDS_FILE), "utf8"));
     const vectors = await HnswStore.load(dir, embeddings);
     if (vectors.size !== chunks.length) throw new Error(`${vectors.size} vectors for ${chunks.length} chunks`);
