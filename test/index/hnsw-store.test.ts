@@ -98,7 +98,7 @@ describe("HnswStore", () => {
     await s.save(dir);
     expect(existsSync(join(dir, HNSW_FILE))).toBe(true);
     const sidecar = JSON.parse(readFileSync(join(dir, DOCS_FILE), "utf8"));
-    expect(sidecar).toMatchObject({ space: "cosine", dimensions: 3, m: 16, efConstruction: 200 });
+    expect(sidecar).toMatchObject({ space: "cosine", dimensions: 3, m: 16, efConstruction: 100 });
     expect(sidecar.docs).toEqual([
       { pageContent: "nord", metadata: { chunkId: "c-nord", group: "a" } },
       { pageContent: "est", metadata: { chunkId: "c-est", group: "b" } },

@@ -70,7 +70,7 @@ describe("openIndex", () => {
       corpusHash: fingerprintCorpus(ws.corpusDir),
       embedder: { id: "local-french-hash-v1-768", dimensions: 768 },
       chunks: index.chunks.length,
-      hnsw: { space: "cosine", m: 16, efConstruction: 200 },
+      hnsw: { space: "cosine", m: 16, efConstruction: 100 },
     });
     expect(Object.keys(manifest.files).sort()).toEqual([CHUNKS_FILE, CORPUS_FILE, KEYWORDS_FILE, DOCS_FILE, HNSW_FILE].sort());
     for (const [f, sum] of Object.entries(manifest.files)) expect(sha256File(join(ws.indexDir, f))).toBe(sum);
