@@ -62,6 +62,12 @@ async function sample(command: string, args: readonly string[], env: NodeJS.Proc
   return out;
 }
 
+/** What `npm run ask` runs, read from package.json: the layer's label must say which command it timed. */
+function askScript(): string {
+  const pkg = z.object({ scripts: z.record(z.string(), z.string()) }).parse(JSON.parse(readFileSync(resolve(ROOT, "package.json"), "utf8")));
+  return pkg.scripts.ask ?? "no ask script";
+}
+
 function countByOrigin(urls: readonly string[]): { name: string; count: number }[] {
   const counts = new Map<string, number>();
   for (const url of urls) counts.set(bucketOf(url, ""), (counts.get(bucketOf(url, "")) ?? 0) + 1);
@@ -105,8 +111,8 @@ async function diagnose(options: ColdOptions, env: NodeJS.ProcessEnv): Promise<N
 
 /**
  * A cold ask: a new process answering one question with the index already on disk, timed from
- * spawn to exit, median of `runs`. The command is the one `npm run ask` ends up running, without
- * npm and the tsx CLI in front (their share is in `layers`).
+ * spawn to exit, median of `runs`: `node --import tsx src/cli/ask.ts`, without npm in front (its
+ * share, and the other ways to start the same code, are in `layers`).
  */
 export async function measureCold(options: ColdOptions): Promise<ColdResult> {
   const env = askEnv(options);
@@ -125,8 +131,8 @@ export async function measureCold(options: ColdOptions): Promise<ColdResult> {
     await layer("node, empty script", process.execPath, ["-e", ""]),
     await layer("node + tsx loader, empty script", process.execPath, ["--import", "tsx", "-e", ""]),
     { name: `node --import tsx ${ASK_ENTRY} (the cold ask)`, median_ms: result.median_ms },
-    await layer(`tsx CLI: tsx ${ASK_ENTRY} (npm run ask's command)`, resolve(ROOT, "node_modules/.bin/tsx"), [ASK_ENTRY, options.question]),
-    await layer("npm run -s ask", "npm", ["run", "-s", "ask", "--", options.question]),
+    await layer(`tsx CLI: tsx ${ASK_ENTRY} (a second Node process)`, resolve(ROOT, "node_modules/.bin/tsx"), [ASK_ENTRY, options.question]),
+    await layer(`npm run -s ask (${askScript()})`, "npm", ["run", "-s", "ask", "--", options.question]),
   ];
   options.log("cold ask: phases, module census, CPU profile");
   result.diagnosis = await diagnose(options, env);
