@@ -27,7 +27,7 @@ function show(c: Cell): string {
 
 function ms(x: number | null | undefined): string {
   if (x === null || x === undefined) return "—";
-  return x >= 10_000 ? `${round(x / 1000, 1)} s` : `${round(x, x < 10 ? 2 : 1)} ms`;
+  return x >= 10_000 ? `${round(x / 1000, 1)} s` : `${round(x, x < 100 ? 2 : 1)} ms`;
 }
 
 function targetValue(t: Target): string {
