@@ -5,31 +5,9 @@ import { parse } from "yaml";
 import { addDocument, AddDocumentError, appendToManifest, manifestEntryFor, type NewDocument } from "../../src/corpus/add-document.js";
 import { loadCorpus } from "../../src/corpus/load.js";
 import { CORPUS_DIR } from "../support/pipeline.js";
-import { corpusErrorOf, lineOf, NEW_DOCUMENTS, removeTempCorpora, tempCorpus } from "../support/temp-corpus.js";
+import { corpusErrorOf, lineOf, OCCITANIE, removeTempCorpora, tempCorpus, TEST_ROADMAP as ROADMAP } from "../support/temp-corpus.js";
 
 afterAll(removeTempCorpora);
-
-const OCCITANIE: NewDocument = {
-  file: join(NEW_DOCUMENTS, "ars-occitanie.txt"),
-  id: "ars-occitanie",
-  title: "ARS Occitanie : programme régional de télémédecine TéléOc",
-  kind: "prose",
-  year: 2024,
-  publisher: "ARS Occitanie",
-  region: "Occitanie",
-  aliases: ["ars occitanie", "occitanie"],
-};
-
-const ROADMAP: NewDocument = {
-  file: join(NEW_DOCUMENTS, "fdr-test-2028.txt"),
-  structureFile: join(NEW_DOCUMENTS, "fdr-test-2028.yaml"),
-  id: "fdr-test-2028",
-  title: "Feuille de route test 2028-2032",
-  label: "Feuille de route test",
-  kind: "roadmap",
-  period: [2028, 2032],
-  publisher: "Équipe fdr-santé",
-};
 
 /** Every file of a corpus folder with its bytes, to show that a refused addition changed nothing. */
 function snapshot(dir: string): Record<string, string> {

@@ -1,7 +1,7 @@
 import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve, sep } from "node:path";
-import { addDocument } from "../../src/corpus/add-document.js";
+import { addDocument, type NewDocument } from "../../src/corpus/add-document.js";
 import { CorpusError } from "../../src/corpus/errors.js";
 import { CORPUS_DIR } from "./pipeline.js";
 
@@ -44,28 +44,32 @@ export function lineOf(text: string, needle: string): number {
   return index + 1;
 }
 
+/** The regional prose document written for the tests, as `corpus add` options (no label: it defaults to the title). */
+export const OCCITANIE: NewDocument = {
+  file: join(NEW_DOCUMENTS, "ars-occitanie.txt"),
+  id: "ars-occitanie",
+  title: "ARS Occitanie : programme régional de télémédecine TéléOc",
+  kind: "prose",
+  year: 2024,
+  publisher: "ARS Occitanie",
+  region: "Occitanie",
+  aliases: ["ars occitanie", "occitanie"],
+};
+
+/** The small `sections` roadmap written for the tests, as `corpus add` options. */
+export const TEST_ROADMAP: NewDocument = {
+  file: join(NEW_DOCUMENTS, "fdr-test-2028.txt"),
+  structureFile: join(NEW_DOCUMENTS, "fdr-test-2028.yaml"),
+  id: "fdr-test-2028",
+  title: "Feuille de route test 2028-2032",
+  label: "Feuille de route test",
+  kind: "roadmap",
+  period: [2028, 2032],
+  publisher: "Équipe fdr-santé",
+};
+
 /** Adds the two test documents to a corpus with the same code as `npm run corpus -- add`. */
 export function addNewDocuments(dir: string): void {
-  addDocument(dir, {
-    file: join(NEW_DOCUMENTS, "ars-occitanie.txt"),
-    id: "ars-occitanie",
-    title: "ARS Occitanie : programme régional de télémédecine TéléOc",
-    label: "ARS Occitanie · TéléOc",
-    kind: "prose",
-    year: 2024,
-    publisher: "ARS Occitanie",
-    region: "Occitanie",
-    aliases: ["ars occitanie", "occitanie", "téléoc"],
-  });
-  addDocument(dir, {
-    file: join(NEW_DOCUMENTS, "fdr-test-2028.txt"),
-    structureFile: join(NEW_DOCUMENTS, "fdr-test-2028.yaml"),
-    id: "fdr-test-2028",
-    title: "Feuille de route test 2028-2032",
-    label: "Feuille de route test",
-    kind: "roadmap",
-    period: [2028, 2032],
-    publisher: "Équipe fdr-santé",
-    aliases: ["feuille de route test"],
-  });
+  addDocument(dir, { ...OCCITANIE, label: "ARS Occitanie · TéléOc", aliases: [...OCCITANIE.aliases ?? [], "téléoc"] });
+  addDocument(dir, { ...TEST_ROADMAP, aliases: ["feuille de route test"] });
 }
