@@ -5,7 +5,7 @@ import { Document } from "@langchain/core/documents";
 import type { EmbeddingsInterface } from "@langchain/core/embeddings";
 import { buildChunks, type Chunk } from "../corpus/chunk.js";
 import type { Corpus } from "../corpus/schema.js";
-import { DEFAULT_HNSW, DOCS_FILE, HNSW_FILE, HnswStore } from "./hnsw-store.js";
+import { DEFAULT_HNSW, DOCS_FILE, HNSW_FILE, HnswStore, ROWS_FILE } from "./hnsw-store.js";
 import { INDEX_FORMAT, type EmbedderInfo, type IndexManifest } from "./index-manifest.js";
 import { KeywordIndex } from "./keyword-index.js";
 
@@ -76,7 +76,7 @@ export async function buildIndex(
   writeFileSync(join(tmp, CORPUS_FILE), JSON.stringify(corpus));
   writeFileSync(join(tmp, KEYWORDS_FILE), keywords.toJSON());
   const files: Record<string, string> = {};
-  for (const f of [HNSW_FILE, DOCS_FILE, CHUNKS_FILE, CORPUS_FILE, KEYWORDS_FILE]) files[f] = sha256File(join(tmp, f));
+  for (const f of [HNSW_FILE, DOCS_FILE, ROWS_FILE, CHUNKS_FILE, CORPUS_FILE, KEYWORDS_FILE]) files[f] = sha256File(join(tmp, f));
   const manifest: IndexManifest = {
     format: INDEX_FORMAT,
     corpusHash: corpus.hash,

@@ -12,6 +12,14 @@ type Hnsw = InstanceType<typeof HierarchicalNSW>;
 
 export const HNSW_FILE = "vectors.hnsw";
 export const DOCS_FILE = "vectors.json";
+export const ROWS_FILE = "vectors.f32";
+
+/**
+ * Below this share of the vectors, a filtered search scores the kept rows exactly. hnswlib's
+ * filtered walk does not prune: keeping 1 % of 100 k vectors it visits most of the graph (69 ms,
+ * against 0.3 ms for an exact scan of those 1 000 rows).
+ */
+const EXACT_SCAN_SHARE = 0.1;
 
 const StoreFile = z.object({
   space: z.literal("cosine"),
@@ -31,15 +39,23 @@ export interface HnswParams {
 // efConstruction 100 with efSearch 400 measured at ×100: ingest −38 %, recall@10 0.960 → 0.989, +1 ms a search.
 export const DEFAULT_HNSW: HnswParams = { m: 16, efConstruction: 100, efSearch: 400 };
 
+/** Documents whose metadata field holds one of the values: `{ document: ["fdr-2023-2027"] }`. */
+export type MetadataFilter = Record<string, readonly (string | number | boolean)[]>;
+
 /**
  * A thin LangChain `VectorStore` over hnswlib-node (cosine space). Scores returned are cosine
- * similarities, higher is better. The filter is a predicate over a document's metadata.
+ * similarities, higher is better. The filter is a predicate over a document's metadata, or a
+ * `MetadataFilter`, which is answered from an index of that field instead of a call per document.
  */
 export class HnswStore extends SaveableVectorStore {
-  declare FilterType: (metadata: Record<string, unknown>) => boolean;
+  declare FilterType: ((metadata: Record<string, unknown>) => boolean) | MetadataFilter;
 
   private index: Hnsw | null = null;
   private docs: DocumentInterface[] = [];
+  /** The unit vectors, row by row, for exact scans: hnswlib's own copy costs 35 µs a row to read. */
+  private rows = new Float32Array(0);
+  /** For `MetadataFilter`s: field → value → labels, built on first use. */
+  private readonly labelsByField = new Map<string, Map<unknown, number[]>>();
 
   constructor(
     embeddings: EmbeddingsInterface,
@@ -78,7 +94,12 @@ export class HnswStore extends SaveableVectorStore {
       this.index.resizeIndex(this.docs.length + vectors.length);
     }
     vectors.forEach((v, i) => this.index!.addPoint(v, this.docs.length + i));
+    const rows = new Float32Array((this.docs.length + vectors.length) * dims);
+    rows.set(this.rows);
+    vectors.forEach((v, i) => rows.set(unit(v), (this.docs.length + i) * dims));
+    this.rows = rows;
     this.docs.push(...documents);
+    this.labelsByField.clear();
   }
 
   async similaritySearchVectorWithScore(
@@ -91,15 +112,67 @@ export class HnswStore extends SaveableVectorStore {
       throw new Error(`query of ${query.length} dimensions for an index of ${this.index.getNumDimensions()}`);
     }
     const n = Math.min(k, this.index.getCurrentCount());
-    this.index.setEf(Math.max(this.params.efSearch, n));
-    const keep = filter ? (label: number) => filter(this.docs[label]!.metadata) : undefined;
-    const { neighbors, distances } = this.index.searchKnn(query, n, keep);
+    if (filter) {
+      const labels = this.labelsPassing(filter);
+      if (labels.length <= EXACT_SCAN_SHARE * this.docs.length) return this.exactSearch(query, n, labels);
+      const kept = new Uint8Array(this.docs.length);
+      for (const label of labels) kept[label] = 1;
+      return this.graphSearch(query, n, (label) => kept[label] === 1);
+    }
+    return this.graphSearch(query, n);
+  }
+
+  private labelsPassing(filter: this["FilterType"]): number[] {
+    if (typeof filter === "function") return this.docs.flatMap((d, label) => (filter(d.metadata) ? [label] : []));
+    let labels: number[] | null = null;
+    for (const [field, values] of Object.entries(filter)) {
+      const index = this.fieldIndex(field);
+      const these = values.flatMap((v) => index.get(v) ?? []);
+      const previous: Set<number> | null = labels ? new Set(labels) : null;
+      labels = previous ? these.filter((l) => previous.has(l)) : these;
+    }
+    return labels ?? this.docs.map((_, label) => label);
+  }
+
+  private fieldIndex(field: string): Map<unknown, number[]> {
+    let index = this.labelsByField.get(field);
+    if (!index) {
+      index = new Map();
+      for (const [label, d] of this.docs.entries()) {
+        const value = d.metadata[field];
+        const labels = index.get(value);
+        if (labels) labels.push(label);
+        else index.set(value, [label]);
+      }
+      this.labelsByField.set(field, index);
+    }
+    return index;
+  }
+
+  private graphSearch(query: number[], n: number, keep?: (label: number) => boolean): [DocumentInterface, number][] {
+    this.index!.setEf(Math.max(this.params.efSearch, n));
+    const { neighbors, distances } = this.index!.searchKnn(query, n, keep);
     return neighbors.map((label, i) => [this.docs[label]!, 1 - distances[i]!]);
+  }
+
+  /** Cosine similarity against each given row, the best `n` first: the same scores hnswlib gives. */
+  private exactSearch(query: number[], n: number, labels: number[]): [DocumentInterface, number][] {
+    const q = unit(query);
+    const dims = q.length;
+    const scored = labels.map((label) => {
+      let dot = 0;
+      const at = label * dims;
+      for (let i = 0; i < dims; i++) dot += q[i]! * this.rows[at + i]!;
+      return { label, dot };
+    });
+    scored.sort((a, b) => b.dot - a.dot || a.label - b.label);
+    return scored.slice(0, n).map(({ label, dot }) => [this.docs[label]!, dot]);
   }
 
   async save(directory: string): Promise<void> {
     if (!this.index) throw new Error("nothing to save: the store is empty");
     this.index.writeIndexSync(join(directory, HNSW_FILE));
+    writeFileSync(join(directory, ROWS_FILE), new Uint8Array(this.rows.buffer, this.rows.byteOffset, this.rows.byteLength));
     const file: z.infer<typeof StoreFile> = {
       space: "cosine",
       dimensions: this.index.getNumDimensions(),
@@ -122,9 +195,19 @@ export class HnswStore extends SaveableVectorStore {
     if (index.getCurrentCount() !== file.docs.length) {
       throw new Error(`${HNSW_FILE} holds ${index.getCurrentCount()} vectors, ${DOCS_FILE} describes ${file.docs.length}`);
     }
+    const bytes = readFileSync(join(directory, ROWS_FILE));
+    if (bytes.byteLength !== file.docs.length * file.dimensions * 4) {
+      throw new Error(`${ROWS_FILE} holds ${bytes.byteLength} bytes, not ${file.docs.length} rows of ${file.dimensions} dimensions`);
+    }
     index.setEf(params.efSearch);
     store.index = index;
+    store.rows = new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
     store.docs = file.docs.map((d) => new Document(d));
     return store;
   }
+}
+
+function unit(v: readonly number[]): Float32Array {
+  const norm = Math.hypot(...v) || 1;
+  return Float32Array.from(v, (x) => x / norm);
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /** Bumped when the on-disk layout changes, so an old index is rebuilt rather than misread. */
-export const INDEX_FORMAT = 1;
+export const INDEX_FORMAT = 2;
 
 export const IndexManifest = z.object({
   format: z.literal(INDEX_FORMAT),

@@ -7,7 +7,7 @@ import type { Corpus } from "../corpus/schema.js";
 import type { Logger } from "../config/log.js";
 import { buildIndex, CHUNKS_FILE, CORPUS_FILE, KEYWORDS_FILE, MANIFEST_FILE, sha256File, type BuildOptions, type SearchIndex } from "./build.js";
 import { HnswStore } from "./hnsw-store.js";
-import { IndexManifest, type EmbedderInfo } from "./index-manifest.js";
+import { INDEX_FORMAT, IndexManifest, type EmbedderInfo } from "./index-manifest.js";
 import { KeywordIndex } from "./keyword-index.js";
 
 /** Why a saved index cannot be used as it is. Never fatal: the caller rebuilds. */
@@ -41,8 +41,14 @@ export async function loadIndex(
   }
   let manifest: IndexManifest;
   try {
-    manifest = IndexManifest.parse(JSON.parse(readFileSync(manifestPath, "utf8")));
+    const raw: unknown = JSON.parse(readFileSync(manifestPath, "utf8"));
+    const format = (raw as { format?: unknown } | null)?.format;
+    if (typeof format === "number" && format !== INDEX_FORMAT) {
+      throw new IndexUnusable("stale", `the index is in format ${format}, this version writes format ${INDEX_FORMAT}`);
+    }
+    manifest = IndexManifest.parse(raw);
   } catch (e) {
+    if (e instanceof IndexUnusable) throw e;
     throw new IndexUnusable("corrupt", `unreadable ${MANIFEST_FILE}: ${(e as Error).message.split("\n")[0]}`);
   }
   if (manifest.corpusHash !== corpusHash) throw new IndexUnusable("stale", "the corpus has changed since the index was built");

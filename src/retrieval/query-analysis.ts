@@ -96,22 +96,56 @@ const ORDINALS: [RegExp, number | "last"][] = [
   [/\b(dernier|derniere|last)\b/, "last"],
 ];
 
-function roadmaps(corpus: Corpus): CorpusDocument[] {
-  return corpus.documents.filter((d) => d.kind === "roadmap");
+/**
+ * Tables derived from the corpus alone, computed once per corpus: with hundreds of documents,
+ * simplifying every label, alias and group title again for each question cost more than the search.
+ */
+function perCorpus<T>(derive: (corpus: Corpus) => T): (corpus: Corpus) => T {
+  const cache = new WeakMap<Corpus, T>();
+  return (corpus) => {
+    let value = cache.get(corpus);
+    if (value === undefined) {
+      value = derive(corpus);
+      cache.set(corpus, value);
+    }
+    return value;
+  };
 }
+
+const roadmaps = perCorpus((corpus): readonly CorpusDocument[] => corpus.documents.filter((d) => d.kind === "roadmap"));
 
 /** Most recent first: the default roadmap when a question names none. */
-export function roadmapsByRecency(corpus: Corpus): CorpusDocument[] {
+export const roadmapsByRecency = perCorpus((corpus): readonly CorpusDocument[] => {
   const end = (d: CorpusDocument) => d.period?.[1] ?? d.year ?? 0;
   return [...roadmaps(corpus)].sort((a, b) => end(b) - end(a));
+});
+
+/** A phrase as a whole-word pattern over simplified text; null when nothing is left of it. */
+function phrasePattern(phrase: string): RegExp | null {
+  const p = simplify(phrase).trim();
+  return p ? new RegExp(`(^|[^a-z0-9])${escapeRegExp(p)}($|[^a-z0-9])`) : null;
 }
 
-function hasPhrase(haystack: string, phrase: string): boolean {
-  const p = simplify(phrase).trim();
-  if (!p) return false;
-  const re = new RegExp(`(^|[^a-z0-9])${p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}($|[^a-z0-9])`);
-  return re.test(haystack);
-}
+/** Each document's aliases (years aside: "2019" is read as a year) as patterns. */
+const aliasPatterns = perCorpus((corpus) =>
+  corpus.documents.map((d) => d.aliases.filter((a) => !/^\d{4}$/.test(a.trim())).map(phrasePattern).filter((re): re is RegExp => re !== null)),
+);
+
+/** Each group's title and short title as patterns, with the significant words of each. */
+const groupTitles = perCorpus((corpus) =>
+  new Map(
+    corpus.documents.map((d) => [
+      d.id,
+      d.groups.map((g) => ({
+        number: g.number,
+        titles: [g.title, g.short].filter((t): t is string => !!t).map((t) => ({ pattern: phrasePattern(t), words: significant(t) })),
+      })),
+    ]),
+  ),
+);
+
+/** Words that name a document ("virage numérique", "ARS Bretagne"): not a subject of their own. */
+const namingWords = perCorpus((corpus) => new Set(corpus.documents.flatMap((d) => [d.label, ...d.aliases]).flatMap((a) => simplify(a).split(/[^a-z0-9]+/))));
 
 /**
  * Documents named by a year, a period or an alias. A document named by its alias brings the
@@ -122,8 +156,9 @@ export function documentsNamed(question: string, corpus: Corpus): string[] {
   const found = new Set<string>();
   const years = [...s.matchAll(/\b(19\d{2}|20\d{2})\b/g)].map((m) => Number(m[1]));
   const covers = (d: CorpusDocument, y: number) => d.year === y || (d.period !== null && y >= d.period[0] && y <= d.period[1]);
-  for (const d of corpus.documents) {
-    if (d.aliases.some((a) => !/^\d{4}$/.test(a.trim()) && hasPhrase(s, a))) {
+  const aliases = aliasPatterns(corpus);
+  for (const [i, d] of corpus.documents.entries()) {
+    if (aliases[i]!.some((re) => re.test(s))) {
       found.add(d.id);
       const y = d.year ?? d.period?.[0];
       if (y !== undefined) for (const other of corpus.documents) if (covers(other, y)) found.add(other.id);
@@ -200,11 +235,14 @@ function resolveGroupRefs(s: string, corpus: Corpus, named: string[]): { documen
   const pool = byWord.length ? byWord : candidates;
   const refs: { document: string; number: number }[] = [];
   const qWords = new Set(words(s));
+  const titlesOf = groupTitles(corpus);
   for (const d of pool) {
-    for (const g of d.groups) {
-      const titles = [g.title, g.short].filter((t): t is string => !!t);
-      if (titles.some((t) => hasPhrase(s, t) || significant(t).every((w) => qWords.has(w)))) refs.push({ document: d.id, number: g.number });
+    for (const g of titlesOf.get(d.id) ?? []) {
+      if (g.titles.some((t) => t.pattern?.test(s) || t.words.every((w) => qWords.has(w)))) refs.push({ document: d.id, number: g.number });
     }
+    // Without a roadmap named, the most recent one with such a group answers: a later plan
+    // that reuses an axis title supersedes the older ones rather than piling up beside them.
+    if (refs.length && !named.length) break;
   }
   if (refs.length) return refs;
   const g = groupWord(corpus).source;
@@ -234,8 +272,7 @@ function detectIntent(s: string, actions: ActionRef[], groups: { document: strin
   const asksList = /\b(quels?|quelles?|liste|lister|enumere|cite|what are|which are|list|name the|les \d+|the \d+)\b/.test(s);
   const groupRe = groupWord(corpus);
   const hasGroupWord = groupRe.test(s);
-  // Words that name a document ("virage numérique", "ARS Bretagne") are not a subject either.
-  const naming = new Set(corpus.documents.flatMap((d) => [d.label, ...d.aliases]).flatMap((a) => simplify(a).split(/[^a-z0-9]+/)));
+  const naming = namingWords(corpus);
   const namedRoadmaps = named.filter((id) => corpus.documents.find((d) => d.id === id)?.kind === "roadmap");
   const evolution = /\b(devenu|devenue|devenus|evolue|evolution|evolutions|depuis|suite|successeur|remplace|change|changed|since|become|became|compare|comparer|comparaison|comparison|difference|differences|versus|vs|puis|then|avant|before|after|apres)\b/.test(s);
 

@@ -208,8 +208,12 @@ export class HybridRetriever {
     const glossary = this.glossary.match(corrected, analysis.documents).filter((g) => !this.namesOnlyStructure(g.term));
     // The person's own words count fully. Added words count half: spelling repairs always, the
     // glossary's additions only when they single out a few citations.
-    const own = searchText(question);
-    const expansions = words(searchText(glossary.flatMap((g) => g.expand).join(" "))).filter((w) => this.discriminates(stem(w)));
+    // A phrase of the glossary ("attaque informatique") says what the person's words mean; a single
+    // word ("informatique") may mean several things, so only its rarer expansions are added, at half weight.
+    const phrases = glossary.filter((g) => words(g.term).filter((w) => !isStopword(w)).length >= 2);
+    const phraseWords = words(searchText(phrases.flatMap((g) => g.expand).join(" "))).filter((w) => this.discriminates(stem(w)));
+    const own = searchText(`${question} ${phraseWords.join(" ")}`);
+    const expansions = words(searchText(glossary.filter((g) => !phrases.includes(g)).flatMap((g) => g.expand).join(" "))).filter((w) => this.discriminates(stem(w)));
     const added = [...words(searchText(corrections.map((c) => c.to).join(" "))), ...expansions].join(" ");
     const query: SearchQuery = { own, added };
 
@@ -289,7 +293,7 @@ export class HybridRetriever {
       return await this.index.vectors.similaritySearchVectorWithScore(
         vector,
         depth,
-        documents ? (m: Record<string, unknown>) => documents.has(String(m.document)) : undefined,
+        documents ? { document: [...documents] } : undefined,
       );
     } catch (error) {
       this.onVectorFailure?.(error);

@@ -1,10 +1,10 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Document } from "@langchain/core/documents";
 import { Embeddings } from "@langchain/core/embeddings";
 import { describe, expect, it } from "vitest";
-import { DOCS_FILE, HNSW_FILE, HnswStore } from "../../src/index/hnsw-store.js";
+import { DOCS_FILE, HNSW_FILE, HnswStore, ROWS_FILE } from "../../src/index/hnsw-store.js";
 
 /** Fixed vectors by text: what a query embeds to is known exactly. */
 class TableEmbeddings extends Embeddings {
@@ -71,6 +71,35 @@ describe("HnswStore", () => {
     expect(await s.similaritySearchVectorWithScore([0, 1, 0], 3, () => false)).toEqual([]);
   });
 
+  it("answers a narrow filter exactly, and a wide one from the graph, with the same scores", async () => {
+    // 400 deterministic vectors in 8 dimensions; group "rare" holds every 25th (4 %), "half" every other.
+    const vectors = Array.from({ length: 400 }, (_, i) => Array.from({ length: 8 }, (_, d) => Math.sin(i * 7.3 + d * 1.9) + (d === i % 8 ? 1 : 0)));
+    const docs = vectors.map((_, i) => new Document({ pageContent: `v${i}`, metadata: { rare: i % 25 === 0, half: i % 2 === 0 } }));
+    const s = new HnswStore(embeddings);
+    await s.addVectors(vectors, docs);
+    const query = [0.3, -0.2, 0.9, 0.1, 0, 0.5, -0.4, 0.2];
+    const unit = (v: number[]) => v.map((x) => x / Math.hypot(...v));
+    const exact = (keep: (i: number) => boolean) =>
+      vectors
+        .map((v, i) => ({ i, score: unit(v).reduce((sum, x, d) => sum + x * unit(query)[d]!, 0) }))
+        .filter(({ i }) => keep(i))
+        .sort((a, b) => b.score - a.score)
+        .slice(0, 10);
+    for (const [name, keep] of [["rare", (i: number) => i % 25 === 0], ["half", (i: number) => i % 2 === 0]] as const) {
+      const expected = exact(keep);
+      for (const filter of [(m: Record<string, unknown>) => m[name] === true, { [name]: [true] }]) {
+        const hits = await s.similaritySearchVectorWithScore(query, 10, filter);
+        expect(ids(hits), name).toEqual(expected.map(({ i }) => `v${i}`));
+        hits.forEach(([, score], r) => expect(score).toBeCloseTo(expected[r]!.score, 5));
+      }
+    }
+    // Fields combine with AND, values of a field with OR.
+    const both = await s.similaritySearchVectorWithScore(query, 400, { rare: [true], half: [true] });
+    expect(ids(both).sort()).toEqual(["v0", "v100", "v150", "v200", "v250", "v300", "v350", "v50"]);
+    expect(await s.similaritySearchVectorWithScore(query, 400, { rare: [true, false] })).toHaveLength(400);
+    expect(await s.similaritySearchVectorWithScore(query, 10, { missing: ["x"] })).toEqual([]);
+  });
+
   it("returns nothing when empty", async () => {
     expect(await new HnswStore(embeddings).similaritySearchVectorWithScore([1, 0, 0], 3)).toEqual([]);
   });
@@ -126,6 +155,14 @@ describe("HnswStore", () => {
     sidecar.docs.pop();
     writeFileSync(join(dir, DOCS_FILE), JSON.stringify(sidecar));
     await expect(HnswStore.load(dir, embeddings)).rejects.toThrow("vectors.hnsw holds 3 vectors, vectors.json describes 2");
+  });
+
+  it("refuses to load rows that do not match the sidecar", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "hnsw-"));
+    await (await store()).save(dir);
+    expect(readFileSync(join(dir, ROWS_FILE)).byteLength).toBe(3 * 3 * 4);
+    truncateSync(join(dir, ROWS_FILE), 20);
+    await expect(HnswStore.load(dir, embeddings)).rejects.toThrow("vectors.f32 holds 20 bytes, not 3 rows of 3 dimensions");
   });
 
   it("works as a LangChain retriever and vector store", async () => {

@@ -57,6 +57,22 @@ describe("KeywordIndex on a handful of chunks", () => {
     expect(index.query("santé programme", { limit: 1 })).toHaveLength(1);
   });
 
+  it("scores as minisearch did: a term's BM25 once per time it is asked, times the distinct terms matched", () => {
+    const score = (q: string, id: string) => index.query(q, { limit: 10 }).find((h) => h.chunkId === id)!.score;
+    const cyber = score("cybersécurité", "a/1");
+    const etab = score("établissements", "a/1");
+    expect(score("cybersécurité établissements", "a/1")).toBeCloseTo(2 * (cyber + etab), 12);
+    expect(score("cybersécurité cybersécurité", "a/1")).toBeCloseTo(2 * cyber, 12);
+    expect(index.query("cybersécurité", { limit: 10, boost: () => 0.5 })[0]!.score).toBeCloseTo(cyber / 2, 12);
+    // idf of a term in one chunk of four: ln(1 + 3.5 / 1.5); BM25+ term frequency part ≥ d = 0.5.
+    expect(cyber).toBeGreaterThan(Math.log(1 + 3.5 / 1.5) * 1.5);
+  });
+
+  it("counts every distinct term of a long question, beyond 32 of them", () => {
+    const filler = Array.from({ length: 40 }, (_, i) => `mot${i}`).join(" ");
+    expect(index.query(`${filler} cybersécurité établissements`, { limit: 1 })[0]!.score).toBeCloseTo(index.query("cybersécurité établissements", { limit: 1 })[0]!.score, 12);
+  });
+
   it("ranks by BM25: the chunk matching more terms comes first", () => {
     const hits = index.query("établissements HOP'EN", { limit: 10 });
     expect(hits.map((h) => h.chunkId)).toEqual(["b/2", "a/1"]);

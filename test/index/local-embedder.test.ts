@@ -8,12 +8,12 @@ const norm = (a: number[]) => Math.hypot(...a);
 describe("LocalFrenchEmbeddings", () => {
   const e = new LocalFrenchEmbeddings();
 
-  it("gives 768-dimension vectors by default and announces its id", () => {
-    expect(e.dimensions).toBe(768);
-    expect(e.embed("cybersécurité des établissements")).toHaveLength(768);
+  it("gives 256-dimension vectors by default and announces its id", () => {
+    expect(e.dimensions).toBe(256);
+    expect(e.embed("cybersécurité des établissements")).toHaveLength(256);
     expect(LocalFrenchEmbeddings.ID).toBe("local-french-hash-v1");
     const { info, embeddings } = localEmbedder();
-    expect(info).toEqual({ id: "local-french-hash-v1-768", dimensions: 768 });
+    expect(info).toEqual({ id: "local-french-hash-v1-256", dimensions: 256 });
     expect(embeddings).toBeInstanceOf(LocalFrenchEmbeddings);
     expect(new LocalFrenchEmbeddings(64).embed("DMP")).toHaveLength(64);
   });

@@ -6,7 +6,7 @@ import { createLogger, type Logger } from "../../src/config/log.js";
 import { fingerprintCorpus } from "../../src/corpus/load.js";
 import { CHUNKS_FILE, CORPUS_FILE, KEYWORDS_FILE, MANIFEST_FILE, sha256File } from "../../src/index/build.js";
 import { localEmbedder } from "../../src/index/embedder.js";
-import { DOCS_FILE, HNSW_FILE } from "../../src/index/hnsw-store.js";
+import { DOCS_FILE, HNSW_FILE, ROWS_FILE } from "../../src/index/hnsw-store.js";
 import { INDEX_FORMAT } from "../../src/index/index-manifest.js";
 import { IndexUnusable, loadIndex, openIndex } from "../../src/index/open.js";
 import { CORPUS_DIR } from "../support/pipeline.js";
@@ -68,11 +68,11 @@ describe("openIndex", () => {
     expect(manifest).toMatchObject({
       format: INDEX_FORMAT,
       corpusHash: fingerprintCorpus(ws.corpusDir),
-      embedder: { id: "local-french-hash-v1-768", dimensions: 768 },
+      embedder: { id: "local-french-hash-v1-256", dimensions: 256 },
       chunks: index.chunks.length,
       hnsw: { space: "cosine", m: 16, efConstruction: 100 },
     });
-    expect(Object.keys(manifest.files).sort()).toEqual([CHUNKS_FILE, CORPUS_FILE, KEYWORDS_FILE, DOCS_FILE, HNSW_FILE].sort());
+    expect(Object.keys(manifest.files).sort()).toEqual([CHUNKS_FILE, CORPUS_FILE, KEYWORDS_FILE, DOCS_FILE, HNSW_FILE, ROWS_FILE].sort());
     for (const [f, sum] of Object.entries(manifest.files)) expect(sha256File(join(ws.indexDir, f))).toBe(sum);
     expect(index.corpus.hash).toBe(manifest.corpusHash);
     expect(index.vectors.size).toBe(index.chunks.length);
@@ -114,20 +114,34 @@ describe("openIndex", () => {
   it("rebuilds when the embedder changes", async () => {
     const ws = copyOfBuilt();
     const { log, lines } = recorder();
-    const index = await open(ws, log, { id: "local-french-hash-v2-768", dimensions: 768 });
+    const index = await open(ws, log, { id: "local-french-hash-v2-256", dimensions: 256 });
     expect(index.built).toBe(true);
     expect(lines[0]).toMatchObject({
       level: "info",
-      msg: "rebuilding the index: the index was built with embedder local-french-hash-v1-768, now local-french-hash-v2-768",
+      msg: "rebuilding the index: the index was built with embedder local-french-hash-v1-256, now local-french-hash-v2-256",
       reason: "stale",
     });
-    expect(JSON.parse(readFileSync(join(ws.indexDir, MANIFEST_FILE), "utf8")).embedder.id).toBe("local-french-hash-v2-768");
+    expect(JSON.parse(readFileSync(join(ws.indexDir, MANIFEST_FILE), "utf8")).embedder.id).toBe("local-french-hash-v2-256");
   });
 
   it("rebuilds when the embedder announces other dimensions", async () => {
     await expect(loadIndex(copyOfBuilt().indexDir, fingerprintCorpus(built.corpusDir), embeddings, { id: info.id, dimensions: 1536 })).rejects.toMatchObject({
       kind: "stale",
-      message: "the index has 768-dimension vectors, the embedder gives 1536",
+      message: "the index has 256-dimension vectors, the embedder gives 1536",
+    });
+  });
+
+  it("rebuilds an index written in an older format, as stale rather than damaged", async () => {
+    const ws = copyOfBuilt();
+    const manifest = JSON.parse(readFileSync(join(ws.indexDir, MANIFEST_FILE), "utf8"));
+    writeFileSync(join(ws.indexDir, MANIFEST_FILE), JSON.stringify({ ...manifest, format: INDEX_FORMAT - 1 }));
+    const { log, lines } = recorder();
+    const index = await open(ws, log);
+    expect(index.built).toBe(true);
+    expect(lines[0]).toMatchObject({
+      level: "info",
+      msg: `rebuilding the index: the index is in format ${INDEX_FORMAT - 1}, this version writes format ${INDEX_FORMAT}`,
+      reason: "stale",
     });
   });
 

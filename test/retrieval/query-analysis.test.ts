@@ -104,6 +104,16 @@ describe("groups named", () => {
     expect(analyze("le dernier axe").groups).toEqual([{ document: "fdr-2023-2027", number: 4 }]);
   });
 
+  it("a group title two roadmaps share: the most recent answers, unless the question names one", () => {
+    // A copy of the 2019 roadmap, dated later, with the 2023-2027 axis titles as its groups.
+    const recent = corpus.documents.find((d) => d.id === "fdr-2023-2027")!;
+    const later = { ...recent, id: "fdr-2028-2032", label: "Feuille de route 2028-2032", aliases: ["2028-2032"], year: null, period: [2028, 2032] as [number, number] };
+    const both: Corpus = { ...corpus, documents: [...corpus.documents, later] };
+    expect(analyzeQuestion("axe cadre propice", both).groups).toEqual([{ document: "fdr-2028-2032", number: 4 }]);
+    expect(analyzeQuestion("axe cadre propice de 2023-2027", both).groups).toEqual([{ document: "fdr-2023-2027", number: 4 }]);
+    expect(analyzeQuestion("axe cadre propice de 2023-2027", corpus).groups).toEqual([{ document: "fdr-2023-2027", number: 4 }]);
+  });
+
   it("a group number the roadmap does not have is no group", () => {
     expect(analyze("axe 7").groups).toEqual([]);
   });
