@@ -8,6 +8,9 @@ import { ColdPhases } from "./schema.js";
 import { median, round } from "./stats.js";
 
 export const ASK_ENTRY = "src/cli/ask.ts";
+/** What `npm run ask` runs: the compiled command, which the benchmark builds first. */
+const LAUNCHER = ["bin/run.mjs", "ask"];
+const COMPILED_ENTRY = "dist/cli/ask.js";
 const CENSUS_HOOK = "./bench/module-census.mjs";
 const TIMEOUT_MS = 120_000;
 
@@ -90,12 +93,12 @@ async function diagnose(options: ColdOptions, env: NodeJS.ProcessEnv): Promise<N
   const phases = ColdPhases.parse(JSON.parse(phasesRun.stdout.trim().split("\n").at(-1) ?? "null"));
 
   const census = join(options.tmp, "ask-census.json");
-  await runTimed(process.execPath, ["--import", CENSUS_HOOK, "--import", "tsx", ASK_ENTRY, options.question], { env: { ...env, BENCH_MODULE_CENSUS: census }, timeoutMs: TIMEOUT_MS });
+  await runTimed(process.execPath, ["--import", CENSUS_HOOK, COMPILED_ENTRY, options.question], { env: { ...env, BENCH_MODULE_CENSUS: census }, timeoutMs: TIMEOUT_MS });
   const urls = z.array(z.string()).parse(JSON.parse(readFileSync(census, "utf8")));
 
   const profiles = join(options.tmp, "cold-profile");
   mkdirSync(profiles, { recursive: true });
-  await runTimed(process.execPath, ["--cpu-prof", "--cpu-prof-dir", profiles, "--import", "tsx", ASK_ENTRY, options.question], { env, timeoutMs: TIMEOUT_MS });
+  await runTimed(process.execPath, ["--cpu-prof", "--cpu-prof-dir", profiles, COMPILED_ENTRY, options.question], { env, timeoutMs: TIMEOUT_MS });
   const { main, others } = readProfiles(profiles);
   return {
     phases,
@@ -111,15 +114,19 @@ async function diagnose(options: ColdOptions, env: NodeJS.ProcessEnv): Promise<N
 
 /**
  * A cold ask: a new process answering one question with the index already on disk, timed from
- * spawn to exit, median of `runs`: `node --import tsx src/cli/ask.ts`, without npm in front (its
- * share, and the other ways to start the same code, are in `layers`).
+ * spawn to exit, median of `runs`: `node bin/run.mjs ask`, as `npm run ask` runs it, without npm
+ * in front (its share, and the other ways to start the same code, are in `layers`). The sources
+ * are compiled first, so the launcher runs the JavaScript of the tree being measured.
  */
 export async function measureCold(options: ColdOptions): Promise<ColdResult> {
   const env = askEnv(options);
-  const args = ["--import", "tsx", ASK_ENTRY, options.question];
-  options.log(`cold ask: ${options.runs} runs of node ${args.slice(0, 3).join(" ")}`);
+  options.log("cold ask: compiling src/ (npm run build)");
+  const build = await runTimed("npm", ["run", "-s", "build"], { timeoutMs: TIMEOUT_MS });
+  if (build.code !== 0) throw new Error(`npm run build exited with ${build.code}: ${(build.stdout + build.stderr).slice(-500)}`);
+  const args = [...LAUNCHER, options.question];
+  options.log(`cold ask: ${options.runs} runs of node ${LAUNCHER.join(" ")}`);
   const samples = await sample(process.execPath, args, env, options.runs);
-  const result: ColdResult = { command: `node --import tsx ${ASK_ENTRY} "…"`, samples_ms: samples, median_ms: median(samples), layers: [] };
+  const result: ColdResult = { command: `node ${LAUNCHER.join(" ")} "…"`, samples_ms: samples, median_ms: median(samples), layers: [] };
   if (!options.diagnose) return result;
 
   const layerRuns = Math.max(1, Math.min(3, options.runs));
@@ -130,7 +137,8 @@ export async function measureCold(options: ColdOptions): Promise<ColdResult> {
   result.layers = [
     await layer("node, empty script", process.execPath, ["-e", ""]),
     await layer("node + tsx loader, empty script", process.execPath, ["--import", "tsx", "-e", ""]),
-    { name: `node --import tsx ${ASK_ENTRY} (the cold ask)`, median_ms: result.median_ms },
+    { name: `node ${LAUNCHER.join(" ")}, compiled (the cold ask)`, median_ms: result.median_ms },
+    await layer(`node --import tsx ${ASK_ENTRY} (from the sources)`, process.execPath, ["--import", "tsx", ASK_ENTRY, options.question]),
     await layer(`tsx CLI: tsx ${ASK_ENTRY} (a second Node process)`, resolve(ROOT, "node_modules/.bin/tsx"), [ASK_ENTRY, options.question]),
     await layer(`npm run -s ask (${askScript()})`, "npm", ["run", "-s", "ask", "--", options.question]),
   ];

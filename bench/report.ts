@@ -156,18 +156,18 @@ function diagnosisMarkdown(r: BenchResult): string[] {
     out.push(
       "## Cold start diagnosis",
       "",
-      `Phases inside one cold process (bench/cold-phases.ts; Node's bootstrap and the tsx loader before the first line: ${ms(d.phases.boot_ms)}). Imports are charged to the first group that loads a package; the modules column comes from bench/module-census.mjs.`,
+      `Phases inside one cold process (bench/cold-phases.ts, which runs the sources through tsx, so its imports cost more than the compiled ask's; Node's bootstrap and the tsx loader before the first line: ${ms(d.phases.boot_ms)}). Imports are charged to the first group that loads a package; the modules column comes from bench/module-census.mjs.`,
       "",
       markdownTable(
         ["phase", "time", "modules loaded"],
         d.phases.phases.map((p) => [p.name, ms(p.ms), p.modules ? Object.entries(p.modules).map(([k, v]) => `${k} ${v}`).join(", ") : null]),
       ),
       "",
-      `Modules loaded by a real cold ask: ${d.modules.total}.`,
+      `Modules loaded by a real cold ask (compiled): ${d.modules.total}.`,
       "",
       markdownTable(["origin", "modules"], d.modules.by_origin.slice(0, 15).map((m) => [m.name, m.count])),
       "",
-      `CPU profile of a real cold ask (\`node --cpu-prof\`, ${ms(d.profile.wall_ms)} on the main thread). Self time by origin:`,
+      `CPU profile of a real cold ask (\`node --cpu-prof dist/cli/ask.js\`, ${ms(d.profile.wall_ms)} on the main thread). Self time by origin:`,
       "",
       markdownTable(["origin", "self time", "share"], d.profile.main.map((s) => [s.name, ms(s.ms), `${round(s.share * 100, 1)} %`])),
       "",
@@ -175,10 +175,14 @@ function diagnosisMarkdown(r: BenchResult): string[] {
       "",
       markdownTable(["function", "self time", "share"], d.profile.main_functions.map((s) => [s.name, ms(s.ms), `${round(s.share * 100, 1)} %`])),
       "",
-      "tsx's loader thread (resolving and transpiling every module):",
-      "",
-      markdownTable(["origin", "self time", "share"], d.profile.loader.map((s) => [s.name, ms(s.ms), `${round(s.share * 100, 1)} %`])),
-      "",
+      ...(d.profile.loader.length
+        ? [
+            "Module loader thread (tsx's hooks: resolving and transpiling every module):",
+            "",
+            markdownTable(["origin", "self time", "share"], d.profile.loader.map((s) => [s.name, ms(s.ms), `${round(s.share * 100, 1)} %`])),
+            "",
+          ]
+        : []),
     );
   }
   for (const [name, p] of Object.entries(r.profiles)) {

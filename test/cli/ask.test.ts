@@ -18,7 +18,8 @@ function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 
 function ask(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((done, fail) => {
-    const child = spawn("npx", ["tsx", "src/cli/ask.ts", ...args], { cwd: ROOT, env: cleanEnv(env) });
+    // As `npm run ask` runs it: the compiled command when dist/ is current, else the sources.
+    const child = spawn(process.execPath, ["bin/run.mjs", "ask", ...args], { cwd: ROOT, env: cleanEnv(env) });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
