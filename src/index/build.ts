@@ -64,7 +64,8 @@ export async function buildIndex(
     throw new Error(`the embedder returned a vector of ${vectorsIn[wrong]!.length} dimensions, expected ${embedder.dimensions ?? dimensions}`);
   }
 
-  const vectors = new HnswStore(embeddings, DEFAULT_HNSW);
+  const chunkById = new Map(chunks.map((c) => [c.id, c]));
+  const vectors = new HnswStore(embeddings, DEFAULT_HNSW, chunkText(chunkById));
   await vectors.addVectors(vectorsIn, chunks.map((c) => new Document({ pageContent: c.text, metadata: { chunkId: c.id, document: c.document } })));
   const keywords = KeywordIndex.build(chunks);
 
@@ -91,5 +92,10 @@ export async function buildIndex(
   mkdirSync(dirname(dir), { recursive: true });
   renameSync(tmp, dir);
 
-  return { manifest, corpus, chunks, chunkById: new Map(chunks.map((c) => [c.id, c])), vectors, keywords, embeddings };
+  return { manifest, corpus, chunks, chunkById, vectors, keywords, embeddings };
+}
+
+/** The vector store's documents are the chunks: it finds their text there instead of keeping a copy. */
+export function chunkText(chunkById: ReadonlyMap<string, Chunk>): (metadata: Record<string, unknown>) => string {
+  return (metadata) => chunkById.get(String(metadata.chunkId))?.text ?? "";
 }

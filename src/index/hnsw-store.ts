@@ -26,7 +26,8 @@ const StoreFile = z.object({
   dimensions: z.number().int().positive(),
   m: z.number().int().positive(),
   efConstruction: z.number().int().positive(),
-  docs: z.array(z.object({ pageContent: z.string(), metadata: z.record(z.string(), z.unknown()) })),
+  /** Without pageContent when the store was given `contentOf`: the text lives elsewhere. */
+  docs: z.array(z.object({ pageContent: z.string().optional(), metadata: z.record(z.string(), z.unknown()) })),
 });
 
 export interface HnswParams {
@@ -51,17 +52,29 @@ export class HnswStore extends SaveableVectorStore {
   declare FilterType: ((metadata: Record<string, unknown>) => boolean) | MetadataFilter;
 
   private index: Hnsw | null = null;
-  private docs: DocumentInterface[] = [];
+  private metadata: Record<string, unknown>[] = [];
+  /** Each document's text, unless `contentOf` finds it elsewhere. */
+  private texts: string[] = [];
   /** The unit vectors, row by row, for exact scans: hnswlib's own copy costs 35 µs a row to read. */
   private rows = new Float32Array(0);
   /** For `MetadataFilter`s: field → value → labels, built on first use. */
   private readonly labelsByField = new Map<string, Map<unknown, number[]>>();
 
+  /**
+   * @param contentOf where a document's text is kept already (the chunks): the store then holds
+   * metadata only and builds the documents a search returns — 100 k chunk texts not held twice.
+   */
   constructor(
     embeddings: EmbeddingsInterface,
     private readonly params: HnswParams = DEFAULT_HNSW,
+    private readonly contentOf?: (metadata: Record<string, unknown>) => string,
   ) {
     super(embeddings, {});
+  }
+
+  private documentAt(label: number): DocumentInterface {
+    const metadata = this.metadata[label]!;
+    return new Document({ pageContent: this.contentOf ? this.contentOf(metadata) : this.texts[label]!, metadata });
   }
 
   _vectorstoreType(): string {
@@ -69,7 +82,7 @@ export class HnswStore extends SaveableVectorStore {
   }
 
   get size(): number {
-    return this.docs.length;
+    return this.metadata.length;
   }
 
   async addDocuments(documents: DocumentInterface[]): Promise<void> {
@@ -91,14 +104,15 @@ export class HnswStore extends SaveableVectorStore {
     } else if (this.index.getNumDimensions() !== dims) {
       throw new Error(`the index holds ${this.index.getNumDimensions()}-dimension vectors, not ${dims}`);
     } else {
-      this.index.resizeIndex(this.docs.length + vectors.length);
+      this.index.resizeIndex(this.size + vectors.length);
     }
-    vectors.forEach((v, i) => this.index!.addPoint(v, this.docs.length + i));
-    const rows = new Float32Array((this.docs.length + vectors.length) * dims);
+    vectors.forEach((v, i) => this.index!.addPoint(v, this.size + i));
+    const rows = new Float32Array((this.size + vectors.length) * dims);
     rows.set(this.rows);
-    vectors.forEach((v, i) => rows.set(unit(v), (this.docs.length + i) * dims));
+    vectors.forEach((v, i) => rows.set(unit(v), (this.size + i) * dims));
     this.rows = rows;
-    this.docs.push(...documents);
+    this.metadata.push(...documents.map((d) => d.metadata));
+    if (!this.contentOf) this.texts.push(...documents.map((d) => d.pageContent));
     this.labelsByField.clear();
   }
 
@@ -107,15 +121,15 @@ export class HnswStore extends SaveableVectorStore {
     k: number,
     filter?: this["FilterType"],
   ): Promise<[DocumentInterface, number][]> {
-    if (!this.index || !this.docs.length) return [];
+    if (!this.index || !this.size) return [];
     if (query.length !== this.index.getNumDimensions()) {
       throw new Error(`query of ${query.length} dimensions for an index of ${this.index.getNumDimensions()}`);
     }
     const n = Math.min(k, this.index.getCurrentCount());
     if (filter) {
       const labels = this.labelsPassing(filter);
-      if (labels.length <= EXACT_SCAN_SHARE * this.docs.length) return this.exactSearch(query, n, labels);
-      const kept = new Uint8Array(this.docs.length);
+      if (labels.length <= EXACT_SCAN_SHARE * this.size) return this.exactSearch(query, n, labels);
+      const kept = new Uint8Array(this.size);
       for (const label of labels) kept[label] = 1;
       return this.graphSearch(query, n, (label) => kept[label] === 1);
     }
@@ -123,7 +137,7 @@ export class HnswStore extends SaveableVectorStore {
   }
 
   private labelsPassing(filter: this["FilterType"]): number[] {
-    if (typeof filter === "function") return this.docs.flatMap((d, label) => (filter(d.metadata) ? [label] : []));
+    if (typeof filter === "function") return this.metadata.flatMap((m, label) => (filter(m) ? [label] : []));
     let labels: number[] | null = null;
     for (const [field, values] of Object.entries(filter)) {
       const index = this.fieldIndex(field);
@@ -131,15 +145,15 @@ export class HnswStore extends SaveableVectorStore {
       const previous: Set<number> | null = labels ? new Set(labels) : null;
       labels = previous ? these.filter((l) => previous.has(l)) : these;
     }
-    return labels ?? this.docs.map((_, label) => label);
+    return labels ?? this.metadata.map((_, label) => label);
   }
 
   private fieldIndex(field: string): Map<unknown, number[]> {
     let index = this.labelsByField.get(field);
     if (!index) {
       index = new Map();
-      for (const [label, d] of this.docs.entries()) {
-        const value = d.metadata[field];
+      for (const [label, m] of this.metadata.entries()) {
+        const value = m[field];
         const labels = index.get(value);
         if (labels) labels.push(label);
         else index.set(value, [label]);
@@ -152,7 +166,7 @@ export class HnswStore extends SaveableVectorStore {
   private graphSearch(query: number[], n: number, keep?: (label: number) => boolean): [DocumentInterface, number][] {
     this.index!.setEf(Math.max(this.params.efSearch, n));
     const { neighbors, distances } = this.index!.searchKnn(query, n, keep);
-    return neighbors.map((label, i) => [this.docs[label]!, 1 - distances[i]!]);
+    return neighbors.map((label, i) => [this.documentAt(label), 1 - distances[i]!]);
   }
 
   /** Cosine similarity against each given row, the best `n` first: the same scores hnswlib gives. */
@@ -166,7 +180,7 @@ export class HnswStore extends SaveableVectorStore {
       return { label, dot };
     });
     scored.sort((a, b) => b.dot - a.dot || a.label - b.label);
-    return scored.slice(0, n).map(({ label, dot }) => [this.docs[label]!, dot]);
+    return scored.slice(0, n).map(({ label, dot }) => [this.documentAt(label), dot]);
   }
 
   async save(directory: string): Promise<void> {
@@ -178,7 +192,7 @@ export class HnswStore extends SaveableVectorStore {
       dimensions: this.index.getNumDimensions(),
       m: this.params.m,
       efConstruction: this.params.efConstruction,
-      docs: this.docs.map((d) => ({ pageContent: d.pageContent, metadata: d.metadata })),
+      docs: this.metadata.map((metadata, label) => (this.contentOf ? { metadata } : { pageContent: this.texts[label]!, metadata })),
     };
     writeFileSync(join(directory, DOCS_FILE), JSON.stringify(file));
   }
@@ -187,9 +201,16 @@ export class HnswStore extends SaveableVectorStore {
    * Reads a saved store. hnswlib does not check what it reads, so the dimensions and the count
    * are checked here against the sidecar file; the caller verifies checksums first.
    */
-  static override async load(directory: string, embeddings: EmbeddingsInterface, params: HnswParams = DEFAULT_HNSW): Promise<HnswStore> {
+  static override async load(
+    directory: string,
+    embeddings: EmbeddingsInterface,
+    params: HnswParams = DEFAULT_HNSW,
+    contentOf?: (metadata: Record<string, unknown>) => string,
+  ): Promise<HnswStore> {
     const file = StoreFile.parse(JSON.parse(readFileSync(join(directory, DOCS_FILE), "utf8")));
-    const store = new HnswStore(embeddings, { ...params, m: file.m, efConstruction: file.efConstruction });
+    const texts = file.docs.map((d) => d.pageContent);
+    if (!contentOf && texts.some((t) => t === undefined)) throw new Error(`${DOCS_FILE} holds no texts: load it with contentOf`);
+    const store = new HnswStore(embeddings, { ...params, m: file.m, efConstruction: file.efConstruction }, contentOf);
     const index = new HierarchicalNSW("cosine", file.dimensions);
     index.readIndexSync(join(directory, HNSW_FILE));
     if (index.getCurrentCount() !== file.docs.length) {
@@ -202,7 +223,8 @@ export class HnswStore extends SaveableVectorStore {
     index.setEf(params.efSearch);
     store.index = index;
     store.rows = new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
-    store.docs = file.docs.map((d) => new Document(d));
+    store.metadata = file.docs.map((d) => d.metadata);
+    if (!contentOf) store.texts = texts as string[];
     return store;
   }
 }

@@ -5,8 +5,8 @@ import type { Chunk } from "../corpus/chunk.js";
 import { fingerprintCorpus, loadCorpus } from "../corpus/load.js";
 import type { Corpus } from "../corpus/schema.js";
 import type { Logger } from "../config/log.js";
-import { buildIndex, CHUNKS_FILE, CORPUS_FILE, KEYWORDS_FILE, MANIFEST_FILE, sha256File, type BuildOptions, type SearchIndex } from "./build.js";
-import { HnswStore } from "./hnsw-store.js";
+import { buildIndex, chunkText, CHUNKS_FILE, CORPUS_FILE, KEYWORDS_FILE, MANIFEST_FILE, sha256File, type BuildOptions, type SearchIndex } from "./build.js";
+import { DEFAULT_HNSW, HnswStore } from "./hnsw-store.js";
 import { INDEX_FORMAT, IndexManifest, type EmbedderInfo } from "./index-manifest.js";
 import { KeywordIndex } from "./keyword-index.js";
 
@@ -69,9 +69,10 @@ export async function loadIndex(
     const corpus = JSON.parse(readFileSync(join(dir, CORPUS_FILE), "utf8")) as Corpus;
     const chunks = JSON.parse(readFileSync(join(dir, CHUNKS_FILE), "utf8")) as Chunk[];
     const keywords = KeywordIndex.fromJSON(readFileSync(join(dir, KEYWORDS_FILE), "utf8"));
-    const vectors = await HnswStore.load(dir, embeddings);
+    const chunkById = new Map(chunks.map((c) => [c.id, c]));
+    const vectors = await HnswStore.load(dir, embeddings, DEFAULT_HNSW, chunkText(chunkById));
     if (vectors.size !== chunks.length) throw new Error(`${vectors.size} vectors for ${chunks.length} chunks`);
-    return { manifest, corpus, chunks, chunkById: new Map(chunks.map((c) => [c.id, c])), vectors, keywords, embeddings };
+    return { manifest, corpus, chunks, chunkById, vectors, keywords, embeddings };
   } catch (e) {
     throw new IndexUnusable("corrupt", (e as Error).message.split("\n")[0] ?? "unreadable index");
   }

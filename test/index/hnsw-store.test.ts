@@ -157,6 +157,21 @@ describe("HnswStore", () => {
     await expect(HnswStore.load(dir, embeddings)).rejects.toThrow("vectors.hnsw holds 3 vectors, vectors.json describes 2");
   });
 
+  it("with contentOf, keeps no text of its own and finds it where contentOf says", async () => {
+    const library: Record<string, string> = { "c-nord": "nord", "c-est": "est", "c-haut": "haut" };
+    const contentOf = (m: Record<string, unknown>) => library[String(m.chunkId)]!;
+    const s = new HnswStore(embeddings, undefined, contentOf);
+    await s.addDocuments([doc("nord", "a"), doc("est", "b"), doc("haut", "a")]);
+    const dir = mkdtempSync(join(tmpdir(), "hnsw-"));
+    await s.save(dir);
+    expect(JSON.parse(readFileSync(join(dir, DOCS_FILE), "utf8")).docs[0]).toEqual({ metadata: { chunkId: "c-nord", group: "a" } });
+    library["c-haut"] = "haut, relu";
+    const loaded = await HnswStore.load(dir, embeddings, undefined, contentOf);
+    const [first] = await loaded.similaritySearchVectorWithScore([0, 0, 1], 1);
+    expect(first![0]).toMatchObject({ pageContent: "haut, relu", metadata: { chunkId: "c-haut", group: "a" } });
+    await expect(HnswStore.load(dir, embeddings)).rejects.toThrow("vectors.json holds no texts: load it with contentOf");
+  });
+
   it("refuses to load rows that do not match the sidecar", async () => {
     const dir = mkdtempSync(join(tmpdir(), "hnsw-"));
     await (await store()).save(dir);
