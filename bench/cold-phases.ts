@@ -1,10 +1,10 @@
 /**
- * Where a cold `ask` spends its time, phase by phase, in a fresh process started the way
- * `npm run ask` starts one (tsx). No static import: ESM evaluates static imports before the first
- * line, which would hide them from the timer. The ask's own modules are imported one group at a
+ * Where a cold `ask` spends its time, phase by phase, in a fresh process running the sources
+ * through tsx (the compiled ask is profiled as a whole in bench/cold.ts). No static import: ESM
+ * evaluates static imports before the first line, which would hide them from the timer. The ask's own modules are imported one group at a
  * time, in dependency order, so each group is charged with the packages it is first to load;
  * run under bench/module-census.mjs, each phase also lists those packages. The index steps then
- * repeat what loadIndex does (manifest, checksums, JSON files, MiniSearch, hnswlib), one timer each.
+ * repeat what loadIndex does (manifest, checksums, JSON files, BM25 postings, hnswlib), one timer each.
  *
  * Usage: node --import ./bench/module-census.mjs --import tsx bench/cold-phases.ts '{"corpusDir": …, "indexDir": …, "question": …}'
  */
@@ -42,8 +42,8 @@ const job = z.object({ corpusDir: z.string(), indexDir: z.string(), question: z.
 const [{ loadConfig }, { silentLogger }] = await phase("import src/config", () => Promise.all([import("../src/config/env.js"), import("../src/config/log.js")]));
 const { fingerprintCorpus } = await phase("import src/corpus/load (corpus parsing)", () => import("../src/corpus/load.js"));
 await phase("import src/corpus/chunk", () => import("../src/corpus/chunk.js"));
-const { HnswStore } = await phase("import src/index/hnsw-store (LangChain VectorStore, hnswlib)", () => import("../src/index/hnsw-store.js"));
-const { KeywordIndex } = await phase("import src/index/keyword-index (minisearch)", () => import("../src/index/keyword-index.js"));
+const { DEFAULT_HNSW, HnswStore } = await phase("import src/index/hnsw-store (LangChain VectorStore, hnswlib)", () => import("../src/index/hnsw-store.js"));
+const { KeywordIndex } = await phase("import src/index/keyword-index (BM25, minisearch SearchableMap)", () => import("../src/index/keyword-index.js"));
 const build = await phase("import src/index (build, open, embedders)", async () => {
   await import("../src/index/open.js");
   return import("../src/index/build.js");
@@ -62,10 +62,13 @@ await phase("checksums (sha256 of every index file)", () => {
 // Trusted as loadIndex trusts them: their checksums just matched.
 const corpus = await phase("corpus.json: read + JSON.parse", () => JSON.parse(readFileSync(join(job.indexDir, build.CORPUS_FILE), "utf8")) as Corpus);
 const chunks = await phase("chunks.json: read + JSON.parse", () => JSON.parse(readFileSync(join(job.indexDir, build.CHUNKS_FILE), "utf8")) as Chunk[]);
-const keywords = await phase("keywords.json: MiniSearch.loadJSON", () => KeywordIndex.fromJSON(readFileSync(join(job.indexDir, build.KEYWORDS_FILE), "utf8")));
+const keywords = await phase("keywords.json: KeywordIndex.fromJSON", () => KeywordIndex.fromJSON(readFileSync(join(job.indexDir, build.KEYWORDS_FILE), "utf8")));
 const { embeddings } = localEmbedder();
-const vectors = await phase("vectors: HnswStore.load (JSON, zod, hnswlib read)", () => HnswStore.load(job.indexDir, embeddings));
-const index = { manifest, corpus, chunks, chunkById: new Map(chunks.map((c) => [c.id, c])), vectors, keywords, embeddings };
+const chunkById = new Map(chunks.map((c) => [c.id, c]));
+const vectors = await phase("vectors: HnswStore.load (JSON, zod, hnswlib read)", () =>
+  HnswStore.load(job.indexDir, embeddings, DEFAULT_HNSW, build.chunkText(chunkById)),
+);
+const index = { manifest, corpus, chunks, chunkById, vectors, keywords, embeddings };
 const pipeline = await phase("createAnswerPipeline (retriever tables)", () => createAnswerPipeline({ index, log: silentLogger }));
 await phase("first ask (cold code)", () => pipeline.ask(job.question));
 await phase("second ask (same question, warm)", () => pipeline.ask(job.question));

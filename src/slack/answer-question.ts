@@ -35,12 +35,6 @@ export interface Conversation {
 }
 
 /**
- * The one path from a person's message to a posted reply, whatever the surface: duplicates are
- * dropped, empty or overlong messages and rate-limited users get a short reply instead of a search,
- * a model-written answer shows while it is written (where the surface has a `live` target), and a
- * failure is logged and answered with an apology.
- */
-/**
  * Local answers are ~10 ms of synchronous work each. Run straight after their ack, a burst of
  * deliveries made every ack wait for all the answers queued before it (ack p99 ~400 ms for 50
  * events). One answer at a time, each from a fresh turn of the event loop, lets Node read and ack
@@ -53,6 +47,12 @@ function inTurn<T>(work: () => Promise<T>): Promise<T> {
   return run;
 }
 
+/**
+ * The one path from a person's message to a posted reply, whatever the surface: duplicates are
+ * dropped, empty or overlong messages and rate-limited users get a short reply instead of a search,
+ * a model-written answer shows while it is written (where the surface has a `live` target), and a
+ * failure is logged and answered with an apology.
+ */
 export async function answerQuestion(deps: SlackDeps, asked: Asked, conversation: Conversation): Promise<void> {
   const { log } = deps;
   const { surface } = asked;
@@ -91,12 +91,16 @@ export async function answerQuestion(deps: SlackDeps, asked: Asked, conversation
     const history = asked.threadTs && asked.ts ? await threadHistory(deps, asked.surface, conversation, asked.channel, asked.threadTs, asked.ts) : [];
     await conversation.onSearch?.(question, history).catch((error: unknown) => log.warn("assistant status not set", { surface, error }));
     live = conversation.live && new LiveAnswer(conversation.client, conversation.live, (m) => conversation.reply(m), log);
-    const ask = () => pipeline.ask(question, live ? { history, onDelta: live.onDelta } : { history });
-    // A model's answer mostly waits on the network; a local one is CPU work that would hold up acks.
-    const answer = await (deps.config.LLM_BASE_URL ? ask() : inTurn(ask));
-    const answerId = randomUUID();
-    deps.feedback.saveAnswer(answerId, answer);
-    await deliver(renderAnswer(answer, answerId));
+    const compose = async () => {
+      const answer = await pipeline.ask(question, live ? { history, onDelta: live.onDelta } : { history });
+      const answerId = randomUUID();
+      deps.feedback.saveAnswer(answerId, answer);
+      return { answer, answerId, message: renderAnswer(answer, answerId) };
+    };
+    // A model's answer mostly waits on the network; a local one, its record and its rendering are
+    // CPU work that would hold up acks. Posting it is a network wait again, outside the turn.
+    const { answer, answerId, message } = await (deps.config.LLM_BASE_URL ? compose() : inTurn(compose));
+    await deliver(message);
     log.info("answered", {
       surface,
       answer_id: answerId,
