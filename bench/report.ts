@@ -78,6 +78,7 @@ function sections(r: BenchResult): Section[] {
       [`Slack ack, ${r.slack?.concurrency ?? "—"} concurrent events`, ms(r.slack?.ack_p50_ms), ms(r.slack?.ack_p95_ms), ms(r.slack?.ack_p99_ms), null],
       ["Slack event → chat.postMessage", ms(r.slack?.answer_p50_ms), null, ms(r.slack?.answer_p99_ms), null],
       ["Slack answers per second", null, null, null, r.slack ? `${r.slack.answers_per_s} /s` : null],
+      ["Slack app's event-loop delay during the load (longest wait inside the app)", null, null, ms(r.slack?.app_loop_delay_p99_ms), r.slack?.app_loop_delay_max_ms != null ? `max ${ms(r.slack.app_loop_delay_max_ms)}` : null],
       ["peak RSS, serving (index loaded, all questions answered)", null, null, null, r.rss_mb === null ? null : `${r.rss_mb} MB`],
       ["peak RSS, Slack app after the load", null, null, null, r.slack?.rss_mb ? `${r.slack.rss_mb} MB` : null],
     ],

@@ -210,6 +210,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
             answer_p99_ms: slack.answer.p99,
             answers_per_s: slack.answers_per_s,
             rss_mb: slack.rss_mb,
+            app_loop_delay_p99_ms: slack.app_loop_delay?.p99_ms ?? null,
+            app_loop_delay_max_ms: slack.app_loop_delay?.max_ms ?? null,
           }
         : null,
       rss_mb: real?.rss_mb ?? null,

@@ -90,7 +90,17 @@ export const SlackAppJob = z.object({
 export type SlackAppJob = z.infer<typeof SlackAppJob>;
 
 export const SlackAppReady = z.object({ event: z.literal("ready"), port: z.number().int().positive() });
-export const SlackAppStopped = z.object({ event: z.literal("stopped"), rss_mb: z.number() });
+export const SlackAppStopped = z.object({
+  event: z.literal("stopped"),
+  rss_mb: z.number(),
+  /**
+   * The app's event-loop delay while it was ready (monitorEventLoopDelay): the longest a delivery
+   * could wait inside the app before Node read it. An ack the load generator sees later than
+   * this waited outside the app — for a CPU, on this machine shared by both processes.
+   */
+  loop_delay_p99_ms: z.number(),
+  loop_delay_max_ms: z.number(),
+});
 
 export const Job = z.discriminatedUnion("job", [BuildJob, ServeJob, SlackAppJob]);
 export type Job = z.infer<typeof Job>;
@@ -181,6 +191,8 @@ export const BenchResult = z.object({
       answer_p99_ms: z.number(),
       answers_per_s: z.number(),
       rss_mb: Nullable,
+      app_loop_delay_p99_ms: Nullable,
+      app_loop_delay_max_ms: Nullable,
     })
     .nullable(),
   rss_mb: Nullable,

@@ -145,6 +145,8 @@ export interface SlackLoadResult {
   answer: Distribution;
   answers_per_s: number;
   rss_mb: number | null;
+  /** Event-loop delay inside the app during the load: see SlackAppStopped. */
+  app_loop_delay: { p99_ms: number; max_ms: number } | null;
 }
 
 /**
@@ -214,6 +216,7 @@ export async function runSlackLoad(options: SlackLoadOptions): Promise<SlackLoad
       answer: distribution(answerMs),
       answers_per_s: busyMs > 0 ? round(answered / (busyMs / 1000), 1) : 0,
       rss_mb: stopped?.rss_mb ?? null,
+      app_loop_delay: stopped ? { p99_ms: stopped.loop_delay_p99_ms, max_ms: stopped.loop_delay_max_ms } : null,
     };
   } finally {
     app.kill();

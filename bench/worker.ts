@@ -1,3 +1,4 @@
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { createInterface } from "node:readline";
 import { loadConfig } from "../src/config/env.js";
 import { createLogger } from "../src/config/log.js";
@@ -27,6 +28,8 @@ async function slackApp(job: SlackAppJob): Promise<void> {
   const pipeline = openPipeline(config, logger);
   const slack = await startSlack({ config, log: logger, pipeline, host: "127.0.0.1", port: 0 });
   await pipeline;
+  const loopDelay = monitorEventLoopDelay({ resolution: 1 });
+  loopDelay.enable();
   await profiled(job.profile, async () => {
     await emit({ event: "ready", port: slack.port });
     await new Promise<void>((resolve) => {
@@ -36,7 +39,9 @@ async function slackApp(job: SlackAppJob): Promise<void> {
     });
     await slack.stop();
   });
-  await emit({ event: "stopped", rss_mb: peakRssMb() });
+  loopDelay.disable();
+  const ms = (ns: number) => Math.round(ns / 1e4) / 100;
+  await emit({ event: "stopped", rss_mb: peakRssMb(), loop_delay_p99_ms: ms(loopDelay.percentile(99)), loop_delay_max_ms: ms(loopDelay.max) });
 }
 
 async function main(): Promise<void> {

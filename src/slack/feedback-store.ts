@@ -63,6 +63,10 @@ export class FeedbackStore {
     mkdirSync(dataDir, { recursive: true });
     const db = new Database(join(dataDir, FEEDBACK_FILE));
     db.pragma("journal_mode = WAL");
+    // The default (FULL) waits for the disk on every answer saved, inside the bot's event loop.
+    // NORMAL, SQLite's advice for WAL, stays consistent: a power cut may lose the last few
+    // records, never corrupt the file.
+    db.pragma("synchronous = NORMAL");
     db.exec(`
       CREATE TABLE IF NOT EXISTS answers (
         id TEXT PRIMARY KEY,
