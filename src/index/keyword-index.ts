@@ -217,13 +217,14 @@ export class KeywordIndex {
         }
       }
     }
-    const hits = touched.map((chunk) => ({ chunk, score: scores[chunk]! * matched[chunk]! }));
-    for (const chunk of touched) {
+    const final = new Float64Array(touched.length);
+    touched.forEach((chunk, i) => {
+      final[i] = scores[chunk]! * matched[chunk]!;
       scores[chunk] = 0;
       matched[chunk] = 0;
       lastTerm[chunk] = 0;
-    }
-    return topK(hits, options.limit).map((h) => ({ chunkId: this.ids[h.chunk]!, score: h.score }));
+    });
+    return topK(touched, final, options.limit).map((h) => ({ chunkId: this.ids[h.chunk]!, score: h.score }));
   }
 
   /** The vocabulary entries a query term reaches: itself, and its near spellings when fuzzy. */
@@ -241,16 +242,16 @@ export class KeywordIndex {
   }
 }
 
-/** The `limit` best hits, best first; ties in chunk order, so results are the same on every run. */
-function topK<T extends { chunk: number; score: number }>(hits: T[], limit: number): T[] {
-  let kept = hits;
-  if (hits.length > limit) {
-    // A native sort of the bare scores finds the cut; only the hits above it are sorted as objects.
-    const scores = new Float64Array(hits.length);
-    hits.forEach((h, i) => (scores[i] = h.score));
-    scores.sort();
-    const floor = scores[hits.length - limit]!;
-    kept = hits.filter((h) => h.score >= floor);
-  }
+/**
+ * The `limit` best of the scored chunks, best first; ties in chunk order, so results are the same
+ * on every run. A native sort of a copy of the scores finds the cut: a common word can touch tens
+ * of thousands of chunks, and only those above the cut become objects.
+ */
+function topK(chunks: readonly number[], scores: Float64Array, limit: number): { chunk: number; score: number }[] {
+  const floor = chunks.length > limit ? scores.slice().sort()[chunks.length - limit]! : -Infinity;
+  const kept: { chunk: number; score: number }[] = [];
+  chunks.forEach((chunk, i) => {
+    if (scores[i]! >= floor) kept.push({ chunk, score: scores[i]! });
+  });
   return kept.sort((a, b) => b.score - a.score || a.chunk - b.chunk).slice(0, limit);
 }
