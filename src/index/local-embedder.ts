@@ -9,7 +9,7 @@ import { isStopword, stem, words } from "../corpus/french.js";
  * acronyms to the roadmaps' terms before anything is embedded.
  */
 export class LocalFrenchEmbeddings extends Embeddings {
-  static readonly ID = "local-french-hash-v1";
+  static readonly ID = "local-french-hash-v2";
   readonly id = LocalFrenchEmbeddings.ID;
   readonly dimensions: number;
 
@@ -41,7 +41,10 @@ export class LocalFrenchEmbeddings extends Embeddings {
       if (w.length < 4) continue;
       const padded = `^${w}$`;
       const grams = padded.length - 3;
-      for (let i = 0; i < grams; i++) add(`c:${padded.slice(i, i + 4)}`, 0.6 / Math.sqrt(grams));
+      // Light: in 256 dimensions the many 4-grams of a text collide with its stems, and typos are
+      // mostly repaired before embedding (spelling). 0.3 against 0.6 at 768 dimensions: public
+      // evaluation answer recall 0.959 → 0.962, facts present 0.929 → 0.937, nothing lower.
+      for (let i = 0; i < grams; i++) add(`c:${padded.slice(i, i + 4)}`, 0.3 / Math.sqrt(grams));
     }
 
     const vector = new Array<number>(this.dimensions).fill(0);

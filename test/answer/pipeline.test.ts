@@ -130,7 +130,7 @@ describe("answer pipeline", () => {
 
   it("describes the loaded index", () => {
     const d = pipeline.describe();
-    expect(d.embedder).toBe("local-french-hash-v1-256");
+    expect(d.embedder).toBe("local-french-hash-v2-256");
     expect(d.corpusHash).toBe(pipeline.index.corpus.hash);
     expect(d.chunks).toBe(pipeline.index.chunks.length);
     expect(d.documents).toEqual([

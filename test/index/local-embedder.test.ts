@@ -11,9 +11,9 @@ describe("LocalFrenchEmbeddings", () => {
   it("gives 256-dimension vectors by default and announces its id", () => {
     expect(e.dimensions).toBe(256);
     expect(e.embed("cybersécurité des établissements")).toHaveLength(256);
-    expect(LocalFrenchEmbeddings.ID).toBe("local-french-hash-v1");
+    expect(LocalFrenchEmbeddings.ID).toBe("local-french-hash-v2");
     const { info, embeddings } = localEmbedder();
-    expect(info).toEqual({ id: "local-french-hash-v1-256", dimensions: 256 });
+    expect(info).toEqual({ id: "local-french-hash-v2-256", dimensions: 256 });
     expect(embeddings).toBeInstanceOf(LocalFrenchEmbeddings);
     expect(new LocalFrenchEmbeddings(64).embed("DMP")).toHaveLength(64);
   });
@@ -40,11 +40,14 @@ describe("LocalFrenchEmbeddings", () => {
     expect(cosine(e.embed("cybersecurite"), e.embed("cybersécurité"))).toBeCloseTo(1, 12);
     expect(cosine(e.embed("LA CYBERSÉCURITÉ DES ÉTABLISSEMENTS"), e.embed("cybersecurite des etablissements"))).toBeCloseTo(1, 12);
     expect(cosine(e.embed("messagerie sécurisée"), e.embed("messageries sécurisées"))).toBeGreaterThan(0.9);
+    // Character 4-grams weigh little (collisions in 256 dimensions): a misspelt word alone stays
+    // only a little closer than an unrelated text — the retriever repairs it before searching —
+    // and a typo within a phrase leaves the phrase close.
     const typo = cosine(e.embed("cybersécurité"), e.embed("cybersécuritée"));
     const unrelated = cosine(e.embed("cybersécurité"), e.embed("blanquette de veau"));
-    expect(typo).toBeGreaterThan(0.2);
     expect(Math.abs(unrelated)).toBeLessThan(0.15);
-    expect(typo - unrelated).toBeGreaterThan(0.2);
+    expect(typo - unrelated).toBeGreaterThan(0.1);
+    expect(cosine(e.embed("cybersécurité des établissements"), e.embed("cybersécuritée des établissements"))).toBeGreaterThan(0.4);
     expect(cosine(e.embed("télésanté"), e.embed("recette de cuisine"))).toBeCloseTo(0, 12);
   });
 

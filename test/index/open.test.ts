@@ -68,7 +68,7 @@ describe("openIndex", () => {
     expect(manifest).toMatchObject({
       format: INDEX_FORMAT,
       corpusHash: fingerprintCorpus(ws.corpusDir),
-      embedder: { id: "local-french-hash-v1-256", dimensions: 256 },
+      embedder: { id: "local-french-hash-v2-256", dimensions: 256 },
       chunks: index.chunks.length,
       hnsw: { space: "cosine", m: 16, efConstruction: 100 },
     });
@@ -114,14 +114,14 @@ describe("openIndex", () => {
   it("rebuilds when the embedder changes", async () => {
     const ws = copyOfBuilt();
     const { log, lines } = recorder();
-    const index = await open(ws, log, { id: "local-french-hash-v2-256", dimensions: 256 });
+    const index = await open(ws, log, { id: "local-french-hash-v3-256", dimensions: 256 });
     expect(index.built).toBe(true);
     expect(lines[0]).toMatchObject({
       level: "info",
-      msg: "rebuilding the index: the index was built with embedder local-french-hash-v1-256, now local-french-hash-v2-256",
+      msg: "rebuilding the index: the index was built with embedder local-french-hash-v2-256, now local-french-hash-v3-256",
       reason: "stale",
     });
-    expect(JSON.parse(readFileSync(join(ws.indexDir, MANIFEST_FILE), "utf8")).embedder.id).toBe("local-french-hash-v2-256");
+    expect(JSON.parse(readFileSync(join(ws.indexDir, MANIFEST_FILE), "utf8")).embedder.id).toBe("local-french-hash-v3-256");
   });
 
   it("rebuilds when the embedder announces other dimensions", async () => {
