@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import { ConfigError, type Config } from "../config/env.js";
 import type { Logger } from "../config/log.js";
+import { disableThirdPartyTracing } from "../config/tracing.js";
 import type { LlmSettings } from "../answer/llm/chat-model.js";
 import { createAnswerPipeline, type AnswerPipeline } from "../answer/pipeline.js";
 import type { Answer } from "../answer/schema.js";
@@ -41,6 +42,7 @@ export async function openPipeline(config: Config, log: Logger, options: OpenPip
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
   if (mode === "extractive") return createAnswerPipeline({ index, log });
+  disableThirdPartyTracing(process.env, log);
   // Loaded only in llm mode: the OpenAI client adds half a second to every start.
   const { llmSettingsFromConfig } = await import("../answer/llm/chat-model.js");
   const { createLlm } = await import("../answer/llm/create.js");

@@ -48,6 +48,24 @@ describe("llmSettingsFromConfig", () => {
 describe("openPipeline", () => {
   const env = () => ({ ...LLM, CORPUS_DIR, INDEX_DIR: join(mkdtempSync(join(tmpdir(), "fdr-open-")), "index") });
 
+  it("turns LangSmith tracing off before any model call, with a warning", async () => {
+    const before = process.env.LANGSMITH_TRACING;
+    process.env.LANGSMITH_TRACING = "true";
+    try {
+      server.use(chatHandler(citingFirst(), []));
+      const { log, lines } = capturedLog();
+      const pipeline = await openPipeline(loadConfig(env()), log, { llm: { maxRetries: 0 } });
+      expect(process.env.LANGSMITH_TRACING).toBe("false");
+      expect(lines.map((l) => JSON.parse(l) as { msg: string })).toContainEqual(
+        expect.objectContaining({ level: "warn", msg: "LangSmith tracing turned off: it would send questions and answers to a third-party service" }),
+      );
+      expect((await pipeline.ask("c'est quoi l'ApCV ?")).mode).toBe("llm");
+    } finally {
+      if (before === undefined) delete process.env.LANGSMITH_TRACING;
+      else process.env.LANGSMITH_TRACING = before;
+    }
+  });
+
   it("builds the LLM pipeline when LLM_BASE_URL is set", async () => {
     const seen: ChatBody[] = [];
     server.use(chatHandler(citingFirst(), seen));
