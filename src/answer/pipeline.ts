@@ -57,11 +57,12 @@ export function createAnswerPipeline({ index, log, retriever: retrieverOptions =
     const started = performance.now();
     const history = options.history ?? [];
     const standalone = !history.length ? question : rewriter ? await rewriter.rewrite(question, history) : rewriteFollowUp(question, history, corpus);
-    const result = await retriever.retrieve(standalone);
+    const found = await retriever.retrieve(standalone);
     const retrievedAt = performance.now();
-    const { analysis } = result;
-    const figure = findFigure(result);
-    if (typeof figure === "object") result.ranked = [figure, ...result.ranked.filter((r) => r !== figure)];
+    const { analysis } = found;
+    const figure = findFigure(found);
+    // A question asking for a figure is answered first by the citation that gives it.
+    const result = typeof figure === "object" ? { ...found, ranked: [figure, ...found.ranked.filter((r) => r !== figure)] } : found;
     const out = new CitationList(corpus);
     let kind: Answer["kind"] = "search";
     let refused = false;
