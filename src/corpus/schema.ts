@@ -177,6 +177,12 @@ export const GlossaryEntry = z
           .strict(),
       )
       .default([]),
+    /**
+     * The terms name places or bodies the corpus does not cover (other countries): a question about
+     * their own plan ("la stratégie de l'Allemagne") is out of scope, one about them within the
+     * French roadmaps ("un patient allemand") is not.
+     */
+    elsewhere: z.boolean().default(false),
   })
   .strict()
   .refine((e) => e.expand.length > 0 || e.senses.length > 0, "an entry needs expand or senses");

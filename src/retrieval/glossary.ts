@@ -8,6 +8,8 @@ export interface GlossaryMatch {
   expand: string[];
   /** For an ambiguous term: the meanings it has in each document. */
   senses: { document: string; meaning: string }[];
+  /** The term names a place the corpus does not cover (see GlossaryEntry.elsewhere). */
+  elsewhere: boolean;
 }
 
 /**
@@ -67,6 +69,7 @@ export class GlossaryMatcher {
         term: t.term,
         expand: [...t.entry.expand, ...chosen.flatMap((s) => s.expand)],
         senses: t.entry.senses.length > 1 && chosen.length > 1 ? chosen.map((s) => ({ document: s.document, meaning: s.meaning })) : [],
+        elsewhere: t.entry.elsewhere,
       });
     }
     return out;

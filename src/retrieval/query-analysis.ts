@@ -220,7 +220,7 @@ function groupWord(corpus: Corpus): RegExp {
   return re;
 }
 
-function escapeRegExp(s: string): string {
+export function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 

@@ -3,7 +3,7 @@ import type { Chunk } from "../corpus/chunk.js";
 import type { SearchIndex } from "../index/build.js";
 import { distinctInOrder, reciprocalRankFusion } from "./fusion.js";
 import { GlossaryMatcher, type GlossaryMatch } from "./glossary.js";
-import { analyzeQuestion, roadmapsByRecency, type QuestionAnalysis } from "./query-analysis.js";
+import { analyzeQuestion, escapeRegExp, roadmapsByRecency, type QuestionAnalysis } from "./query-analysis.js";
 import { parseCitationId } from "../corpus/schema.js";
 import { closestWord } from "./spelling.js";
 
@@ -59,6 +59,22 @@ const ADDED_WEIGHT = 0.5;
 interface SearchQuery {
   own: string;
   added: string;
+}
+
+/** Words that name a plan: "la stratégie de l'Allemagne" asks for another country's plan. */
+const PLAN = "(?:strategies?|feuilles? de route|plans?|politiques?|programmes?|roadmaps?|strateg(?:y|ies)|polic(?:y|ies))";
+
+/**
+ * Whether the question asks for the plan of a place the corpus does not cover: the plan word, then
+ * the place as its owner ("… de l'Allemagne", "… of Spain"), or the place's possessive ("Germany's …").
+ */
+function asksPlanOf(question: string, place: string): boolean {
+  const s = simplify(question);
+  const p = escapeRegExp(simplify(place).trim());
+  return (
+    new RegExp(`\\b${PLAN}\\b[^?.!]{0,40}?\\b(?:de la|de l'|du|des|d'|de|of|in)\\s*(?:the\\s+)?${p}\\b`).test(s) ||
+    new RegExp(`\\b${p}'s\\b[^?.!]{0,40}?\\b${PLAN}\\b`).test(s)
+  );
 }
 
 /** With a name the corpus does not know, the rest of the question must be covered this well. */
@@ -253,7 +269,8 @@ export class HybridRetriever {
     const needed = unknownNames(question, (w) => this.known(w)).length ? COVERAGE_WITH_UNKNOWN_NAME : this.options.minCoverage;
     // "la feuille de route 2028-2032": a period no document covers is not answered from another one.
     const otherPeriod = analysis.unknownYears.length > 0 && !analysis.documents.length && /\b(feuilles? de route|roadmaps?|strategie|plan)\b/.test(simplify(question));
-    const relevant = !analysis.injection && !otherPeriod && ranked.length > 0 && (direct.length > 0 || coverage >= needed);
+    const otherPlace = glossary.some((g) => g.elsewhere && asksPlanOf(question, g.term));
+    const relevant = !analysis.injection && !otherPeriod && !otherPlace && ranked.length > 0 && (direct.length > 0 || coverage >= needed);
     return { analysis, glossary, corrections, ranked, byDocument, query: `${own} ${added}`.trim(), coverage, relevant };
   }
 

@@ -4,7 +4,7 @@ import type { GlossaryEntry } from "../../src/corpus/schema.js";
 import { GlossaryMatcher } from "../../src/retrieval/glossary.js";
 import { CORPUS_DIR } from "../support/pipeline.js";
 
-const entry = (id: string, terms: string[], expand: string[] = [id], senses: GlossaryEntry["senses"] = []): GlossaryEntry => ({ id, terms, expand, senses });
+const entry = (id: string, terms: string[], expand: string[] = [id], senses: GlossaryEntry["senses"] = []): GlossaryEntry => ({ id, terms, expand, senses, elsewhere: false });
 
 describe("GlossaryMatcher on hand-made entries", () => {
   const matcher = new GlossaryMatcher([
@@ -29,13 +29,14 @@ describe("GlossaryMatcher on hand-made entries", () => {
           { document: "doc-2019", meaning: "Espace Numérique de Santé" },
           { document: "doc-2023", meaning: "entreprises du numérique en santé" },
         ],
+        elsewhere: false,
       },
     ]);
   });
 
   it("picks the sense of the document the question names", () => {
     expect(matcher.match("l'ENS en 2023", ["doc-2023"])).toEqual([
-      { entry: "ens", term: "ENS", expand: ["entreprises du numérique en santé"], senses: [] },
+      { entry: "ens", term: "ENS", expand: ["entreprises du numérique en santé"], senses: [], elsewhere: false },
     ]);
     expect(matcher.match("l'ENS", ["doc-2019"])[0]!.expand).toEqual(["Espace Numérique de Santé"]);
     // A named document without a sense of its own: all senses again.
@@ -63,8 +64,13 @@ describe("GlossaryMatcher on hand-made entries", () => {
     expect(ids("un professionnel de santé et le DMP")).toEqual(["ps", "dmp"]);
   });
 
+  it("says when a term names a place the corpus does not cover", () => {
+    const places = new GlossaryMatcher([{ ...entry("pays", ["Allemagne", "pays voisins"], ["UE"]), elsewhere: true }]);
+    expect(places.match("la stratégie de l'Allemagne")).toEqual([{ entry: "pays", term: "Allemagne", expand: ["UE"], senses: [], elsewhere: true }]);
+  });
+
   it("reports each entry once, with the first of its terms found", () => {
-    expect(matcher.match("le DMP, le dossier patient")).toEqual([{ entry: "dmp", term: "DMP", expand: ["Dossier Médical Partagé"], senses: [] }]);
+    expect(matcher.match("le DMP, le dossier patient")).toEqual([{ entry: "dmp", term: "DMP", expand: ["Dossier Médical Partagé"], senses: [], elsewhere: false }]);
   });
 });
 
@@ -85,7 +91,7 @@ describe("GlossaryMatcher on the real glossary", () => {
     const all = matcher.match("ENS").find((m) => m.entry === "ens")!;
     expect(all.senses.map((s) => s.document)).toEqual(["virage-numerique-2019", "breve-virage-2019", "lancement-2019", "fdr-2023-2027"]);
     const y2023 = matcher.match("les ENS", ["fdr-2023-2027"]).find((m) => m.entry === "ens")!;
-    expect(y2023).toEqual({ entry: "ens", term: "ENS", expand: ["entreprises du numérique en santé"], senses: [] });
+    expect(y2023).toEqual({ entry: "ens", term: "ENS", expand: ["entreprises du numérique en santé"], senses: [], elsewhere: false });
     const y2019 = matcher.match("l'ENS", ["virage-numerique-2019"]).find((m) => m.entry === "ens")!;
     expect(y2019.expand).toEqual(["Espace Numérique de Santé"]);
   });

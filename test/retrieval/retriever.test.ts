@@ -57,7 +57,7 @@ describe("HybridRetriever on the real index", () => {
 
   it("reads ENS as 'entreprises du numérique en santé' in 2023-2027", async () => {
     const r = await retriever.retrieve("c'est quoi les ENS en 2023-2027 ?");
-    expect(r.glossary).toEqual([{ entry: "ens", term: "ENS", expand: ["entreprises du numérique en santé"], senses: [] }]);
+    expect(r.glossary).toEqual([{ entry: "ens", term: "ENS", expand: ["entreprises du numérique en santé"], senses: [], elsewhere: false }]);
     expect(r.ranked[0]!.id).toBe("fdr-2023-2027#action-15");
   });
 
@@ -77,6 +77,24 @@ describe("HybridRetriever on the real index", () => {
     const r = await retriever.retrieve(q);
     expect(r.relevant).toBe(false);
     expect(r.coverage).toBeLessThan(DEFAULT_RETRIEVER.minCoverage);
+  });
+
+  it.each(["Quelle est la stratégie e-santé de l'Allemagne ?", "What is Germany's digital health strategy?", "la feuille de route numérique d'Italie"])(
+    "judges the plan of a country the texts do not cover out of scope: '%s'",
+    async (q) => {
+      const r = await retriever.retrieve(q);
+      expect(r.glossary.some((g) => g.elsewhere)).toBe(true);
+      expect(r.relevant).toBe(false);
+    },
+  );
+
+  it.each([
+    ["Un patient français soigné en Espagne, son médecin pourra-t-il accéder à ses infos ?", "fdr-2023-2027#action-6"],
+    ["Quelle coopération avec l'Allemagne dans la feuille de route ?", "fdr-2023-2027#action-18"],
+  ])("still answers about such a country within the French texts: '%s'", async (q, id) => {
+    const r = await retriever.retrieve(q);
+    expect(r.relevant).toBe(true);
+    expect(r.ranked.slice(0, 3).map((x) => x.id)).toContain(id);
   });
 
   it("never judges an injection relevant", async () => {
