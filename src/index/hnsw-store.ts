@@ -58,7 +58,7 @@ export class HnswStore extends SaveableVectorStore {
   /** The unit vectors, row by row, for exact scans: hnswlib's own copy costs 35 µs a row to read. */
   private rows = new Float32Array(0);
   /** For `MetadataFilter`s: field → value → labels, built on first use. */
-  private readonly labelsByField = new Map<string, Map<unknown, number[]>>();
+  private readonly labelsByField = new Map<string, Map<unknown, Uint32Array>>();
 
   /**
    * @param contentOf where a document's text is kept already (the chunks): the store then holds
@@ -136,28 +136,34 @@ export class HnswStore extends SaveableVectorStore {
     return this.graphSearch(query, n);
   }
 
-  private labelsPassing(filter: this["FilterType"]): number[] {
-    if (typeof filter === "function") return this.metadata.flatMap((m, label) => (filter(m) ? [label] : []));
-    let labels: number[] | null = null;
+  private labelsPassing(filter: this["FilterType"]): Uint32Array {
+    if (typeof filter === "function") return Uint32Array.from(this.metadata.flatMap((m, label) => (filter(m) ? [label] : [])));
+    let labels: Uint32Array | null = null;
     for (const [field, values] of Object.entries(filter)) {
       const index = this.fieldIndex(field);
-      const these = values.flatMap((v) => index.get(v) ?? []);
-      const previous: Set<number> | null = labels ? new Set(labels) : null;
-      labels = previous ? these.filter((l) => previous.has(l)) : these;
+      const lists = values.map((v) => index.get(v) ?? new Uint32Array(0));
+      const these = new Uint32Array(lists.reduce((n, l) => n + l.length, 0));
+      lists.reduce((at, l) => (these.set(l, at), at + l.length), 0);
+      if (labels) {
+        const previous = new Uint8Array(this.size);
+        for (const l of labels) previous[l] = 1;
+        labels = these.filter((l) => previous[l] === 1);
+      } else labels = these;
     }
-    return labels ?? this.metadata.map((_, label) => label);
+    return labels ?? Uint32Array.from(this.metadata.keys());
   }
 
-  private fieldIndex(field: string): Map<unknown, number[]> {
+  private fieldIndex(field: string): Map<unknown, Uint32Array> {
     let index = this.labelsByField.get(field);
     if (!index) {
-      index = new Map();
+      const lists = new Map<unknown, number[]>();
       for (const [label, m] of this.metadata.entries()) {
         const value = m[field];
-        const labels = index.get(value);
+        const labels = lists.get(value);
         if (labels) labels.push(label);
-        else index.set(value, [label]);
+        else lists.set(value, [label]);
       }
+      index = new Map([...lists].map(([value, labels]) => [value, Uint32Array.from(labels)]));
       this.labelsByField.set(field, index);
     }
     return index;
@@ -170,10 +176,10 @@ export class HnswStore extends SaveableVectorStore {
   }
 
   /** Cosine similarity against each given row, the best `n` first: the same scores hnswlib gives. */
-  private exactSearch(query: number[], n: number, labels: number[]): [DocumentInterface, number][] {
+  private exactSearch(query: number[], n: number, labels: Uint32Array): [DocumentInterface, number][] {
     const q = unit(query);
     const dims = q.length;
-    const scored = labels.map((label) => {
+    const scored = Array.from(labels, (label) => {
       let dot = 0;
       const at = label * dims;
       for (let i = 0; i < dims; i++) dot += q[i]! * this.rows[at + i]!;
