@@ -76,6 +76,18 @@ export function words(text: string): string[] {
   return out;
 }
 
+/** The hyphenated or apostrophised compounds of a text, joined as `words` joins them, with their parts. */
+export function compounds(text: string): { joined: string; parts: string[] }[] {
+  const out: { joined: string; parts: string[] }[] = [];
+  for (const raw of simplify(text).split(/[^\p{L}\p{N}'-]+/u)) {
+    const token = raw.replace(/^['-]+|['-]+$/g, "").replace(ELISION, "");
+    if (!/['-]/.test(token)) continue;
+    const parts = token.split(/['-]+/).filter((p) => p.length > 0);
+    out.push({ joined: parts.join(""), parts: parts.filter((p) => p.length > 1) });
+  }
+  return out;
+}
+
 const stemCache = new Map<string, string>();
 
 export function stem(word: string): string {

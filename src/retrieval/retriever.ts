@@ -1,4 +1,4 @@
-import { isStopword, simplify, stem, terms, words } from "../corpus/french.js";
+import { compounds, isStopword, simplify, stem, terms, words } from "../corpus/french.js";
 import type { Chunk } from "../corpus/chunk.js";
 import type { SearchIndex } from "../index/build.js";
 import { distinctInOrder, reciprocalRankFusion } from "./fusion.js";
@@ -91,6 +91,8 @@ const STRUCTURE_WORDS = new Set([
   "action", "actions", "mesure", "mesures", "measure", "measures", "feuille", "feuilles", "route", "roadmap",
   "roadmaps", "axe", "axes", "axis", "orientation", "orientations", "priorite", "priorites", "parle", "parlent",
   "prevoit", "prevoient", "quelle", "quelles", "quel", "quels", "concerne", "trouve", "texte", "textes",
+  // Staff's abbreviation of "feuille de route".
+  "fdr", "fdrs",
 ]);
 
 /**
@@ -105,6 +107,7 @@ const FRAMING_WORDS = new Set(
     "planned", "address", "addresses", "cote", "niveau", "mettre", "faut", "va", "vont", "pourra", "pourront",
     "sert", "servir", "veut", "dire", "signifie", "mean", "means", "stand", "stands", "continue", "continuer",
     "ancien", "ancienne", "nouveau", "nouvelle", "new", "old", "deux", "both", "two",
+    "vs", "versus", "aujourdhui", "aujourd", "hui", "actuellement", "today", "now", "designe", "designent", "dessus",
   ].map(stem),
 );
 
@@ -149,6 +152,8 @@ export class HybridRetriever {
   ) {
     this.glossary = new GlossaryMatcher(index.corpus.glossary);
     this.aliases = index.corpus.documents.flatMap((d) => [d.label, ...d.aliases]).map(simplify);
+    // A document's names are known words: "ARS BZH" names the Bretagne strategy, not something the corpus lacks.
+    for (const a of this.aliases) for (const w of words(a)) this.glossaryWords.add(w);
     const surface = new Set<string>();
     for (const c of index.chunks) {
       const stems = this.stemsByCitation.get(c.citation) ?? new Set<string>();
@@ -345,7 +350,12 @@ export class HybridRetriever {
   ): number {
     const fixed = new Map(corrections.map((c) => [stem(c.from), stem(c.to)]));
     const glossaryStems = new Set(glossary.flatMap((g) => words(g.term).map(stem)));
-    const asked = subjectTerms(question).map((s) => fixed.get(s) ?? s);
+    // "compare-moi", "là-dessus": a compound the corpus does not know is read as its parts, not
+    // as one more unknown word ("e-parcours", which it knows, stays whole).
+    const unknownCompounds = new Set(compounds(question).map((c) => stem(c.joined)).filter((j) => !this.citationsByStem.has(j)));
+    const asked = subjectTerms(question)
+      .filter((s) => !unknownCompounds.has(s))
+      .map((s) => fixed.get(s) ?? s);
     if (!asked.length || !top.length) return 0;
     const expansion = new Set(terms(glossary.flatMap((g) => g.expand).join(" ")));
     let best = 0;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fold, isStopword, normalize, simplify, stem, terms, words } from "../../src/corpus/french.js";
+import { compounds, fold, isStopword, normalize, simplify, stem, terms, words } from "../../src/corpus/french.js";
 
 describe("normalize / fold / simplify", () => {
   it("lowercases, unifies apostrophes and expands ligatures, keeping accents", () => {
@@ -39,6 +39,15 @@ describe("words", () => {
     expect(words("HOP’EN")).toEqual(["hopen", "hop", "en"]);
     expect(words("médico-sociaux")).toEqual(["medicosociaux", "medico", "sociaux"]);
     expect(words("2023-2027")).toEqual(["20232027", "2023", "2027"]);
+  });
+
+  it("lists the compounds with their joined form and their parts of two letters or more", () => {
+    expect(compounds("e-parcours : compare-moi ça, là-dessus, l'ApCV")).toEqual([
+      { joined: "eparcours", parts: ["parcours"] },
+      { joined: "comparemoi", parts: ["compare", "moi"] },
+      { joined: "ladessus", parts: ["la", "dessus"] },
+    ]);
+    expect(compounds("sans trait d'union")).toEqual([]);
   });
 
   it("splits on punctuation and drops stray quotes and hyphens", () => {
