@@ -55,6 +55,12 @@ export function notFound(corpus: Corpus, lang: Lang): string {
     : `Je ne trouve rien sur ce sujet dans les textes que je couvre, et je préfère ne pas deviner. ${coverage(corpus, lang)} ${examples(corpus, lang)}`;
 }
 
+export function medicalAdviceRefusal(corpus: Corpus, lang: Lang): string {
+  return lang === "en"
+    ? `I do not give personal medical advice: for your own situation, please ask your doctor or another health professional. ${coverage(corpus, lang)}`
+    : `Je ne donne pas de conseil médical personnel : pour votre situation, parlez-en à votre médecin ou à un professionnel de santé. ${coverage(corpus, lang)}`;
+}
+
 export function injectionRefusal(corpus: Corpus, lang: Lang): string {
   return lang === "en"
     ? `I cannot change how I work: I only answer from the roadmap texts, with a source for each statement, and I do not disclose my configuration. ${coverage(corpus, lang)}`

@@ -10,7 +10,7 @@ import { rewriteFollowUp } from "./follow-up.js";
 import type { AnswerGenerator, DeltaListener } from "./llm/generate.js";
 import type { QuestionRewriter } from "./llm/rewrite-question.js";
 import { FIGURE } from "./extractive.js";
-import { figureMissing, help, injectionRefusal, notFound } from "./messages.js";
+import { figureMissing, help, injectionRefusal, medicalAdviceRefusal, notFound } from "./messages.js";
 import { renderStatements, type Answer, type Turn } from "./schema.js";
 import { answerStructure } from "./structural.js";
 
@@ -72,6 +72,10 @@ export function createAnswerPipeline({ index, log, retriever: retrieverOptions =
       kind = "refusal";
       refused = true;
       out.say(injectionRefusal(corpus, analysis.lang));
+    } else if (analysis.personalMedical) {
+      kind = "refusal";
+      refused = true;
+      out.say(medicalAdviceRefusal(corpus, analysis.lang));
     } else if (!terms(standalone).length) {
       kind = "help";
       refused = true;

@@ -38,12 +38,16 @@ export interface QuestionAnalysis {
   unknownYears: number[];
   /** The question asks about a roadmap without naming one: prose documents are left out. */
   roadmapsOnly: boolean;
+  /** The person describes their own health and asks what to do: medical advice, not the roadmaps. */
+  personalMedical: boolean;
 }
 
 const EN_MARKERS = new Set([
   "the", "what", "which", "how", "is", "are", "does", "do", "of", "about", "roadmap", "with", "for",
   "and", "who", "why", "when", "where", "there", "planned", "plan", "say", "says", "tell", "me", "any", "in",
   "measures", "health", "digital", "can", "it", "to",
+  // Short questions about oneself ("I'm pregnant, should I…?") carry no other marker.
+  "i", "my", "we", "our", "you", "your", "should", "would", "could", "will", "have", "has", "did", "was", "were", "this", "that", "been", "not",
 ]);
 const FR_MARKERS = new Set([
   "le", "la", "les", "des", "du", "de", "est", "quoi", "quel", "quelle", "quelles", "quels", "comment",
@@ -74,6 +78,23 @@ const INJECTION = [
   /\b(invente|inventer|make up|hallucinate)\b.{0,25}\b(reponse|citations?|sources?|chiffres?|answer|facts?|references?)\b/,
   /(^|\n)\s*(system|systeme|assistant)\s*:|\bnouvelles? (consignes?|instructions?)\b|\bnew instructions?\b/,
 ];
+
+/**
+ * "J'ai 40 ans et je suis diabétique", "I'm pregnant": the person's own health — not "j'ai un
+ * patient diabétique", a professional's question about care.
+ */
+const OWN_HEALTH = [
+  /\b(je suis|j.?ai|je souffre|i am|i'm|im|i have|i've got|i suffer)\b(?:(?!\b(?:patients?|enfants?|mere|pere|proches?|usagers?|residents?|clients?|fils|fille|famille|child|mother|father|relative)\b)[^?.!]){0,40}?\b(diabetiques?|diabete|malade|enceinte|asthmatiques?|asthme|cardiaque|hypertendue?|tension|cancer|fievre|mal (a|au|aux)|douleurs?|symptomes?|allergiques?|depressi(f|ve|on)|diabetic|diabetes|sick|ill|pregnant|asthma|fever|pain|symptoms?|allergic|depressed)\b/,
+];
+/** … and asks for care: tests, treatment, whether it is serious. */
+const ADVICE = /\b(examens?|traitements?|medicaments?|analyses?|vaccins?|vacciner|depistages?|soigner|est-ce grave|c.?est grave|consulter|tests?|treatment|medications?|medicine|vaccines?|vaccinated|screening|is it serious|see a doctor)\b/;
+/** A question about patients or other people is a professional's, whatever else it says. */
+const OTHERS = /\b(patients?|usagers?|residents?|clients?|beneficiaires?)\b/;
+
+export function isPersonalMedicalQuestion(question: string): boolean {
+  const s = simplify(question);
+  return OWN_HEALTH.some((re) => re.test(s)) && ADVICE.test(s) && !OTHERS.test(s);
+}
 
 export function isInjection(question: string): boolean {
   const s = simplify(question);
@@ -318,6 +339,6 @@ export function analyzeQuestion(question: string, corpus: Corpus): QuestionAnaly
   const roadmapsOnly = !named.length && /\b(feuilles? de route|roadmaps?)\b/.test(s);
   return {
     question, lang: detectLanguage(question), documents: named, actions, groups, intent, details,
-    injection: isInjection(question), unknownYears, roadmapsOnly,
+    injection: isInjection(question), unknownYears, roadmapsOnly, personalMedical: isPersonalMedicalQuestion(question),
   };
 }

@@ -275,7 +275,7 @@ export class HybridRetriever {
     // "la feuille de route 2028-2032": a period no document covers is not answered from another one.
     const otherPeriod = analysis.unknownYears.length > 0 && !analysis.documents.length && /\b(feuilles? de route|roadmaps?|strategie|plan)\b/.test(simplify(question));
     const otherPlace = glossary.some((g) => g.elsewhere && asksPlanOf(question, g.term));
-    const relevant = !analysis.injection && !otherPeriod && !otherPlace && ranked.length > 0 && (direct.length > 0 || coverage >= needed);
+    const relevant = !analysis.injection && !analysis.personalMedical && !otherPeriod && !otherPlace && ranked.length > 0 && (direct.length > 0 || coverage >= needed);
     return { analysis, glossary, corrections, ranked, byDocument, query: `${own} ${added}`.trim(), coverage, relevant };
   }
 

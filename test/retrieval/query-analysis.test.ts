@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadCorpus } from "../../src/corpus/load.js";
 import type { Corpus } from "../../src/corpus/schema.js";
-import { analyzeQuestion, detectLanguage, documentsNamed, isInjection, roadmapsByRecency } from "../../src/retrieval/query-analysis.js";
+import { analyzeQuestion, detectLanguage, documentsNamed, isInjection, isPersonalMedicalQuestion, roadmapsByRecency } from "../../src/retrieval/query-analysis.js";
 import { CORPUS_DIR } from "../support/pipeline.js";
 
 let corpus: Corpus;
@@ -143,6 +143,27 @@ describe("intents", () => {
     expect(analyze("quand l'ApCV sera-t-elle généralisée ?").details).toEqual(["deadline"]);
     expect(analyze("qui pilote le DMP ?").details).toEqual(["owner"]);
     expect(analyze("c'est quoi l'ApCV ?").details).toEqual([]);
+  });
+});
+
+describe("personal medical questions", () => {
+  it.each([
+    "J'ai 40 ans et je suis diabétique, quels examens dois-je faire ?",
+    "J'ai mal au dos, est-ce grave ?",
+    "I'm pregnant, should I get vaccinated?",
+  ])("recognises the person's own health and a request for care: '%s'", (q) => {
+    expect(isPersonalMedicalQuestion(q)).toBe(true);
+    expect(analyzeQuestion(q, corpus).personalMedical).toBe(true);
+  });
+
+  it.each([
+    "J'ai un patient diabétique, que dois-je faire pour le suivre à distance ?",
+    "I have a diabetic patient, what should I use for remote monitoring?",
+    "Je suis médecin, que dois-je faire pour accéder au DMP ?",
+    "Je suis enceinte, que dois-je faire pour mon dossier ?",
+    "Les patients diabétiques auront-ils un suivi à distance ?",
+  ])("leaves a professional's or a service question alone: '%s'", (q) => {
+    expect(isPersonalMedicalQuestion(q)).toBe(false);
   });
 });
 
