@@ -97,6 +97,7 @@ describe("HnswStore", () => {
     const both = await s.similaritySearchVectorWithScore(query, 400, { rare: [true], half: [true] });
     expect(ids(both).sort()).toEqual(["v0", "v100", "v150", "v200", "v250", "v300", "v350", "v50"]);
     expect(await s.similaritySearchVectorWithScore(query, 400, { rare: [true, false] })).toHaveLength(400);
+    expect(await s.similaritySearchVectorWithScore(query, 400, { rare: [true, true] })).toHaveLength(16);
     expect(await s.similaritySearchVectorWithScore(query, 10, { missing: ["x"] })).toEqual([]);
   });
 
