@@ -139,7 +139,8 @@ function searchText(text: string): string {
 export class HybridRetriever {
   private readonly glossary: GlossaryMatcher;
   private readonly vocabulary: string[];
-  private readonly glossaryWords = new Set<string>();
+  /** Words of the glossary's terms and of the documents' names: known, though maybe in no chunk. */
+  private readonly namedWords = new Set<string>();
   private readonly aliases: string[];
   private readonly stemsByCitation = new Map<string, Set<string>>();
   private readonly citationsByStem = new Map<string, number>();
@@ -153,7 +154,7 @@ export class HybridRetriever {
     this.glossary = new GlossaryMatcher(index.corpus.glossary);
     this.aliases = index.corpus.documents.flatMap((d) => [d.label, ...d.aliases]).map(simplify);
     // A document's names are known words: "ARS BZH" names the Bretagne strategy, not something the corpus lacks.
-    for (const a of this.aliases) for (const w of words(a)) this.glossaryWords.add(w);
+    for (const a of this.aliases) for (const w of words(a)) this.namedWords.add(w);
     const surface = new Set<string>();
     for (const c of index.chunks) {
       const stems = this.stemsByCitation.get(c.citation) ?? new Set<string>();
@@ -170,7 +171,7 @@ export class HybridRetriever {
         for (const w of words(t)) {
           if (isStopword(w)) continue;
           surface.add(w);
-          this.glossaryWords.add(w);
+          this.namedWords.add(w);
         }
       }
     }
@@ -207,7 +208,7 @@ export class HybridRetriever {
   }
 
   private known(word: string): boolean {
-    return this.citationsByStem.has(stem(word)) || this.glossaryWords.has(word);
+    return this.citationsByStem.has(stem(word)) || this.namedWords.has(word);
   }
 
   private idf(s: string): number {
@@ -231,10 +232,10 @@ export class HybridRetriever {
     // glossary's additions only when they single out a few citations.
     // A phrase of the glossary ("attaque informatique") says what the person's words mean; a single
     // word ("informatique") may mean several things, so only its rarer expansions are added, at half weight.
+    const rareExpansions = (matches: GlossaryMatch[]) => words(searchText(matches.flatMap((g) => g.expand).join(" "))).filter((w) => this.discriminates(stem(w)));
     const phrases = glossary.filter((g) => words(g.term).filter((w) => !isStopword(w)).length >= 2);
-    const phraseWords = words(searchText(phrases.flatMap((g) => g.expand).join(" "))).filter((w) => this.discriminates(stem(w)));
-    const own = searchText(`${question} ${phraseWords.join(" ")}`);
-    const expansions = words(searchText(glossary.filter((g) => !phrases.includes(g)).flatMap((g) => g.expand).join(" "))).filter((w) => this.discriminates(stem(w)));
+    const own = searchText(`${question} ${rareExpansions(phrases).join(" ")}`);
+    const expansions = rareExpansions(glossary.filter((g) => !phrases.includes(g)));
     const added = [...words(searchText(corrections.map((c) => c.to).join(" "))), ...expansions].join(" ");
     const query: SearchQuery = { own, added };
 
