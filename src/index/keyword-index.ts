@@ -195,36 +195,39 @@ export class KeywordIndex {
     // A term asked twice counts twice, as in minisearch; each distinct term counts once in `matched`.
     const multiplicity = new Map<string, number>();
     for (const t of queryTerms) multiplicity.set(t, (multiplicity.get(t) ?? 0) + 1);
-    let q = 0;
-    for (const [term, times] of multiplicity) {
-      q++;
-      const boost = times * (options.boost ? options.boost(term) : 1);
-      for (const [t, weight] of this.matchingTerms(term, options.fuzzy !== false)) {
-        const from = this.offsets[t]!;
-        const to = this.offsets[t + 1]!;
-        const idf = Math.log(1 + (n - (to - from) + 0.5) / (to - from + 0.5));
-        for (let p = from; p < to; p++) {
-          const chunk = this.postings[p]!;
-          if (allowed && !allowed[this.documentOf[chunk]!]) continue;
-          const tf = this.frequencies[p]!;
-          const bm25 = idf * (D + (tf * (K + 1)) / (tf + K * (1 - B + (B * this.lengths[chunk]!) / this.avgLength)));
-          if (matched[chunk] === 0) touched.push(chunk);
-          if (lastTerm[chunk] !== q) {
-            lastTerm[chunk] = q;
-            matched[chunk]!++;
+    // The score arrays are shared between queries: whatever happens, the chunks touched are reset.
+    try {
+      let q = 0;
+      for (const [term, times] of multiplicity) {
+        q++;
+        const boost = times * (options.boost ? options.boost(term) : 1);
+        for (const [t, weight] of this.matchingTerms(term, options.fuzzy !== false)) {
+          const from = this.offsets[t]!;
+          const to = this.offsets[t + 1]!;
+          const idf = Math.log(1 + (n - (to - from) + 0.5) / (to - from + 0.5));
+          for (let p = from; p < to; p++) {
+            const chunk = this.postings[p]!;
+            if (allowed && !allowed[this.documentOf[chunk]!]) continue;
+            const tf = this.frequencies[p]!;
+            const bm25 = idf * (D + (tf * (K + 1)) / (tf + K * (1 - B + (B * this.lengths[chunk]!) / this.avgLength)));
+            if (matched[chunk] === 0) touched.push(chunk);
+            if (lastTerm[chunk] !== q) {
+              lastTerm[chunk] = q;
+              matched[chunk]!++;
+            }
+            scores[chunk]! += weight * boost * bm25;
           }
-          scores[chunk]! += weight * boost * bm25;
         }
       }
+      const final = Float64Array.from(touched, (chunk) => scores[chunk]! * matched[chunk]!);
+      return topK(touched, final, options.limit).map((h) => ({ chunkId: this.ids[h.chunk]!, score: h.score }));
+    } finally {
+      for (const chunk of touched) {
+        scores[chunk] = 0;
+        matched[chunk] = 0;
+        lastTerm[chunk] = 0;
+      }
     }
-    const final = new Float64Array(touched.length);
-    touched.forEach((chunk, i) => {
-      final[i] = scores[chunk]! * matched[chunk]!;
-      scores[chunk] = 0;
-      matched[chunk] = 0;
-      lastTerm[chunk] = 0;
-    });
-    return topK(touched, final, options.limit).map((h) => ({ chunkId: this.ids[h.chunk]!, score: h.score }));
   }
 
   /** The vocabulary entries a query term reaches: itself, and its near spellings when fuzzy. */

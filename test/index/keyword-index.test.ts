@@ -68,6 +68,20 @@ describe("KeywordIndex on a handful of chunks", () => {
     expect(cyber).toBeGreaterThan(Math.log(1 + 3.5 / 1.5) * 1.5);
   });
 
+  it("answers the next query rightly after a query that failed half-way", () => {
+    const before = index.query("cybersécurité établissements", { limit: 10 });
+    expect(() =>
+      index.query("établissements cybersécurité", {
+        limit: 10,
+        boost: (t) => {
+          if (t.startsWith("cyber")) throw new Error("boost failed");
+          return 1;
+        },
+      }),
+    ).toThrow("boost failed");
+    expect(index.query("cybersécurité établissements", { limit: 10 })).toEqual(before);
+  });
+
   it("counts every distinct term of a long question, beyond 32 of them", () => {
     const filler = Array.from({ length: 40 }, (_, i) => `mot${i}`).join(" ");
     expect(index.query(`${filler} cybersécurité établissements`, { limit: 1 })[0]!.score).toBeCloseTo(index.query("cybersécurité établissements", { limit: 1 })[0]!.score, 12);
