@@ -1,0 +1,93 @@
+import { periodOf } from "../../corpus/chunk.js";
+import { actionId, parseCitationId, type Corpus, type Correspondence, type CorrespondenceLink } from "../../corpus/schema.js";
+import type { Decision } from "../../decision/decide.js";
+import type { RetrievalResult, RetrievedCitation } from "../../retrieval/retriever.js";
+import type { CitationList } from "../citations.js";
+import { quote } from "./extractive.js";
+import { describeAction } from "./structural.js";
+
+const TOP = 5;
+
+function rankScore(list: readonly RetrievedCitation[] | undefined, id: string): number {
+  const i = (list ?? []).slice(0, TOP).findIndex((r) => r.id === id);
+  return i < 0 ? 0 : 1 / (1 + i);
+}
+
+interface Pick {
+  correspondence: Correspondence;
+  link: CorrespondenceLink;
+  to: number[];
+  score: number;
+}
+
+/** The reviewed link that best fits what was retrieved on each side. */
+function bestLink(result: RetrievalResult, corpus: Corpus): Pick | null {
+  let best: Pick | null = null;
+  for (const c of corpus.correspondences) {
+    const fromList = result.byDocument[c.from];
+    const toList = result.byDocument[c.to];
+    for (const link of c.links) {
+      const fromScore = rankScore(fromList, actionId(c.from, link.from));
+      const toScores = link.to.map((n) => ({ n, s: rankScore(toList, actionId(c.to, n)) }));
+      const toBest = Math.max(...toScores.map((t) => t.s));
+      if (fromScore === 0 && toBest === 0) continue;
+      const score = fromScore + toBest + (link.strength === "direct" ? 0.01 : 0);
+      const to = toBest > 0 ? toScores.filter((t) => t.s > 0).sort((a, b) => b.s - a.s).map((t) => t.n) : link.to;
+      if (!best || score > best.score) best = { correspondence: c, link, to, score };
+    }
+  }
+  return best;
+}
+
+/**
+ * "qu'est devenu e-parcours depuis 2019 ?": the matching action of each roadmap side by side,
+ * from the reviewed correspondence; without a reviewed link, the closest action of each roadmap,
+ * said to be unlinked.
+ */
+export function composeComparison(result: RetrievalResult, decision: Decision, corpus: Corpus, out: CitationList): boolean {
+  const lang = result.understanding.lang;
+  const pick = bestLink(result, corpus);
+  const measuresFor = (id: string): Set<string> => {
+    const r = Object.values(result.byDocument).flat().find((x) => x.id === id);
+    const m = r ? decision.pieces(r, "measure", 2) : [];
+    return new Set(m.map((x) => x.measure ?? x.body));
+  };
+  const side = (documentId: string, number: number) => {
+    const doc = corpus.documents.find((d) => d.id === documentId)!;
+    const action = doc.actions.find((a) => a.number === number)!;
+    describeAction(doc, action, lang, out, measuresFor(actionId(documentId, number)));
+  };
+
+  if (pick) {
+    const { correspondence: c, link } = pick;
+    const topic = lang === "en" ? (link.topic_en ?? link.topic) : link.topic;
+    const nature = link.strength === "direct"
+      ? (lang === "en" ? "same programme continued" : "même programme, poursuivi")
+      : (lang === "en" ? "related, with a different scope" : "sujet voisin, au périmètre différent");
+    out.say(lang === "en" ? `On ${topic} (${nature}):` : `Sur ${topic} (${nature}) :`);
+    side(c.from, link.from);
+    for (const n of pick.to.slice(0, 2)) side(c.to, n);
+    return true;
+  }
+
+  const sides = Object.entries(result.byDocument).filter(([, list]) => list.length > 0);
+  if (!sides.length) return false;
+  const documents = sides.map(([id]) => corpus.documents.find((d) => d.id === id)!);
+  const allRoadmaps = documents.every((d) => d.kind === "roadmap");
+  out.say(
+    allRoadmaps
+      ? lang === "en"
+        ? "I have no reviewed link between the roadmaps on this point; here is the closest action in each:"
+        : "Je n'ai pas de correspondance établie entre les feuilles de route sur ce point ; voici l'action la plus proche dans chacune :"
+      : lang === "en"
+        ? `Side by side, what each text says closest to the question (${documents.map((d) => d.label).join(" / ")}):`
+        : `Côte à côte, ce que chaque texte dit de plus proche de la question (${documents.map((d) => d.label).join(" / ")}) :`,
+  );
+  const ordered = sides.sort(([a], [b]) => periodOf(corpus.documents.find((d) => d.id === a)!).localeCompare(periodOf(corpus.documents.find((d) => d.id === b)!)));
+  for (const [, list] of ordered) {
+    // A roadmap's side is its closest action; a prose document's, its closest passage.
+    const top = list.find((r) => parseCitationId(r.id).action !== null) ?? list[0];
+    if (top) quote(top, result, decision, corpus, out).write();
+  }
+  return true;
+}

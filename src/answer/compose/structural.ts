@@ -1,0 +1,164 @@
+import { actionId, type Action, type Corpus, type CorpusDocument } from "../../corpus/schema.js";
+import { simplify } from "../../language/french.js";
+import { perCorpus, roadmapsByRecency } from "../../understanding/corpus-tables.js";
+import type { ActionRef, Lang, Understanding } from "../../understanding/schema.js";
+import type { CitationList } from "../citations.js";
+
+/**
+ * Answers about the structure itself — counts, groups, the actions of a group, what action N is,
+ * where it belongs — computed from the parsed roadmaps, never searched. `actions` are the actions
+ * the question names, or the one a search found ("le DMP, c'est dans quelle orientation ?").
+ * Returns false when the structure cannot answer.
+ */
+export function answerStructure(u: Understanding, corpus: Corpus, out: CitationList, actions: readonly ActionRef[] = u.references.actions): boolean {
+  const lang = u.lang;
+  const named = roadmapsByRecency(corpus).filter((d) => u.references.documents.some((r) => r.id === d.id));
+  const roadmaps = named.length ? named : roadmapsByRecency(corpus);
+  switch (u.structure) {
+    case "count_actions":
+      for (const d of roadmaps) out.say(countActions(d, lang), out.cite(d.id));
+      return roadmaps.length > 0;
+    case "count_measures":
+      for (const d of roadmaps) out.say(countMeasures(d, lang), out.cite(d.id));
+      return roadmaps.length > 0;
+    case "count_groups":
+    case "list_groups":
+      for (const d of roadmaps) listGroups(d, lang, corpus, out);
+      return roadmaps.length > 0;
+    case "group_actions":
+      for (const ref of u.references.groups) groupActions(corpus.documents.find((d) => d.id === ref.document)!, ref.number, lang, corpus, out);
+      return u.references.groups.length > 0;
+    case "describe_action":
+    case "action_measures":
+    case "action_group": {
+      for (const ref of actions) {
+        const doc = corpus.documents.find((d) => d.id === ref.document)!;
+        const action = doc.actions.find((a) => a.number === ref.number);
+        if (!action) {
+          out.say(missingAction(doc, ref.number, lang), out.cite(doc.id));
+          continue;
+        }
+        if (u.structure === "action_group") out.say(whereIs(doc, action, lang), out.cite(actionId(doc.id, action.number)), ...groupSources(corpus, doc, action.group).map((id) => out.cite(id)));
+        else describeAction(doc, action, lang, out);
+      }
+      return actions.length > 0;
+    }
+    default:
+      return false;
+  }
+}
+
+/**
+ * Where a group's title stands in the corpus: the roadmap itself when its text names its groups,
+ * else the first document that does (the 2019 orientations are named in the launch accounts, not
+ * in the roadmap's list of actions). A sentence naming the group cites where its words stand.
+ */
+const groupSourceTable = perCorpus((corpus) => {
+  const table = new Map<string, string[]>();
+  for (const d of corpus.documents) {
+    for (const g of d.groups) {
+      const title = simplify(g.title);
+      const standsIn = (x: CorpusDocument) => [...x.passages.map((p) => p.text), ...x.actions.map((a) => a.title)].some((t) => simplify(t).includes(title));
+      table.set(`${d.id}/${g.number}`, standsIn(d) ? [] : corpus.documents.filter((x) => x.id !== d.id && standsIn(x)).slice(0, 1).map((x) => x.id));
+    }
+  }
+  return table;
+});
+
+function groupSources(corpus: Corpus, d: CorpusDocument, group: number): string[] {
+  return groupSourceTable(corpus).get(`${d.id}/${group}`) ?? [];
+}
+
+function plural(word: string, n: number): string {
+  return n > 1 && !word.endsWith("s") ? `${word}s` : word;
+}
+
+function groupName(d: CorpusDocument, lang: Lang): string {
+  return (lang === "en" ? d.groupNameEn : d.groupName) ?? (lang === "en" ? "part" : "partie");
+}
+
+function range(a: number[], lang: Lang): string {
+  if (!a.length) return "";
+  const first = Math.min(...a);
+  const last = Math.max(...a);
+  if (first === last) return `action ${first}`;
+  return lang === "en" ? `actions ${first}–${last}` : `actions ${first} à ${last}`;
+}
+
+function countActions(d: CorpusDocument, lang: Lang): string {
+  const g = groupName(d, lang);
+  const groups = d.groups.map((x) => `${x.short ?? x.title} (${range(x.actions, lang)})`).join(" ; ");
+  return lang === "en"
+    ? `${d.label}: ${d.actions.length} actions in ${d.groups.length} ${plural(g, d.groups.length)} — ${groups}.`
+    : `${d.label} : ${d.actions.length} actions, réparties en ${d.groups.length} ${plural(g, d.groups.length)} — ${groups}.`;
+}
+
+function countMeasures(d: CorpusDocument, lang: Lang): string {
+  const n = d.actions.reduce((s, a) => s + a.measures.length, 0);
+  if (!n) {
+    return lang === "en"
+      ? `${d.label}: its ${d.actions.length} actions are one line each, with no named measures.`
+      : `${d.label} : ses ${d.actions.length} actions tiennent chacune en une ligne, sans mesures nommées.`;
+  }
+  return lang === "en"
+    ? `${d.label}: ${n} named measures across its ${d.actions.length} actions.`
+    : `${d.label} : ${n} mesures nommées, réparties dans ses ${d.actions.length} actions.`;
+}
+
+function listGroups(d: CorpusDocument, lang: Lang, corpus: Corpus, out: CitationList): void {
+  const n = out.cite(d.id);
+  const sources = [...new Set(d.groups.flatMap((g) => groupSources(corpus, d, g.number)))].map((id) => out.cite(id));
+  const g = groupName(d, lang);
+  out.say(
+    lang === "en" ? `${d.label} has ${d.groups.length} ${plural(g, d.groups.length)}:` : `${d.label} compte ${d.groups.length} ${plural(g, d.groups.length)} :`,
+    n,
+  );
+  for (const x of d.groups) {
+    const sub = x.subtitle && x.subtitle !== x.title ? ` — ${x.subtitle}` : "";
+    out.say(`• ${x.number}. ${x.title}${sub} (${range(x.actions, lang)})`, n, ...sources);
+  }
+}
+
+function groupActions(d: CorpusDocument, number: number, lang: Lang, corpus: Corpus, out: CitationList): void {
+  const g = d.groups.find((x) => x.number === number)!;
+  const name = groupName(d, lang);
+  out.say(
+    lang === "en"
+      ? `${d.label}, ${name} ${g.number} "${g.title}" (${range(g.actions, lang)}):`
+      : `${d.label}, ${name} ${g.number} « ${g.title} » (${range(g.actions, lang)}) :`,
+    out.cite(d.id),
+    ...groupSources(corpus, d, number).map((id) => out.cite(id)),
+  );
+  for (const a of d.actions.filter((x) => x.group === number)) {
+    out.say(`• Action ${a.number} : ${a.title}`, out.cite(actionId(d.id, a.number)));
+  }
+}
+
+function missingAction(d: CorpusDocument, n: number, lang: Lang): string {
+  return lang === "en"
+    ? `${d.label} has only ${d.actions.length} actions: there is no action ${n}.`
+    : `${d.label} ne compte que ${d.actions.length} actions : il n'y a pas d'action ${n}.`;
+}
+
+function whereIs(d: CorpusDocument, a: Action, lang: Lang): string {
+  const g = d.groups.find((x) => x.number === a.group)!;
+  const name = groupName(d, lang);
+  return lang === "en"
+    ? `${d.label}, action ${a.number} "${a.title}" belongs to ${name} ${g.number}, "${g.title}" (${range(g.actions, lang)}).`
+    : `${d.label}, action ${a.number} « ${a.title} » : ${name} ${g.number}, « ${g.title} » (${range(g.actions, lang)}).`;
+}
+
+export function describeAction(d: CorpusDocument, a: Action, lang: Lang, out: CitationList, only?: ReadonlySet<string>): void {
+  const g = d.groups.find((x) => x.number === a.group)!;
+  const name = groupName(d, lang);
+  const measures = only ? a.measures.filter((m) => only.has(m.title ?? m.text ?? "")) : a.measures;
+  const head = lang === "en"
+    ? `${d.label}, ${name} ${g.number} "${g.short ?? g.title}" — action ${a.number}: "${a.title}"`
+    : `${d.label}, ${name} ${g.number} « ${g.short ?? g.title} » — action ${a.number} : « ${a.title} »`;
+  const id = actionId(d.id, a.number);
+  out.say(measures.length ? `${head}${lang === "en" ? ". Measures:" : ". Mesures :"}` : `${head}.`, out.cite(id));
+  for (const m of measures) {
+    const text = m.title && m.text ? `${m.title} : ${m.text}` : (m.title ?? m.text ?? "");
+    out.say(`• ${text}`, out.cite(id, m.title));
+  }
+}

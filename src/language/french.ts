@@ -1,0 +1,112 @@
+import { stemmer } from "@orama/stemmers/french";
+import { stopwords as frenchStopwords } from "@orama/stopwords/french";
+
+/**
+ * French text normalisation shared by the keyword index, the embedded embedder and the query
+ * analyser: all three must see the same terms, or a question never meets its answer.
+ * Pipeline: NFKC → lowercase → ’ to ' → œ/æ → strip elision → fold accents → stem.
+ * Folding happens before stemming so that "cybersecurite" (typed without accents) and
+ * "cybersécurité" give the same stem.
+ */
+
+const ELISION = /^(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu)'/;
+
+/** Question words and filler that carry no topic, in French and English. */
+const EXTRA_STOPWORDS = [
+  "quoi", "quel", "quelle", "quels", "quelles", "comment", "pourquoi", "combien", "quand", "ou", "où",
+  "est-ce", "estce", "questce", "cest", "ca", "ça", "cela", "ceci", "dit", "dire", "parle", "parlent", "concerne", "concernent",
+  "sont", "fait", "faire", "font", "y", "a", "il", "ya", "peux", "peut", "pouvez", "veux", "voudrais",
+  "savoir", "sais", "dis", "moi", "stp", "svp", "merci", "bonjour", "hello", "salut", "rien", "tout",
+  "tous", "toutes", "toute", "plus", "moins", "tres", "très", "aussi", "alors", "donc", "bien", "chose",
+  "k", "koi", "qd", "pr", "ds", "pk", "pq", "cad", "etc", "entre", "depuis", "puis", "apres", "après",
+  "avant", "vers", "chez", "encore", "deja", "déjà", "quelque", "quelques",
+  "the", "a", "an", "of", "to", "in", "on", "for", "and", "or", "is", "are", "was", "were", "be", "been",
+  "what", "which", "who", "whom", "how", "why", "when", "where", "does", "do", "did", "about", "with",
+  "this", "that", "these", "those", "it", "its", "there", "their", "they", "from", "by", "as", "at",
+  "can", "could", "would", "should", "will", "say", "says", "said", "tell", "me", "please", "any",
+  "some", "all", "into", "than", "then", "also", "has", "have", "had", "i", "we", "you", "our", "your",
+];
+
+export function fold(text: string): string {
+  return text.normalize("NFD").replace(/\p{Diacritic}/gu, "").normalize("NFC");
+}
+
+/** Lowercase, unify apostrophes and ligatures, keep accents. */
+export function normalize(text: string): string {
+  // Apostrophes first: NFKC turns "´" into a space and a combining accent.
+  return text
+    .replace(/[’ʼ`´‘]/g, "'")
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/œ/g, "oe")
+    .replace(/æ/g, "ae");
+}
+
+/** Lowercase, accent-free text: the form used to compare words and phrases. */
+export function simplify(text: string): string {
+  return fold(normalize(text));
+}
+
+const STOPWORDS = new Set(
+  [...frenchStopwords, ...EXTRA_STOPWORDS].filter((w) => w.length > 0).map((w) => simplify(w)),
+);
+
+export function isStopword(word: string): boolean {
+  return STOPWORDS.has(word);
+}
+
+/**
+ * Splits text into simplified word tokens. Elisions are stripped ("l'ApCV" → "apcv"); a
+ * hyphenated or apostrophised compound yields the joined form and its parts, so "e-parcours",
+ * "eparcours" and "e parcours" meet, and so do "HOP'EN" and "hopen".
+ */
+export function words(text: string): string[] {
+  const out: string[] = [];
+  for (const raw of simplify(text).split(/[^\p{L}\p{N}'-]+/u)) {
+    const token = raw.replace(/^['-]+|['-]+$/g, "").replace(ELISION, "");
+    if (!token) continue;
+    if (/['-]/.test(token)) {
+      const parts = token.split(/['-]+/).filter((p) => p.length > 0);
+      out.push(parts.join(""));
+      for (const part of parts) if (part.length > 1) out.push(part);
+    } else {
+      out.push(token);
+    }
+  }
+  return out;
+}
+
+/** The hyphenated or apostrophised compounds of a text, joined as `words` joins them, with their parts. */
+export function compounds(text: string): { joined: string; parts: string[] }[] {
+  const out: { joined: string; parts: string[] }[] = [];
+  for (const raw of simplify(text).split(/[^\p{L}\p{N}'-]+/u)) {
+    const token = raw.replace(/^['-]+|['-]+$/g, "").replace(ELISION, "");
+    if (!/['-]/.test(token)) continue;
+    const parts = token.split(/['-]+/).filter((p) => p.length > 0);
+    out.push({ joined: parts.join(""), parts: parts.filter((p) => p.length > 1) });
+  }
+  return out;
+}
+
+const stemCache = new Map<string, string>();
+
+export function stem(word: string): string {
+  if (/\d/.test(word)) return word;
+  let s = stemCache.get(word);
+  if (s === undefined) {
+    s = stemmer(word);
+    if (stemCache.size < 50_000) stemCache.set(word, s);
+  }
+  return s;
+}
+
+/** Content terms: simplified, stopwords removed, stemmed. What both indexes store. */
+export function terms(text: string): string[] {
+  const out: string[] = [];
+  for (const w of words(text)) {
+    if (isStopword(w)) continue;
+    if (w.length < 2 && !/\d/.test(w)) continue;
+    out.push(stem(w));
+  }
+  return out;
+}

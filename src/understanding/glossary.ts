@@ -1,0 +1,84 @@
+import type { GlossaryEntry } from "../corpus/schema.js";
+import { simplify, stem, words } from "../language/french.js";
+import type { GlossaryMatch } from "./schema.js";
+
+/**
+ * Short upper-case acronyms that are also everyday words ("SI" / si, "ANS" / ans, "MES" / mes)
+ * only match when typed in upper case.
+ */
+const AMBIGUOUS_LOWERCASE = new Set(["si", "ps", "ue", "ans", "mes", "as", "es", "pa", "ma", "sa", "on", "or", "an", "ou", "la", "le"]);
+
+interface CompiledTerm {
+  entry: GlossaryEntry;
+  term: string;
+  /** Per word: the stem, or the whole word when it is short (stemming "ENS" gives "en"). */
+  keys: string[];
+  caseSensitive: boolean;
+}
+
+/** Words this short are compared whole: their stems collide with everyday words. */
+const WHOLE_WORD_MAX = 4;
+
+function keyOf(word: string): string {
+  return word.length <= WHOLE_WORD_MAX ? `=${word}` : stem(word);
+}
+
+export class GlossaryMatcher {
+  private readonly terms: CompiledTerm[];
+
+  constructor(entries: readonly GlossaryEntry[]) {
+    this.terms = entries.flatMap((entry) =>
+      entry.terms.map((term) => ({
+        entry,
+        term,
+        keys: words(term).map(keyOf),
+        caseSensitive: words(term).length === 1 && ambiguousAcronym(term) !== null,
+      })),
+    ).filter((t) => t.keys.length > 0);
+  }
+
+  /**
+   * Entries whose terms occur in the question, compared word by word on stems (short words
+   * whole) so plurals and missing accents still match. `documents` picks the sense of an ambiguous term when the question
+   * names a document.
+   */
+  match(question: string, documents: readonly string[] = []): GlossaryMatch[] {
+    const qKeys = words(question).map(keyOf);
+    // Split at apostrophes too, so "l'ANS" yields the token "ANS".
+    const rawTokens = new Set(question.split(/[^\p{L}\p{N}]+/u));
+    const seen = new Set<string>();
+    const out: GlossaryMatch[] = [];
+    for (const t of this.terms) {
+      if (seen.has(t.entry.id)) continue;
+      if (t.caseSensitive ? !rawTokens.has(ambiguousAcronym(t.term)!) : !containsSequence(qKeys, t.keys)) continue;
+      seen.add(t.entry.id);
+      const senses = t.entry.senses.filter((s) => !documents.length || documents.includes(s.document));
+      const chosen = senses.length ? senses : t.entry.senses;
+      out.push({
+        entry: t.entry.id,
+        term: t.term,
+        expand: [...t.entry.expand, ...chosen.flatMap((s) => s.expand)],
+        senses: t.entry.senses.length > 1 && chosen.length > 1 ? chosen.map((s) => ({ document: s.document, meaning: s.meaning })) : [],
+        elsewhere: t.entry.elsewhere,
+      });
+    }
+    return out;
+  }
+}
+
+/**
+ * The upper-case acronym of a term that is also an everyday word once lower-cased, elision
+ * included: "l'ANS" → "ANS" (not "ans"), "SI" → "SI".
+ */
+function ambiguousAcronym(term: string): string | null {
+  const core = term.trim().replace(/^(?:[cdjlmnst]|qu)['’]/i, "");
+  return /^\p{Lu}+$/u.test(core) && AMBIGUOUS_LOWERCASE.has(simplify(core)) ? core : null;
+}
+
+function containsSequence(haystack: readonly string[], needle: readonly string[]): boolean {
+  outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
+    for (let k = 0; k < needle.length; k++) if (haystack[i + k] !== needle[k]) continue outer;
+    return true;
+  }
+  return false;
+}

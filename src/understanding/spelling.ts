@@ -1,0 +1,45 @@
+/**
+ * Reads a misspelt word as the nearest corpus word: edit distance 1 for words up to 8 letters,
+ * 2 beyond (adjacent swaps count as one edit), or a truncation of 6+ letters ("cybersecu").
+ * Most unknown words are sound French the corpus does not use ("devront", "corrections"), so
+ * the bar is kept high: a wrong guess adds a misleading word to the query.
+ * Ties go to the shorter, then alphabetically first word, so the choice is deterministic.
+ */
+export function closestWord(word: string, vocabulary: readonly string[]): string | null {
+  if (word.length < 5) return null;
+  const max = word.length <= 8 ? 1 : 2;
+  const prefix = word.length >= 6;
+  let best: string | null = null;
+  let bestDistance = Infinity;
+  for (const v of vocabulary) {
+    if (Math.abs(v.length - word.length) > max && !(prefix && v.startsWith(word))) continue;
+    const d = prefix && v.startsWith(word) ? 0.5 : distance(word, v, max);
+    if (d > max) continue;
+    if (d < bestDistance || (d === bestDistance && best !== null && (v.length < best.length || (v.length === best.length && v < best)))) {
+      best = v;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+/** Optimal string alignment distance, abandoned once it exceeds `max`. */
+export function distance(a: string, b: string, max: number): number {
+  if (a === b) return 0;
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const rows: number[][] = [];
+  for (let i = 0; i <= a.length; i++) rows.push([i]);
+  for (let j = 1; j <= b.length; j++) rows[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let rowMin = Infinity;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, rows[i - 2]![j - 2]! + 1);
+      rows[i]![j] = v;
+      rowMin = Math.min(rowMin, v);
+    }
+    if (rowMin > max) return max + 1;
+  }
+  return rows[a.length]![b.length]!;
+}
