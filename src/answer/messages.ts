@@ -1,6 +1,8 @@
 import { periodOf } from "../corpus/chunk.js";
 import { actionId, type Corpus } from "../corpus/schema.js";
-import { detectLanguage, roadmapsByRecency, type Lang } from "../retrieval/query-analysis.js";
+import { roadmapsByRecency } from "../understanding/corpus-tables.js";
+import { detectLanguage } from "../understanding/language.js";
+import type { Lang } from "../understanding/schema.js";
 
 /** What the assistant covers, read from the manifest so a new document shows up everywhere. */
 export function coverage(corpus: Corpus, lang: Lang): string {
@@ -73,13 +75,45 @@ export function help(corpus: Corpus, lang: Lang): string {
     : `${coverage(corpus, lang)} Posez votre question avec vos mots : chaque réponse cite l'action exacte. ${examples(corpus, lang)} ${references(corpus, lang)}`;
 }
 
-const DETAIL_FR = { figure: "ce chiffre (montant, nombre ou tarif)", deadline: "de date ni d'échéance", owner: "de pilote ni de responsable" } as const;
-const DETAIL_EN = { figure: "this figure (amount, number or price)", deadline: "any date or deadline", owner: "who leads it" } as const;
+const DETAIL_FR = {
+  figure: "ce chiffre (montant, nombre ou tarif)",
+  date: "de date ni d'échéance",
+  person: "de nom de personne ni de responsable",
+  reason: "de raison explicite",
+} as const;
+const DETAIL_EN = { figure: "this figure (amount, number or price)", date: "any date or deadline", person: "who leads it", reason: "an explicit reason" } as const;
+export type Detail = keyof typeof DETAIL_FR;
 
-export function detailMissing(detail: keyof typeof DETAIL_FR, lang: Lang): string {
+export function detailMissing(detail: Detail, lang: Lang): string {
   return lang === "en"
     ? `The texts do not give ${DETAIL_EN[detail]} for this; here is what they do say:`
     : `Les textes ne donnent pas ${DETAIL_FR[detail]} sur ce point ; voici ce qu'ils prévoient :`;
+}
+
+/** Between an answer and a refusal: what comes closest, said to be no direct answer. */
+export function noDirectAnswer(lang: Lang): string {
+  return lang === "en"
+    ? "The texts I cover give no direct answer to this. The closest passage:"
+    : "Pas de réponse directe dans les textes que je couvre. Le passage le plus proche :";
+}
+
+/** After a refusal of a question on a topic the texts touch: where to look. */
+export function closestText(lang: Lang): string {
+  return lang === "en" ? "The closest text, which does not answer the question:" : "Le texte le plus proche, qui ne répond pas à la question :";
+}
+
+export function writingRefusal(corpus: Corpus, lang: Lang): string {
+  return lang === "en"
+    ? `I only answer questions from the texts, with their sources; I do not write other texts (letters, poems, code). ${coverage(corpus, lang)}`
+    : `Je réponds seulement aux questions sur les textes, sources à l'appui ; je ne rédige pas d'autres textes (courriers, poèmes, code). ${coverage(corpus, lang)}`;
+}
+
+/** A plan the corpus does not hold: another country or region, another period. */
+export function elsewhereRefusal(places: readonly string[], corpus: Corpus, lang: Lang): string {
+  const what = places.length ? places.join(", ") : lang === "en" ? "that period" : "cette période";
+  return lang === "en"
+    ? `I do not have the plans of ${what}, so I would rather not guess. ${coverage(corpus, lang)}`
+    : `Je n'ai pas les textes de ${what}, et je préfère ne pas deviner. ${coverage(corpus, lang)}`;
 }
 
 /** A figure was asked and the closest text has none: say so rather than guess, and show what is closest. */

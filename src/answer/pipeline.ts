@@ -1,18 +1,35 @@
 import type { Logger } from "../config/log.js";
-import { terms } from "../corpus/french.js";
+import { decide, DEFAULT_MODELS, type Models } from "../decision/decide.js";
 import type { SearchIndex } from "../index/build.js";
-import { detectLanguage, isInjection } from "../retrieval/query-analysis.js";
-import { DEFAULT_RETRIEVER, HybridRetriever, subjectTerms, type RetrievalResult, type RetrievedCitation, type RetrieverOptions } from "../retrieval/retriever.js";
+import { DEFAULT_RETRIEVER, HybridRetriever, type RetrievalResult, type RetrieverOptions } from "../retrieval/retriever.js";
+import { understand } from "../understanding/understand.js";
+import type { Understanding } from "../understanding/schema.js";
+import { type Answerer, type Composed, type Searched, type Understood } from "./answerers/answerer.js";
+import { compareTexts } from "./answerers/comparison.js";
+import { answerDetail } from "./answerers/detail.js";
+import { refuseOtherPlans } from "./answerers/elsewhere.js";
+import { answerFigure } from "./answerers/figure.js";
+import { offerHelp } from "./answerers/help.js";
+import { refuseNotFound } from "./answerers/not-found.js";
+import { refuseUnsafe } from "./answerers/safety.js";
+import { answerFromSearch } from "./answerers/search.js";
+import { answerStructureBySearch, answerStructureDirectly } from "./answerers/structure.js";
 import { CitationList } from "./citations.js";
-import { composeComparison } from "./compare.js";
-import { composeExtractive } from "./extractive.js";
-import { rewriteFollowUp } from "./follow-up.js";
 import type { AnswerGenerator, DeltaListener } from "./llm/generate.js";
 import type { QuestionRewriter } from "./llm/rewrite-question.js";
-import { FIGURE } from "./extractive.js";
-import { figureMissing, help, injectionRefusal, medicalAdviceRefusal, notFound } from "./messages.js";
 import { renderStatements, type Answer, type Turn } from "./schema.js";
-import { answerStructure } from "./structural.js";
+
+/** Decided from the question alone: nothing is searched for these. */
+const BEFORE_SEARCH: readonly Answerer<Understood>[] = [refuseUnsafe, offerHelp, refuseOtherPlans, answerStructureDirectly];
+
+/** Decided from the search and the calibrated decision, in this order; the last one always answers. */
+const AFTER_SEARCH: readonly Answerer<Searched>[] = [answerStructureBySearch, compareTexts, answerFigure, answerDetail, answerFromSearch, refuseNotFound];
+
+/** Whether the understanding alone decides the answer (a refusal, help, a structure lookup): nothing is searched. */
+export function decidedBeforeSearch(u: Understanding, corpus: SearchIndex["corpus"]): boolean {
+  const scratch = new CitationList(corpus);
+  return BEFORE_SEARCH.some((answerer) => answerer({ u, corpus, out: scratch }) !== null);
+}
 
 export interface AskOptions {
   /** Earlier turns of the same thread, oldest first. */
@@ -30,8 +47,10 @@ export interface AnswerPipeline {
   ask(question: string, options?: AskOptions): Promise<Answer>;
   /** What the loaded index is: for health checks and help texts. */
   describe(): { corpusHash: string; embedder: string; chunks: number; builtAt: string; documents: { id: string; label: string }[] };
-  /** Retrieval alone, for the evaluation and the benchmark. */
-  retrieve(question: string): Promise<RetrievalResult>;
+  /** Understanding and retrieval alone, for the evaluation, the calibration and the benchmark. */
+  retrieve(question: string, history?: readonly Turn[]): Promise<RetrievalResult>;
+  /** A question's retrieval, or null when its answer is decided before any search. */
+  search(question: string): Promise<RetrievalResult | null>;
   /** The loaded index, for the evaluation's and the benchmark's baselines. */
   readonly index: SearchIndex;
 }
@@ -40,70 +59,56 @@ export interface PipelineDeps {
   index: SearchIndex;
   log: Logger;
   retriever?: RetrieverOptions;
+  /** The calibrated decisions; the fitted ones by default. */
+  models?: Models;
   /** Grounded generation for search and comparison questions; without it, answers are extractive. */
   generator?: AnswerGenerator;
   /** Follow-up rewriting by the model; without it, by rules. */
   rewriter?: QuestionRewriter;
 }
 
-export function createAnswerPipeline({ index, log, retriever: retrieverOptions = DEFAULT_RETRIEVER, generator, rewriter }: PipelineDeps): AnswerPipeline {
+export function createAnswerPipeline({ index, log, retriever: retrieverOptions = DEFAULT_RETRIEVER, models = DEFAULT_MODELS, generator, rewriter }: PipelineDeps): AnswerPipeline {
   // A remote embedder that fails at question time costs the vector ranking, not the answer.
   const retriever = new HybridRetriever(index, retrieverOptions, (error) =>
     log.warn("vector search unavailable, answering from keywords", { error: error instanceof Error ? error.message : String(error) }),
   );
   const corpus = index.corpus;
 
+  /** The model rewrites a follow-up when there is one; the rules of the understanding stage otherwise. */
+  async function understandInThread(question: string, history: readonly Turn[]): Promise<Understanding> {
+    if (!history.length || !rewriter) return understand(question, corpus, history);
+    const standalone = await rewriter.rewrite(question, history);
+    const u = understand(standalone, corpus);
+    // The question as asked too: rewriting a follow-up must not launder an injection.
+    return standalone === question ? u : { ...u, question, safety: { ...u.safety, injection: u.safety.injection || understand(question, corpus).safety.injection } };
+  }
+
   async function ask(question: string, options: AskOptions = {}): Promise<Answer> {
     const started = performance.now();
-    const history = options.history ?? [];
-    const standalone = !history.length ? question : rewriter ? await rewriter.rewrite(question, history) : rewriteFollowUp(question, history, corpus);
-    const found = await retriever.retrieve(standalone);
-    const retrievedAt = performance.now();
-    const { analysis } = found;
-    const figure = findFigure(found);
-    // A question asking for a figure is answered first by the citation that gives it.
-    const result = typeof figure === "object" ? { ...found, ranked: [figure, ...found.ranked.filter((r) => r !== figure)] } : found;
+    const u = await understandInThread(question, options.history ?? []);
     const out = new CitationList(corpus);
-    let kind: Answer["kind"] = "search";
-    let refused = false;
+    let composed: Composed | null = null;
+    for (const answerer of BEFORE_SEARCH) if ((composed = answerer({ u, corpus, out }))) break;
 
-    // The question as asked too: rewriting a follow-up must not launder an injection.
-    if (analysis.injection || isInjection(question)) {
-      kind = "refusal";
-      refused = true;
-      out.say(injectionRefusal(corpus, analysis.lang));
-    } else if (analysis.personalMedical) {
-      kind = "refusal";
-      refused = true;
-      out.say(medicalAdviceRefusal(corpus, analysis.lang));
-    } else if (!terms(standalone).length) {
-      kind = "help";
-      refused = true;
-      out.say(help(corpus, detectLanguage(standalone)));
-    } else if (answerStructure(analysis, corpus, out, result.relevant ? result.ranked : [])) {
-      kind = "structural";
-    } else if (!result.relevant) {
-      kind = "refusal";
-      refused = true;
-      out.say(notFound(corpus, analysis.lang));
-    } else if (figure === "none") {
-      kind = "refusal";
-      refused = true;
-      const closest = result.ranked[0]!;
-      out.say(figureMissing(analysis.lang));
-      out.say(closest.chunks[0] ? `« ${closest.chunks[0].body} »` : closest.id, out.cite(closest.id, closest.chunks[0]?.measure ?? null));
-    } else if (analysis.intent.type === "compare" && composeComparison(result, corpus, out)) {
-      kind = "compare";
-    } else {
-      composeExtractive(result, corpus, out);
+    let result: RetrievalResult | null = null;
+    const searchedAt = performance.now();
+    let ranked: { id: string; score: number }[] = [];
+    if (!composed) {
+      result = await retriever.retrieve(u);
+      const decision = decide(result, corpus, models);
+      ranked = decision.ranked.map((r) => ({ id: r.id, score: r.score }));
+      for (const answerer of AFTER_SEARCH) if ((composed = answerer({ u, corpus, out, result, decision }))) break;
+      log.debug("decided", { p: Math.round(decision.p * 1000) / 1000, verdict: decision.verdict });
     }
+    const { kind, refused } = composed!;
+    const retrievedAt = performance.now();
 
     // The model writes only search and comparison answers: structure lookups, refusals and
     // injections stay deterministic. Its answer replaces the extractive one only when grounded.
     let final = out;
     let fallbackReason: string | undefined;
-    if (generator && (kind === "search" || kind === "compare")) {
-      const generated = await generator.generate({ question: standalone, retrieval: result, preferred: out.citations().map((c) => c.id) }, options.onDelta);
+    if (generator && result && !refused && (kind === "search" || kind === "compare")) {
+      const generated = await generator.generate({ question: u.text, retrieval: result, preferred: out.citations().map((c) => c.id) }, options.onDelta);
       if (generated.ok) {
         const llm = new CitationList(corpus);
         for (const s of generated.statements) llm.say(s.text, ...s.citations.map((id) => llm.cite(id)));
@@ -115,39 +120,40 @@ export function createAnswerPipeline({ index, log, retriever: retrieverOptions =
 
     const citations = final.citations();
     const cited = new Set(citations.map((c) => c.id));
-    const top = (result.ranked[0]?.score ?? 0) + 1;
-    // Structure lookups and comparisons are retrieval too: what they cite leads the ranking.
-    const retrieved = [
-      ...citations.map((c, i) => ({ id: c.id, score: top - i * 0.001 })),
-      ...result.ranked.filter((r) => !cited.has(r.id)).map((r) => ({ id: r.id, score: r.score })),
-    ];
+    const top = (ranked[0]?.score ?? 0) + 1;
+    // What an answer cites leads the ranking: structure lookups and comparisons are retrieval too.
+    const retrieved = [...citations.map((c, i) => ({ id: c.id, score: top - i * 0.001 })), ...ranked.filter((r) => !cited.has(r.id))];
     const done = performance.now();
     const answer: Answer = {
       question,
-      lang: analysis.lang,
+      lang: u.lang,
       kind,
       answer: renderStatements(final.statements),
       statements: final.statements,
       citations,
-      retrieved: refused ? result.ranked.map((r) => ({ id: r.id, score: r.score })) : retrieved,
+      retrieved,
       refused,
       mode: final === out ? "extractive" : "llm",
       ...(fallbackReason ? { fallback_reason: fallbackReason } : {}),
-      ...(standalone !== question ? { standalone_question: standalone } : {}),
+      ...(u.text !== question ? { standalone_question: u.text } : {}),
       timings_ms: {
         retrieval: round(retrievedAt - started),
         answer: round(done - retrievedAt),
         total: round(done - started),
       },
     };
-    log.debug("answered", { question, kind, mode: answer.mode, citations: citations.map((c) => c.id), coverage: result.coverage });
+    log.debug("answered", { kind, mode: answer.mode, citations: citations.map((c) => c.id), searched: round(retrievedAt - searchedAt) });
     return answer;
   }
 
   return {
     ask,
     index,
-    retrieve: (q) => retriever.retrieve(q),
+    retrieve: async (q, history = []) => retriever.retrieve(await understandInThread(q, history)),
+    search: async (q) => {
+      const u = understand(q, corpus);
+      return decidedBeforeSearch(u, corpus) ? null : retriever.retrieve(u);
+    },
     describe: () => ({
       corpusHash: index.manifest.corpusHash,
       embedder: index.manifest.embedder.id,
@@ -156,32 +162,6 @@ export function createAnswerPipeline({ index, log, retriever: retrieverOptions =
       documents: corpus.documents.map((d) => ({ id: d.id, label: d.label })),
     }),
   };
-}
-
-/** How far down the ranking a figure about the subject is looked for. */
-const FIGURE_DEPTH = 5;
-
-/** Words that ask for a figure; they do not tell what the figure is about. */
-const FIGURE_WORDS = new Set(terms("combien nombre montant prix tarif coût budget taux pourcentage salaire rémunération délai enveloppe chiffre statistique annuel moyen how much many price cost rate number amount salary"));
-
-/**
- * A figure about the subject: a number in a passage of this citation that shares a subject word
- * with the question. ARS Bretagne's Ségur budget is no answer to "le budget annuel de l'ANS".
- */
-function holdsFigure(c: RetrievedCitation, subject: ReadonlySet<string>): boolean {
-  return c.chunks.some((x) => FIGURE.test(x.body) && terms(`${x.measure ?? ""} ${x.body}`).some((t) => subject.has(t)));
-}
-
-/**
- * When a figure is asked ("combien", "quel tarif"), a top citation that holds one leads; when
- * none of the top five does, the texts do not give it.
- */
-function findFigure(result: RetrievalResult): "none" | "first" | RetrievedCitation {
-  if (!result.analysis.details.includes("figure")) return "first";
-  const subject = new Set(subjectTerms(result.analysis.question).filter((t) => !FIGURE_WORDS.has(t)));
-  const withFigure = result.ranked.slice(0, FIGURE_DEPTH).find((c) => holdsFigure(c, subject));
-  if (!withFigure) return "none";
-  return withFigure === result.ranked[0] ? "first" : withFigure;
 }
 
 function round(ms: number): number {

@@ -5,7 +5,7 @@ import { loadConfig, secretsOf } from "../config/env.js";
 import { createLogger } from "../config/log.js";
 import { loadDataset } from "../eval/dataset.js";
 import { splitMarkdown } from "../eval/report.js";
-import { evaluate, type SplitReport } from "../eval/run.js";
+import { applicable, evaluate, type SplitReport } from "../eval/run.js";
 import { gateFailures, loadThresholds } from "../eval/thresholds.js";
 import { openPipeline } from "./open-pipeline.js";
 import { run } from "./run.js";
@@ -30,8 +30,10 @@ run(async () => {
   const splits: [string, string][] = values.dataset ? [["dataset", values.dataset]] : [["public", PUBLIC], ["heldout", HELDOUT]];
   const reports: Record<string, SplitReport> = {};
   for (const [name, file] of splits) {
-    const { items, problems } = loadDataset(resolve(file));
+    const { items: all, problems } = loadDataset(resolve(file));
     for (const p of problems) process.stderr.write(`${file}:${p.line}: skipped: ${p.message}\n`);
+    const { items, skipped } = applicable(all, pipeline.index.corpus);
+    for (const i of skipped) process.stderr.write(`${file}: ${i.id} left out: the corpus now holds ${i.assumes_absent.join(", ")}\n`);
     reports[name] = await evaluate(items, pipeline);
   }
 

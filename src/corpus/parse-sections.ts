@@ -1,5 +1,5 @@
 import { CorpusError } from "./errors.js";
-import { simplify, terms } from "./french.js";
+import { simplify, terms } from "../language/french.js";
 import type { Action, Group, Measure, Passage, Structure } from "./schema.js";
 import type { SourceLine } from "./source-text.js";
 import type { ParsedRoadmap } from "./parse-lines.js";

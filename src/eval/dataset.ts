@@ -16,6 +16,14 @@ export const EvalItem = z
     match: z.enum(["any", "all"]),
     must_mention: z.array(z.string().min(1)).default([]),
     notes: z.string().default(""),
+    /** Who wrote the question, from which brief: generated sets keep it, to split folds honestly. */
+    provenance: z.object({ writer: z.string().min(1), brief: z.string().min(1), register: z.string().min(1).optional() }).strict().optional(),
+    /**
+     * Names whose absence from the corpus makes this question unanswerable ("ARS Occitanie"): when a
+     * document added later carries one (title, label, region or alias), the question no longer
+     * tests a refusal and is left out of the figures.
+     */
+    assumes_absent: z.array(z.string().min(1)).default([]),
   })
   .strict()
   .refine((i) => (i.kind === "out_of_scope") === (i.expected.length === 0), "out_of_scope questions, and only they, have expected: []");

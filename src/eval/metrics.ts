@@ -1,4 +1,4 @@
-import { simplify } from "../corpus/french.js";
+import { simplify } from "../language/french.js";
 import type { EvalItem, Kind } from "./dataset.js";
 
 /** What one system returned for one question: enough to score it. */

@@ -1,6 +1,6 @@
 import SearchableMap from "minisearch/SearchableMap";
 import { z } from "zod";
-import { isStopword, stem, words } from "../corpus/french.js";
+import { isStopword, stem, words } from "../language/french.js";
 import type { Chunk } from "../corpus/chunk.js";
 
 /** BM25+ as minisearch scores it (k 1.2, b 0.7, d 0.5), whose ranking the evaluation was tuned on. */

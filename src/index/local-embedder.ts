@@ -1,5 +1,5 @@
 import { Embeddings } from "@langchain/core/embeddings";
-import { isStopword, stem, words } from "../corpus/french.js";
+import { isStopword, stem, words } from "../language/french.js";
 
 /**
  * The embedded default embedder: no download, no key, deterministic. Each text becomes a

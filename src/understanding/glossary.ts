@@ -1,12 +1,12 @@
 import type { GlossaryEntry } from "../corpus/schema.js";
-import { simplify, stem, words } from "../language/french.js";
+import { isStopword, simplify, stem, words } from "../language/french.js";
+import { COMMON_SHORT_WORDS } from "../language/lexicon.js";
 import type { GlossaryMatch } from "./schema.js";
 
 /**
  * Short upper-case acronyms that are also everyday words ("SI" / si, "ANS" / ans, "MES" / mes)
  * only match when typed in upper case.
  */
-const AMBIGUOUS_LOWERCASE = new Set(["si", "ps", "ue", "ans", "mes", "as", "es", "pa", "ma", "sa", "on", "or", "an", "ou", "la", "le"]);
 
 interface CompiledTerm {
   entry: GlossaryEntry;
@@ -67,12 +67,14 @@ export class GlossaryMatcher {
 }
 
 /**
- * The upper-case acronym of a term that is also an everyday word once lower-cased, elision
- * included: "l'ANS" → "ANS" (not "ans"), "SI" → "SI".
+ * The upper-case acronym of a term that could be an everyday word once lower-cased, elision
+ * included: "l'ANS" → "ANS" (not "ans"), "MES" (not "mes"), "PS" (not a postscript). Two letters
+ * always; three when the lower-case form is a stop word. "DMP" typed "dmp" still matches.
  */
 function ambiguousAcronym(term: string): string | null {
   const core = term.trim().replace(/^(?:[cdjlmnst]|qu)['’]/i, "");
-  return /^\p{Lu}+$/u.test(core) && AMBIGUOUS_LOWERCASE.has(simplify(core)) ? core : null;
+  if (!/^\p{Lu}+$/u.test(core)) return null;
+  return core.length <= 2 || (core.length === 3 && (isStopword(simplify(core)) || COMMON_SHORT_WORDS.has(simplify(core)))) ? core : null;
 }
 
 function containsSequence(haystack: readonly string[], needle: readonly string[]): boolean {

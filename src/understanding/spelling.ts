@@ -3,6 +3,8 @@
  * 2 beyond (adjacent swaps count as one edit), or a truncation of 6+ letters ("cybersecu").
  * Most unknown words are sound French the corpus does not use ("devront", "corrections"), so
  * the bar is kept high: a wrong guess adds a misleading word to the query.
+ * A typo seldom hits the first letter, while a different word often differs by it ("tarte" is
+ * not "carte"): the first letters must agree.
  * Ties go to the shorter, then alphabetically first word, so the choice is deterministic.
  */
 export function closestWord(word: string, vocabulary: readonly string[]): string | null {
@@ -12,6 +14,7 @@ export function closestWord(word: string, vocabulary: readonly string[]): string
   let best: string | null = null;
   let bestDistance = Infinity;
   for (const v of vocabulary) {
+    if (v[0] !== word[0]) continue;
     if (Math.abs(v.length - word.length) > max && !(prefix && v.startsWith(word))) continue;
     const d = prefix && v.startsWith(word) ? 0.5 : distance(word, v, max);
     if (d > max) continue;

@@ -70,11 +70,12 @@ describe("answer pipeline", () => {
     expect(a.retrieved[0]!.id).toBe("virage-numerique-2019");
   });
 
-  it("action 30 de 2023-2027 → says it does not exist", async () => {
+  it("action 30 de 2023-2027 → says it does not exist, and counts as a refusal", async () => {
     const a = await pipeline.ask("action 30 de 2023-2027");
     expectWellCited(a);
     expect(a.answer).toBe("Feuille de route 2023-2027 ne compte que 18 actions : il n'y a pas d'action 30. [1]");
-    expect(a.refused).toBe(false);
+    expect(a.refused).toBe(true);
+    expect(a.retrieved[0]!.id).toBe("fdr-2023-2027");
   });
 
   it("answers an English question in English framing", async () => {

@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { buildChunks } from "../../src/corpus/chunk.js";
 import { loadCorpus } from "../../src/corpus/load.js";
 import { actionId, Corpus } from "../../src/corpus/schema.js";
-import { documentsNamed } from "../../src/retrieval/query-analysis.js";
+import { simplify } from "../../src/language/french.js";
+import { resolveDocuments } from "../../src/understanding/references.js";
 import { mulberry32, synthesizeCorpus } from "../../bench/synthetic-corpus.js";
 import { CORPUS_DIR } from "../support/pipeline.js";
 
@@ -63,7 +64,7 @@ describe("synthesizeCorpus", () => {
 
   it("keeps the copies out of the way of questions that name a year or a roadmap: they have no date and no alias", () => {
     const grown = synthesizeCorpus(real, 3);
-    const named = documentsNamed("Que dit la feuille de route 2019 sur le DMP ? Et en 2023-2027 ?", grown);
+    const named = resolveDocuments(simplify("Que dit la feuille de route 2019 sur le DMP ? Et en 2023-2027 ?"), grown).documents.map((d) => d.id);
     expect(named.length).toBeGreaterThan(0);
     expect(named.every((id) => real.documents.some((d) => d.id === id))).toBe(true);
   });

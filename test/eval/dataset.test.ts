@@ -10,8 +10,8 @@ describe("parseDataset", () => {
     const { items, problems } = parseDataset(`${line({})}\n\n${line({ id: "q2", must_mention: ["ApCV"], notes: "n" })}\n`);
     expect(problems).toEqual([]);
     expect(items).toEqual([
-      { id: "q1", question: "c'est quoi l'ApCV ?", lang: "fr", kind: "acronym", expected: ["fdr-2023-2027#action-13"], match: "any", must_mention: [], notes: "" },
-      { id: "q2", question: "c'est quoi l'ApCV ?", lang: "fr", kind: "acronym", expected: ["fdr-2023-2027#action-13"], match: "any", must_mention: ["ApCV"], notes: "n" },
+      { id: "q1", question: "c'est quoi l'ApCV ?", lang: "fr", kind: "acronym", expected: ["fdr-2023-2027#action-13"], match: "any", must_mention: [], notes: "", assumes_absent: [] },
+      { id: "q2", question: "c'est quoi l'ApCV ?", lang: "fr", kind: "acronym", expected: ["fdr-2023-2027#action-13"], match: "any", must_mention: ["ApCV"], notes: "n", assumes_absent: [] },
     ]);
   });
 

@@ -10,6 +10,7 @@ const item = (id: string, expected: string[], extra: Partial<EvalItem> = {}): Ev
   expected,
   match: "any",
   must_mention: [],
+  assumes_absent: [],
   notes: "",
   ...extra,
 });

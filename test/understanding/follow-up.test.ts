@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { rewriteFollowUp } from "../../src/answer/follow-up.js";
+import { resolveFollowUp } from "../../src/understanding/follow-up.js";
 import type { AnswerPipeline } from "../../src/answer/pipeline.js";
 import type { Turn } from "../../src/answer/schema.js";
 import { loadCorpus } from "../../src/corpus/load.js";
@@ -16,7 +16,9 @@ const thread = (question: string, citations: string[] = []): Turn[] => [
   { role: "assistant", text: "…", citations },
 ];
 
-describe("rewriteFollowUp", () => {
+const rewriteFollowUp = (q: string, history: Turn[], c: Corpus) => resolveFollowUp(q, history, c).text;
+
+describe("resolveFollowUp", () => {
   it("'et en 2019 ?' asks the previous question of 2019, without its old period", () => {
     expect(rewriteFollowUp("et en 2019 ?", thread("Que prévoit la feuille de route 2023-2027 sur le DMP ?"), corpus)).toBe(
       "Que prévoit la feuille de route sur le DMP en 2019 ?",
@@ -39,6 +41,24 @@ describe("rewriteFollowUp", () => {
 
   it("a short follow-up takes the previous question's subject", () => {
     expect(rewriteFollowUp("et la cybersécurité ?", thread("c'est quoi l'ApCV ?"), corpus)).toBe("c'est quoi l'ApCV — et la cybersécurité ?");
+  });
+
+  it("'in English?' asks the previous question again, in English; 'en français ?' back in French", () => {
+    const r = resolveFollowUp("in English?", thread("c'est quoi l'ApCV ?", ["fdr-2023-2027#action-13"]), corpus);
+    expect(r).toEqual({ text: "c'est quoi l'ApCV ?", followUp: { kind: "language", from: "c'est quoi l'ApCV ?" }, lang: "en" });
+    expect(resolveFollowUp("en français ?", thread("What is ApCV?"), corpus).lang).toBe("fr");
+  });
+
+  it("'l'action suivante' is the next action of the roadmap the last answer cited; 'la précédente' the one before", () => {
+    const cites = ["fdr-2023-2027#action-13", "virage-numerique-2019#action-7"];
+    expect(resolveFollowUp("et l'action suivante ?", thread("c'est quoi l'ApCV ?", cites), corpus)).toMatchObject({ text: "action 14 2023-2027", followUp: { kind: "next" } });
+    expect(resolveFollowUp("la précédente ?", thread("c'est quoi l'ApCV ?", cites), corpus).text).toBe("action 12 2023-2027");
+    // There is no action 19 in 2023-2027: nothing to resolve.
+    expect(resolveFollowUp("l'action suivante", thread("cadre propice", ["fdr-2023-2027#action-18"]), corpus).followUp).toBeNull();
+  });
+
+  it("a follow-up with no language of its own keeps the thread's", () => {
+    expect(resolveFollowUp("2019 ?", thread("What does the roadmap say about the DMP?"), corpus).lang).toBe("en");
   });
 
   it("leaves a question that stands on its own, or one with no history, as it is", () => {

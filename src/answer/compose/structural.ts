@@ -107,7 +107,6 @@ function countMeasures(d: CorpusDocument, lang: Lang): string {
 
 function listGroups(d: CorpusDocument, lang: Lang, corpus: Corpus, out: CitationList): void {
   const n = out.cite(d.id);
-  const sources = [...new Set(d.groups.flatMap((g) => groupSources(corpus, d, g.number)))].map((id) => out.cite(id));
   const g = groupName(d, lang);
   out.say(
     lang === "en" ? `${d.label} has ${d.groups.length} ${plural(g, d.groups.length)}:` : `${d.label} compte ${d.groups.length} ${plural(g, d.groups.length)} :`,
@@ -115,7 +114,7 @@ function listGroups(d: CorpusDocument, lang: Lang, corpus: Corpus, out: Citation
   );
   for (const x of d.groups) {
     const sub = x.subtitle && x.subtitle !== x.title ? ` — ${x.subtitle}` : "";
-    out.say(`• ${x.number}. ${x.title}${sub} (${range(x.actions, lang)})`, n, ...sources);
+    out.say(`• ${x.number}. ${x.title}${sub} (${range(x.actions, lang)})`, n, ...groupSources(corpus, d, x.number).map((id) => out.cite(id)));
   }
 }
 

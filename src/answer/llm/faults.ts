@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { redact } from "../../config/log.js";
-import type { Lang } from "../../retrieval/query-analysis.js";
+import type { Lang } from "../../understanding/schema.js";
 
 /** Why an answer fell back from the model to the extractive answer. */
 export type FallbackCause =

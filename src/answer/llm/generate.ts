@@ -82,7 +82,7 @@ export function createGenerator(deps: GeneratorDeps): AnswerGenerator {
 
   return {
     async generate(request, onDelta) {
-      const lang = request.retrieval.analysis.lang;
+      const lang = request.retrieval.understanding.lang;
       const fail = (cause: FallbackCause): Generation => ({ ok: false, cause, note: fallbackNote(cause, lang) });
       const excerpts = selectExcerpts(request.retrieval, request.preferred, contentOf, corpus);
       if (!excerpts.length) return fail("ungrounded");

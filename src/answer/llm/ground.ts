@@ -1,4 +1,4 @@
-import { simplify } from "../../corpus/french.js";
+import { simplify } from "../../language/french.js";
 import type { GroundedOutput } from "./output.js";
 import { GROUNDED_SYSTEM, REWRITE_SYSTEM } from "./prompt.js";
 

@@ -1,5 +1,5 @@
 import type { Corpus } from "../../corpus/schema.js";
-import type { Lang } from "../../retrieval/query-analysis.js";
+import type { Lang } from "../../understanding/schema.js";
 import { citationLabel } from "../labels.js";
 import type { Turn } from "../schema.js";
 import type { Excerpt } from "./excerpts.js";

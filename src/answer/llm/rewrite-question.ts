@@ -2,8 +2,8 @@ import { HumanMessage, SystemMessage } from "@langchain/core/messages";
 import type { ChatOpenAI } from "@langchain/openai";
 import type { Corpus } from "../../corpus/schema.js";
 import type { Logger } from "../../config/log.js";
-import { isInjection } from "../../retrieval/query-analysis.js";
-import { rewriteFollowUp } from "../follow-up.js";
+import { resolveFollowUp } from "../../understanding/follow-up.js";
+import { isInjection } from "../../understanding/safety.js";
 import type { Turn } from "../schema.js";
 import { classifyError, describeError } from "./faults.js";
 import { rewritePrompt } from "./prompt.js";
@@ -37,7 +37,7 @@ export interface RewriterDeps {
 export function createLlmRewriter({ model, timeoutMs, secrets, corpus, log }: RewriterDeps): QuestionRewriter {
   return {
     async rewrite(question, history) {
-      const rules = () => rewriteFollowUp(question, history, corpus);
+      const rules = () => resolveFollowUp(question, history, corpus).text;
       // An injection must reach the refusal as written, not be reworded into an innocent question.
       if (isInjection(question)) return rules();
       const deadline = AbortSignal.timeout(timeoutMs);

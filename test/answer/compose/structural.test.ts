@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { CitationList } from "../../src/answer/citations.js";
-import { citationLabel } from "../../src/answer/labels.js";
-import { renderStatements } from "../../src/answer/schema.js";
-import { answerStructure } from "../../src/answer/structural.js";
-import { loadCorpus } from "../../src/corpus/load.js";
-import type { Corpus } from "../../src/corpus/schema.js";
-import { analyzeQuestion } from "../../src/retrieval/query-analysis.js";
-import { CORPUS_DIR } from "../support/pipeline.js";
+import { CitationList } from "../../../src/answer/citations.js";
+import { citationLabel } from "../../../src/answer/labels.js";
+import { renderStatements } from "../../../src/answer/schema.js";
+import { answerStructure } from "../../../src/answer/compose/structural.js";
+import { loadCorpus } from "../../../src/corpus/load.js";
+import type { Corpus } from "../../../src/corpus/schema.js";
+import { understand } from "../../../src/understanding/understand.js";
+import { CORPUS_DIR } from "../../support/pipeline.js";
 
 let corpus: Corpus;
 beforeAll(() => {
@@ -15,7 +15,7 @@ beforeAll(() => {
 
 function structural(question: string) {
   const out = new CitationList(corpus);
-  const answered = answerStructure(analyzeQuestion(question, corpus), corpus, out);
+  const answered = answerStructure(understand(question, corpus), corpus, out);
   return { answered, statements: out.statements, citations: out.citations(), text: renderStatements(out.statements) };
 }
 
@@ -77,17 +77,26 @@ describe("answerStructure", () => {
     );
   });
 
-  it("lists the 5 orientations of 2019", () => {
-    expect(structural("quelles sont les orientations de 2019 ?").text).toBe(
+  it("lists the 5 orientations of 2019, each citing the text where its name stands (the roadmap's own file has none)", () => {
+    const a = structural("quelles sont les orientations de 2019 ?");
+    expect(a.text).toBe(
       [
         "Feuille de route 2019 compte 5 orientations : [1]",
-        "• 1. Renforcer la gouvernance du numérique en santé (actions 1 à 3) [1]",
-        "• 2. Intensifier la sécurité et l'interopérabilité des systèmes d'information en santé (actions 4 à 10) [1]",
-        "• 3. Accélérer le déploiement des services numériques socles (actions 11 à 14) [1]",
-        "• 4. Déployer au niveau national des plateformes numériques de santé (actions 15 à 17) [1]",
-        "• 5. Soutenir l'innovation et favoriser l'engagement des acteurs (actions 18 à 26) [1]",
+        "• 1. Renforcer la gouvernance du numérique en santé (actions 1 à 3) [1][2]",
+        "• 2. Intensifier la sécurité et l'interopérabilité des systèmes d'information en santé (actions 4 à 10) [1][2]",
+        "• 3. Accélérer le déploiement des services numériques socles (actions 11 à 14) [1][2]",
+        "• 4. Déployer au niveau national des plateformes numériques de santé (actions 15 à 17) [1][2]",
+        "• 5. Soutenir l'innovation et favoriser l'engagement des acteurs (actions 18 à 26) [1][3]",
       ].join("\n"),
     );
+    // The brief words the fifth orientation differently; the presentation gives it as the roadmap does.
+    expect(a.citations.map((c) => c.id)).toEqual(["virage-numerique-2019", "breve-virage-2019", "lancement-2019"]);
+  });
+
+  it("places a 2019 action in its orientation, citing the action and where the orientation's name stands", () => {
+    const a = structural("dans quelle orientation est l'action 13 de 2019 ?");
+    expect(a.text).toBe("Feuille de route 2019, action 13 « Développement de la e-prescription. » : orientation 3, « Accélérer le déploiement des services numériques socles » (actions 11 à 14). [1][2]");
+    expect(a.citations.map((c) => c.id)).toEqual(["virage-numerique-2019#action-13", "breve-virage-2019"]);
   });
 
   it("lists the actions of the axe Prévention, each cited", () => {

@@ -1,0 +1,22 @@
+import { parseCitationId } from "../../corpus/schema.js";
+import { answerStructure } from "../compose/structural.js";
+import { answered, refused, type Answerer, type Searched, type Understood } from "./answerer.js";
+
+/** Structure questions whose answer the parsed roadmaps give without a search: counts, groups, action N. */
+export const answerStructureDirectly: Answerer<Understood> = ({ u, corpus, out }) => {
+  if (u.intent !== "structure") return null;
+  const byTopic = u.structure === "action_group" || u.structure === "describe_action" || u.structure === "action_measures";
+  if (byTopic && !u.references.actions.length) return null;
+  if (!answerStructure(u, corpus, out)) return null;
+  // "il n'y a pas d'action 27": a correct answer, and a refusal.
+  const actions = u.references.actions;
+  return actions.length && actions.every((a) => !a.exists) ? refused("structural") : answered("structural");
+};
+
+/** "Le DMP, c'est dans quelle orientation ?": the action the search found, placed in its group. */
+export const answerStructureBySearch: Answerer<Searched> = ({ u, corpus, out, decision }) => {
+  if (u.intent !== "structure" || decision.verdict === "refuse") return null;
+  const top = decision.ranked.map((r) => parseCitationId(r.id)).find((r) => r.action !== null);
+  if (!top) return null;
+  return answerStructure(u, corpus, out, [{ document: top.document, number: top.action!, exists: true }]) ? answered("structural") : null;
+};

@@ -1,0 +1,146 @@
+import { readdirSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { createAnswerPipeline } from "../answer/pipeline.js";
+import { loadConfig, secretsOf } from "../config/env.js";
+import { createLogger } from "../config/log.js";
+import { crossValidate, extraThreshold, fitModels, foldOf, pieceThreshold, refusalThreshold, type Example } from "../decision/calibrate.js";
+import { DEFAULT_MODELS, Models } from "../decision/decide.js";
+import type { LogisticModel } from "../decision/logistic.js";
+import { loadDataset, type EvalItem } from "../eval/dataset.js";
+import { byKind, score, type Metrics, type Outcome } from "../eval/metrics.js";
+import { knownIds, outcomesOf } from "../eval/run.js";
+import { openPipeline } from "./open-pipeline.js";
+import { run } from "./run.js";
+
+const GENERATED = "evals/generated";
+const MODELS = "src/decision/models.json";
+const REPORT = "evals/calibration.md";
+const FOLDS = 5;
+/** Answerable questions refused, at most, on held-out folds: under the 3 % the evaluation allows. */
+const FALSE_REFUSAL_BUDGET = 0.02;
+/** Answerable questions, at most, that get the "no direct answer" flag instead of a plain answer. */
+const FLAG_BUDGET = 0.05;
+
+/**
+ * `npm run calibrate`: refits the decisions (reranking, answering or refusing, second citations,
+ * which measure to quote) on the generated questions of evals/generated/, chooses their
+ * thresholds on cross-validated predictions (folds split by brief), reports the held-out figures
+ * in evals/calibration.md, and writes the fitted models to src/decision/models.json.
+ */
+run(async () => {
+  const { values } = parseArgs({ options: { "dry-run": { type: "boolean", default: false }, misses: { type: "string" } } });
+  const config = loadConfig();
+  const log = createLogger(config.LOG_LEVEL === "info" ? "warn" : config.LOG_LEVEL, { secrets: secretsOf(config) });
+  const pipeline = await openPipeline(config, log, { mode: "extractive" });
+  const { index } = pipeline;
+  const corpus = index.corpus;
+
+  const items: EvalItem[] = [];
+  for (const file of readdirSync(resolve(GENERATED)).filter((f) => f.endsWith(".jsonl")).sort()) {
+    const { items: these, problems } = loadDataset(resolve(join(GENERATED, file)));
+    for (const p of problems) process.stderr.write(`${GENERATED}/${file}:${p.line}: skipped: ${p.message}\n`);
+    items.push(...these);
+  }
+  const group = (i: EvalItem) => (i.expected.length ? (i.provenance?.brief ?? i.id) : i.id);
+  const examples: Example[] = [];
+  for (const i of items) {
+    examples.push({ id: i.id, question: i.question, expected: i.expected, match: i.match, mustMention: i.must_mention, group: group(i), kind: i.provenance?.brief ?? i.kind, result: await pipeline.search(i.question) });
+  }
+  const text = (chunk: string) => {
+    const c = index.chunkById.get(chunk);
+    return c ? `${c.measure ?? ""} ${c.body}` : "";
+  };
+
+  const cv = crossValidate(examples, corpus, DEFAULT_MODELS, text, FOLDS);
+  const closestAt = refusalThreshold(cv.answer, FALSE_REFUSAL_BUDGET);
+  const answerAt = Math.max(closestAt, refusalThreshold(cv.answer, FALSE_REFUSAL_BUDGET + FLAG_BUDGET));
+  const thresholds = {
+    answer: { answerAt: round(answerAt), closestAt: round(closestAt) },
+    extra: extraThreshold(cv.extras),
+    piece: pieceThreshold(cv.pieces),
+  };
+  const withThresholds = (m: Models): Models => ({
+    ...m,
+    answer: { ...m.answer, ...thresholds.answer },
+    extra: { ...m.extra, keepAt: thresholds.extra },
+    piece: { ...m.piece, secondAt: thresholds.piece },
+  });
+
+  // End to end on held-out folds: each fold's questions answered by the models fitted without them.
+  const outcomes = new Map<string, Outcome>();
+  for (const fold of cv.folds) {
+    const foldPipeline = createAnswerPipeline({ index, log, models: withThresholds(fold.models) });
+    for (const [id, o] of await outcomesOf(items.filter((i) => fold.test.has(i.id)), foldPipeline)) outcomes.set(id, o);
+  }
+  const known = knownIds(index);
+  const overall = score(items, outcomes, known);
+  const kinds = byKind(items, outcomes, known);
+  const negatives = new Map<string, EvalItem[]>();
+  for (const i of items.filter((x) => !x.expected.length)) negatives.set(i.provenance?.brief ?? "?", [...(negatives.get(i.provenance?.brief ?? "?") ?? []), i]);
+
+  const final = Models.parse(withThresholds({ ...fitModels(examples, corpus, DEFAULT_MODELS, text), fitted: `${items.length} generated questions (${GENERATED}), ${FOLDS}-fold cross-validation by brief` }));
+  const report = [
+    "# Calibration of the decisions",
+    "",
+    `Fitted by \`npm run calibrate\` on ${items.length} generated questions (${items.filter((i) => i.expected.length).length} answerable, ${items.filter((i) => !i.expected.length).length} not), written from the source texts alone (\`${GENERATED}/\`). Folds: ${FOLDS}, split by brief (${new Set(examples.map((e) => e.group)).size} groups: an action or passage and all its paraphrases fall in one fold; ${new Set(examples.map((e) => foldOf(e.group, FOLDS))).size} folds used).`,
+    "",
+    `Thresholds chosen on held-out predictions: answer at p ≥ ${thresholds.answer.answerAt}, closest text flagged from ${thresholds.answer.closestAt} (false-refusal budget ${FALSE_REFUSAL_BUDGET * 100} %), second citation at ${thresholds.extra}, second measure at ${thresholds.piece}.`,
+    "",
+    "## Held-out figures, end to end (each question answered by the models fitted without its fold)",
+    "",
+    metricsTable([["all", overall], ...Object.entries(kinds).map(([k, m]) => [k, m!] as [string, Metrics])]),
+    "",
+    "### Questions the texts cannot answer, by kind",
+    "",
+    "| kind | n | refused |",
+    "|---|---|---|",
+    ...[...negatives].map(([brief, list]) => `| ${brief} | ${list.length} | ${fmt(list.filter((i) => outcomes.get(i.id)!.refused).length / list.length)} |`),
+    "",
+    "## The fitted models (standardised weights: the push of one standard deviation)",
+    "",
+    ...(["rerank", "answer", "extra", "piece"] as const).flatMap((name) => [`### ${name}`, "", weightsTable(final[name].model), ""]),
+  ].join("\n");
+
+  process.stdout.write(`${report}\n`);
+  if (values.misses) {
+    // Every held-out question the decisions got wrong, to read by kind of failure.
+    const p = new Map(cv.answer.map((a) => [a.id, a.p]));
+    const wrong = items.filter((i) => {
+      const o = outcomes.get(i.id)!;
+      return i.expected.length ? o.refused || !o.citations.some((c) => i.expected.some((e) => c === e || (!e.includes("#") && c.startsWith(`${e}#`)))) || o.citations.length > 1 : !o.refused;
+    });
+    writeFileSync(values.misses, wrong.map((i) => JSON.stringify({ id: i.id, kind: i.kind, brief: i.provenance?.brief, q: i.question, expected: i.expected, cited: outcomes.get(i.id)!.citations, retrieved: outcomes.get(i.id)!.retrieved.slice(0, 3), refused: outcomes.get(i.id)!.refused, p: p.get(i.id) ?? null })).join("\n") + "\n");
+  }
+  if (!values["dry-run"]) {
+    writeFileSync(resolve(MODELS), `${JSON.stringify(final, null, 2)}\n`);
+    writeFileSync(resolve(REPORT), `${report}\n`);
+    process.stderr.write(`Models written to ${MODELS}, report to ${REPORT}.\n`);
+  }
+  return 0;
+});
+
+function round(x: number): number {
+  return Math.round(x * 10_000) / 10_000;
+}
+
+function fmt(v: number | null | undefined): string {
+  return typeof v === "number" ? v.toFixed(3) : "–";
+}
+
+function metricsTable(rows: [string, Metrics][]): string {
+  return [
+    "| kind | n | R@1 | R@5 | answer recall | citation precision | must mention | refusal acc. | false refusal |",
+    "|---|---|---|---|---|---|---|---|---|",
+    ...rows.map(([k, m]) => `| ${k} | ${m.n} | ${fmt(m.recall_at_1)} | ${fmt(m.recall_at_5)} | ${fmt(m.answer_recall)} | ${fmt(m.citation_precision)} | ${fmt(m.must_mention)} | ${fmt(m.refusal_accuracy)} | ${fmt(m.false_refusal_rate)} |`),
+  ].join("\n");
+}
+
+function weightsTable(model: LogisticModel): string {
+  return [
+    "| feature | weight |",
+    "|---|---|",
+    ...model.features.map((f, i) => [f, model.weights[i]!] as const).sort((a, b) => Math.abs(b[1]) - Math.abs(a[1])).map(([f, w]) => `| ${f} | ${w.toFixed(3)} |`),
+    `| (bias) | ${model.bias.toFixed(3)} |`,
+  ].join("\n");
+}

@@ -1,0 +1,209 @@
+import { createHash } from "node:crypto";
+import type { Corpus } from "../corpus/schema.js";
+import { simplify } from "../language/french.js";
+import type { RetrievalResult } from "../retrieval/retriever.js";
+import { decide, type DecisionTrace, type Models } from "./decide.js";
+import { ANSWER_SIGNS, CANDIDATE_SIGNS, EXTRA_SIGNS, PIECE_SIGNS } from "./features.js";
+import { fitSigned, predict, type Features, type LogisticModel, type Signs } from "./logistic.js";
+
+/**
+ * Fitting the decisions on a generated question set, with cross-validation split by brief: a
+ * question and its paraphrases (written from the same action or passage) are never on both sides,
+ * so the figures say how the decisions do on actions they were not fitted on.
+ */
+
+export interface Example {
+  id: string;
+  question: string;
+  expected: readonly string[];
+  match: "any" | "all";
+  mustMention: readonly string[];
+  /** The fold group: the brief it was written from (an action, a passage, a kind of negative). */
+  group: string;
+  /** The kind of question (for those the texts cannot answer, which kind of refusal: off-topic, a detail not given…). */
+  kind: string;
+  /** Retrieval, or null when the question is answered before any search (a refusal, help, structure). */
+  result: RetrievalResult | null;
+}
+
+/** An expected document ID is matched by any citation inside that document. */
+export function matchesExpected(cited: string, expected: readonly string[]): boolean {
+  return expected.some((e) => cited === e || (!e.includes("#") && cited.startsWith(`${e}#`)));
+}
+
+/** Folds by group, assigned by a hash of the group's name: the same split on every run. */
+export function foldOf(group: string, folds: number): number {
+  return createHash("sha256").update(group).digest().readUInt32BE(0) % folds;
+}
+
+const L2 = 10;
+
+function fitOn(rows: readonly { features: Features; label: number; weight?: number }[], signs: Signs): LogisticModel {
+  return fitSigned(rows.map((r) => r.features), rows.map((r) => r.label), signs, { l2: L2, iterations: 30 }, rows.map((r) => r.weight ?? 1));
+}
+
+interface Traced {
+  example: Example;
+  trace: DecisionTrace;
+}
+
+function traceAll(examples: readonly Example[], corpus: Corpus, models: Models): Traced[] {
+  return examples
+    .filter((e) => e.result)
+    .map((example) => {
+      const trace = { candidates: [], answer: {}, extras: [], pieces: [] } as DecisionTrace;
+      decide(example.result!, corpus, models, trace);
+      return { example, trace };
+    });
+}
+
+function rerankRows(traced: readonly Traced[]) {
+  return traced
+    .filter((t) => t.example.expected.length && t.trace.candidates.some((c) => matchesExpected(c.id, t.example.expected)))
+    .flatMap((t) => t.trace.candidates.filter((c) => !c.features.direct).map((c) => ({ features: c.features, label: matchesExpected(c.id, t.example.expected) ? 1 : 0 })));
+}
+
+/**
+ * Each kind of question the texts cannot answer weighs the same in all: a set written with many
+ * questions of one kind ("names something the texts mention") must not teach the model that
+ * plain off-topic questions are rare.
+ */
+function answerRows(traced: readonly Traced[]) {
+  const negatives = traced.filter((t) => !t.example.expected.length);
+  const kinds = new Map<string, number>();
+  for (const t of negatives) kinds.set(t.example.kind, (kinds.get(t.example.kind) ?? 0) + 1);
+  const weight = (t: Traced) => (t.example.expected.length ? 1 : negatives.length / kinds.size / kinds.get(t.example.kind)!);
+  return traced.map((t) => ({ features: t.trace.answer, label: t.example.expected.length ? 1 : 0, weight: weight(t) }));
+}
+
+function extraRows(traced: readonly Traced[]) {
+  return traced
+    .filter((t) => t.example.expected.length)
+    .flatMap((t) => t.trace.extras.map((x) => ({ features: x.features, label: matchesExpected(x.id, t.example.expected) ? 1 : 0 })));
+}
+
+/** A piece that holds an expected fact is the one to quote; questions whose facts are everywhere or nowhere teach nothing. */
+function pieceRows(traced: readonly Traced[], text: (chunk: string) => string) {
+  return traced
+    .filter((t) => t.example.mustMention.length)
+    .flatMap((t) => {
+      const byCitation = new Map<string, { features: Features; label: number }[]>();
+      for (const p of t.trace.pieces) {
+        if (!matchesExpected(p.citation, t.example.expected)) continue;
+        const body = simplify(text(p.chunk));
+        const label = t.example.mustMention.some((m) => body.includes(simplify(m))) ? 1 : 0;
+        byCitation.set(p.citation, [...(byCitation.get(p.citation) ?? []), { features: p.features, label }]);
+      }
+      return [...byCitation.values()].filter((rows) => rows.length > 1 && rows.some((r) => r.label) && rows.some((r) => !r.label)).flat();
+    });
+}
+
+/** Models fitted on these examples, keeping the given thresholds. */
+export function fitModels(examples: readonly Example[], corpus: Corpus, base: Models, text: (chunk: string) => string): Models {
+  const first = traceAll(examples, corpus, base);
+  const rerank = { ...base.rerank, model: fitOn(rerankRows(first), CANDIDATE_SIGNS) };
+  // The other decisions read the reranked order: traced again with the fitted reranker.
+  const traced = traceAll(examples, corpus, { ...base, rerank });
+  return {
+    ...base,
+    rerank,
+    answer: { ...base.answer, model: fitOn(answerRows(traced), ANSWER_SIGNS) },
+    extra: { ...base.extra, model: fitOn(extraRows(traced), EXTRA_SIGNS) },
+    piece: { ...base.piece, model: fitOn(pieceRows(traced, text), PIECE_SIGNS) },
+  };
+}
+
+export interface CrossValidated {
+  /** Per example reaching the decision: its answerability on held-out folds, and whether it is answerable. */
+  answer: { id: string; p: number; answerable: boolean }[];
+  /** Per runner-up: the held-out probability that it is asked for too. */
+  extras: { id: string; question: string; p: number; label: number; topCorrect: boolean }[];
+  /** Per piece of an expected citation: held-out probability and whether it holds an expected fact. */
+  pieces: { question: string; citation: string; p: number; label: number }[];
+  /** The models of each fold, for end-to-end figures on its held-out questions. */
+  folds: { models: Models; test: Set<string> }[];
+}
+
+export function crossValidate(examples: readonly Example[], corpus: Corpus, base: Models, text: (chunk: string) => string, folds = 5): CrossValidated {
+  const out: CrossValidated = { answer: [], extras: [], pieces: [], folds: [] };
+  for (let k = 0; k < folds; k++) {
+    const train = examples.filter((e) => foldOf(e.group, folds) !== k);
+    const test = examples.filter((e) => foldOf(e.group, folds) === k);
+    const models = fitModels(train, corpus, base, text);
+    out.folds.push({ models, test: new Set(test.map((e) => e.id)) });
+    for (const t of traceAll(test, corpus, models)) {
+      const e = t.example;
+      out.answer.push({ id: e.id, p: predict(models.answer.model, t.trace.answer), answerable: e.expected.length > 0 });
+      if (!e.expected.length) continue;
+      const ranked = [...t.trace.candidates].sort((a, b) => b.p - a.p);
+      const topCorrect = ranked[0] ? matchesExpected(ranked[0].id, e.expected) : false;
+      for (const x of t.trace.extras) out.extras.push({ id: x.id, question: e.id, p: predict(models.extra.model, x.features), label: matchesExpected(x.id, e.expected) ? 1 : 0, topCorrect });
+      for (const p of t.trace.pieces) {
+        if (!matchesExpected(p.citation, e.expected) || !e.mustMention.length) continue;
+        const body = simplify(text(p.chunk));
+        out.pieces.push({ question: e.id, citation: p.citation, p: predict(models.piece.model, p.features), label: e.mustMention.some((m) => body.includes(simplify(m))) ? 1 : 0 });
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * The refusal threshold: the highest at which answerable questions are refused at most
+ * `budget` of the time (the false-refusal budget comes first), which refuses most off-topic ones.
+ */
+export function refusalThreshold(predictions: CrossValidated["answer"], budget: number): number {
+  const answerable = predictions.filter((p) => p.answerable).map((p) => p.p).sort((a, b) => a - b);
+  const allowed = Math.floor(budget * answerable.length);
+  return answerable.length ? answerable[allowed]! - 1e-9 : 0.5;
+}
+
+/** The thresholds tried: 0.05 to 0.975 by steps of 0.025, exactly. */
+const GRID = Array.from({ length: 38 }, (_, k) => (k + 2) / 40);
+
+/**
+ * The threshold for keeping a runner-up: the one that maximises answer recall plus citation
+ * precision over the held-out questions, one extra at most.
+ */
+export function extraThreshold(extras: CrossValidated["extras"]): number {
+  const byQuestion = new Map<string, CrossValidated["extras"]>();
+  for (const x of extras) byQuestion.set(x.question, [...(byQuestion.get(x.question) ?? []), x]);
+  let best = { t: 1, score: -Infinity };
+  for (const t of GRID) {
+    let recall = 0;
+    let precision = 0;
+    for (const xs of byQuestion.values()) {
+      const kept = xs.filter((x) => x.p >= t).slice(0, 1);
+      const topCorrect = xs[0]!.topCorrect;
+      const correct = (topCorrect ? 1 : 0) + kept.filter((x) => x.label).length;
+      recall += topCorrect || kept.some((x) => x.label) ? 1 : 0;
+      precision += correct / (1 + kept.length);
+    }
+    const score = (recall + precision) / byQuestion.size;
+    if (score > best.score) best = { t, score };
+  }
+  return Math.round(best.t * 1000) / 1000;
+}
+
+/** What a second quoted measure or passage costs the reader, in expected facts: a tenth of one. */
+const SECOND_PIECE_COST = 0.1;
+
+/**
+ * The threshold for quoting a second piece: a fact found by quoting it is worth more than the
+ * length it adds.
+ */
+export function pieceThreshold(pieces: CrossValidated["pieces"]): number {
+  const byCitation = new Map<string, CrossValidated["pieces"]>();
+  for (const p of pieces) byCitation.set(`${p.question} ${p.citation}`, [...(byCitation.get(`${p.question} ${p.citation}`) ?? []), p]);
+  let best = { t: 1, score: -Infinity };
+  for (const t of GRID) {
+    let score = 0;
+    for (const ps of byCitation.values()) {
+      const [first, second] = [...ps].sort((a, b) => b.p - a.p);
+      const quoteSecond = !!second && second.p >= t;
+      score += (first!.label || (quoteSecond && second!.label) ? 1 : 0) - (quoteSecond ? SECOND_PIECE_COST : 0);
+    }
+    if (score > best.score) best = { t, score };
+  }
+  return Math.round(best.t * 1000) / 1000;
+}

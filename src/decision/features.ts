@@ -1,0 +1,299 @@
+import type { Chunk } from "../corpus/chunk.js";
+import { parseCitationId, type Corpus } from "../corpus/schema.js";
+import { stem, terms, words } from "../language/french.js";
+import { ATTRIBUTES, PERSON_ROLES, anyOf } from "../language/lexicon.js";
+import { simplify } from "../language/french.js";
+import { numbersIn } from "../language/numbers.js";
+import type { RetrievalResult, RetrievedCitation } from "../retrieval/retriever.js";
+import { idf, roadmapsByRecency, vocabulary } from "../understanding/corpus-tables.js";
+import type { Understanding } from "../understanding/schema.js";
+import type { Features, Signs } from "./logistic.js";
+
+/**
+ * The signals the calibrated decisions read, each a number. Every one is general — a score, a
+ * rank, a share of the question's words — never a word of a particular question.
+ */
+
+interface Weighted {
+  stem: string;
+  weight: number;
+  /** The word came through the glossary: found when one of its expansions is. */
+  glossary: boolean;
+}
+
+/** The question's subject stems, misspellings read as their corrections, weighted by rarity. */
+export function subjectWeights(u: Understanding, corpus: Corpus): Weighted[] {
+  const fixed = new Map(u.terms.corrections.map((c) => [stem(c.from), stem(c.to)]));
+  const glossaryStems = new Set(u.terms.glossary.flatMap((g) => words(g.term).map(stem)));
+  return u.terms.subject.map((s) => {
+    const st = fixed.get(s) ?? s;
+    return { stem: st, weight: idf(corpus, st), glossary: glossaryStems.has(s) };
+  });
+}
+
+/** Stems the glossary adds for the question's words. */
+function expansionStems(u: Understanding): Set<string> {
+  return new Set(terms(u.terms.glossary.flatMap((g) => g.expand).join(" ")));
+}
+
+/** The weighted share of the subject a set of stems accounts for; glossary words count when an expansion is there. */
+export function coverage(subject: readonly Weighted[], expansion: ReadonlySet<string>, stems: ReadonlySet<string>): number {
+  if (!subject.length) return 0;
+  const expansionFound = [...expansion].some((s) => stems.has(s));
+  let found = 0;
+  let total = 0;
+  for (const w of subject) {
+    total += w.weight;
+    if (stems.has(w.stem) || (w.glossary && expansionFound)) found += w.weight;
+  }
+  return total ? found / total : 0;
+}
+
+const stemCache = new Map<string, Set<string>>();
+
+/** A text's stems; the texts are the corpus's own few thousand pieces, so they are kept. */
+function stemsOf(text: string): Set<string> {
+  let stems = stemCache.get(text);
+  if (!stems) {
+    stems = new Set(terms(text));
+    if (stemCache.size < 100_000) stemCache.set(text, stems);
+  }
+  return stems;
+}
+
+/** What kind of answer a piece of text can give: a figure, a date, a person or body. */
+export function evidence(text: string): { figure: boolean; date: boolean; person: boolean } {
+  const numbers = numbersIn(text);
+  return {
+    figure: numbers.some((n) => !n.year),
+    // A year, a day of a month, or a duration ("depuis 3 ans", "sur 5 ans").
+    date: numbers.some((n) => n.year) || /\b\d{1,2}(er)? (janvier|fevrier|février|mars|avril|mai|juin|juillet|aout|août|septembre|octobre|novembre|decembre|décembre)\b|\b(depuis|sur|pendant|d'ici|dès|à partir de)\s+\S+\s+(ans?|mois|années)\b/i.test(text),
+    // Two capitalised words ("Agnès Buzyn"), an acronym of a body ("DNS", "ARS"), or a role.
+    person: /\p{Lu}\p{Ll}+[ -]\p{Lu}\p{Ll}+/u.test(text) || /\b\p{Lu}{2,6}\b/u.test(text) || PERSON_ROLES.test(text.toLowerCase().normalize("NFD").replace(/\p{Diacritic}/gu, "")),
+  };
+}
+
+/** The text a citation would be quoted from: its best chunks, as ranked. */
+function quotedText(c: RetrievedCitation, n = 3): string {
+  return c.chunks.slice(0, n).map((x) => `${x.action?.title ?? ""} ${x.measure ?? ""} ${x.body}`).join(" \n");
+}
+
+export interface QuestionContext {
+  u: Understanding;
+  corpus: Corpus;
+  subject: Weighted[];
+  expansion: Set<string>;
+  named: Set<string>;
+  latest: string | undefined;
+}
+
+export function questionContext(result: RetrievalResult, corpus: Corpus): QuestionContext {
+  const u = result.understanding;
+  return {
+    u,
+    corpus,
+    subject: subjectWeights(u, corpus),
+    expansion: expansionStems(u),
+    named: new Set(u.references.documents.map((d) => d.id)),
+    latest: roadmapsByRecency(corpus)[0]?.id,
+  };
+}
+
+function coverageBy(q: QuestionContext, id: string, content = false): number {
+  const v = vocabulary(q.corpus);
+  return coverage(q.subject, q.expansion, (content ? v.contentStems : v.stemsByCitation).get(id) ?? new Set());
+}
+
+/** The direction each reranker feature may push: toward "this is the citation asked for" (+1) or away (-1). */
+export const CANDIDATE_SIGNS: Signs = {
+  fused_ratio: 1, rank_rr: 1, keyword_rr: 1, vector_rr: 1, keyword_ratio: 1, vector_gap: -1, coverage: 1, coverage_text: 1,
+  coverage_title: 1, via_enrichment: 0, latest: 0, named: 1, is_action: 0, direct: 1,
+};
+
+/** Features of one candidate citation, for the reranker. */
+export function candidateFeatures(q: QuestionContext, result: RetrievalResult, c: RetrievedCitation, rank: number): Features {
+  const top = result.ranked[0]!;
+  const { document, action } = parseCitationId(c.id);
+  const doc = q.corpus.documents.find((d) => d.id === document);
+  const a = action !== null ? doc?.actions.find((x) => x.number === action) : undefined;
+  const title = a ? `${a.title} ${a.measures.map((m) => m.title ?? "").join(" ")}` : `${doc?.label ?? ""} ${doc?.passages.map((p) => p.section ?? "").join(" ") ?? ""}`;
+  const s = c.signals;
+  return {
+    fused_ratio: top.score > 0 ? Math.min(1, c.score / top.score) : 0,
+    rank_rr: 1 / rank,
+    keyword_rr: s.keywordRank ? 1 / s.keywordRank : 0,
+    vector_rr: s.vectorRank ? 1 / s.vectorRank : 0,
+    keyword_ratio: result.best.keywordScore > 0 ? s.keywordScore / result.best.keywordScore : 0,
+    vector_gap: s.vectorRank ? result.best.vectorScore - s.vectorScore : 1,
+    coverage: coverageBy(q, c.id),
+    coverage_text: coverageBy(q, c.id, true),
+    coverage_title: coverage(q.subject, q.expansion, stemsOf(title)),
+    via_enrichment: s.viaEnrichment ? 1 : 0,
+    latest: q.named.size === 0 && document === q.latest ? 1 : 0,
+    named: q.named.has(document) ? 1 : 0,
+    is_action: action !== null ? 1 : 0,
+    direct: q.u.references.actions.some((r) => r.exists && r.document === document && r.number === action) ? 1 : 0,
+  };
+}
+
+const ATTRIBUTE_PATTERNS = Object.entries(ATTRIBUTES).map(([kind, cues]) => ({ kind, re: anyOf(cues) }));
+
+/**
+ * Kinds of information the question asks that plans seldom give (contact details, a person's
+ * career, a price, a penalty, a vendor, a current status): asked, and asked but absent from the
+ * text that would be quoted.
+ */
+function attributes(question: string, text: string): { asked: number; missing: number } {
+  const q = simplify(question);
+  const t = simplify(text);
+  const asked = ATTRIBUTE_PATTERNS.filter((a) => a.re.test(q));
+  return { asked: asked.length, missing: asked.filter((a) => !a.re.test(t)).length };
+}
+
+/** The best share of the subject a single content chunk of the citation accounts for: an answer stands in one place. */
+function chunkCoverage(q: QuestionContext, c: RetrievedCitation): number {
+  return Math.max(0, ...c.chunks.map((x) => coverage(q.subject, q.expansion, stemsOf(x.text))));
+}
+
+/** The best share of the subject one of the citation's curated everyday questions accounts for. */
+function questionCoverage(q: QuestionContext, id: string): number {
+  const questions = vocabulary(q.corpus).questionStems.get(id) ?? [];
+  return Math.max(0, ...questions.map((stems) => coverage(q.subject, q.expansion, stems)));
+}
+
+/** The direction each answerability feature may push: toward answering (+1) or refusing (-1). */
+export const ANSWER_SIGNS: Signs = {
+  coverage_top: 1, coverage_best3: 1, coverage_text_top: 1, chunk_coverage_top: 1, chunk_coverage_best3: 1,
+  question_coverage_top: 1, rarest_covered_top: 1, rarest_covered_best3: 1, rerank_top: 1, rerank_margin: 1,
+  keyword_score: 1, vector_score: 1, agreement: 1, named: 1, action_named: 1, glossary: 1,
+  coverage_shortfall: -1, uncovered_weight: -1, unknown_share: -1, unknown_count: -1, unknown_names: -1, unknown_year: -1, elsewhere_mentioned: -1,
+  figure_missing: -1, date_missing: -1, person_missing: -1, attribute_asked: -1, attribute_missing: -1,
+  subject_count: 0, asks_figure: 0, asks_date: 0, asks_person: 0, date_from_document: 0, corrections: 0, english: 0, via_enrichment: 0,
+};
+
+/** Features of the question and its best candidates, for the decision to answer or not. */
+export function answerFeatures(q: QuestionContext, result: RetrievalResult, ranked: readonly RetrievedCitation[], rerankP: ReadonlyMap<string, number>): Features {
+  const u = q.u;
+  const [top, second] = ranked;
+  const topP = top ? (rerankP.get(top.id) ?? 0) : 0;
+  const total = q.subject.reduce((n, w) => n + w.weight, 0);
+  const unknown = new Set(u.terms.unknown);
+  const unknownWeight = q.subject.filter((w) => unknown.has(w.stem)).reduce((n, w) => n + w.weight, 0);
+  const text = top ? quotedText(top) : "";
+  const ev = evidence(text);
+  const { document } = top ? parseCitationId(top.id) : { document: "" };
+  const doc = q.corpus.documents.find((d) => d.id === document);
+  const topStems = top ? (vocabulary(q.corpus).stemsByCitation.get(top.id) ?? new Set<string>()) : new Set<string>();
+  const uncovered = q.subject.filter((w) => !topStems.has(w.stem) && !(w.glossary && [...q.expansion].some((s) => topStems.has(s)))).reduce((n, w) => n + w.weight, 0);
+  const head = ranked.slice(0, 3);
+  const attribute = attributes(u.text, text);
+  // Off-topic questions meet the texts on common words only; answerable ones on at least one rare word.
+  const maxIdf = Math.log(1 + vocabulary(q.corpus).stemsByCitation.size / 0.5);
+  const coveredIdf = (id: string) => {
+    const stems = vocabulary(q.corpus).stemsByCitation.get(id) ?? new Set<string>();
+    return Math.max(0, ...q.subject.filter((w) => stems.has(w.stem) || (w.glossary && [...q.expansion].some((x) => stems.has(x)))).map((w) => w.weight)) / maxIdf;
+  };
+  const best3 = Math.max(0, ...head.map((c) => coverageBy(q, c.id)));
+  return {
+    // How far below a third of the question the best of the texts falls: little or nothing in common.
+    coverage_shortfall: Math.max(0, 1 / 3 - best3),
+    rarest_covered_top: top ? coveredIdf(top.id) : 0,
+    rarest_covered_best3: Math.max(0, ...head.map((c) => coveredIdf(c.id))),
+    attribute_asked: Math.min(2, attribute.asked),
+    attribute_missing: Math.min(2, attribute.missing),
+    coverage_top: top ? coverageBy(q, top.id) : 0,
+    coverage_best3: best3,
+    coverage_text_top: top ? coverageBy(q, top.id, true) : 0,
+    chunk_coverage_top: top ? chunkCoverage(q, top) : 0,
+    chunk_coverage_best3: Math.max(0, ...head.map((c) => chunkCoverage(q, c))),
+    question_coverage_top: top ? questionCoverage(q, top.id) : 0,
+    uncovered_weight: Math.min(15, uncovered),
+    unknown_share: total > 0 ? unknownWeight / total : 0,
+    unknown_count: Math.min(3, unknown.size),
+    unknown_names: Math.min(2, u.terms.unknownNames.length),
+    unknown_year: u.references.unknownYears.length ? 1 : 0,
+    elsewhere_mentioned: u.terms.glossary.some((g) => g.elsewhere) ? 1 : 0,
+    subject_count: Math.log1p(q.subject.length),
+    keyword_score: top ? Math.log1p(top.signals.keywordScore) : 0,
+    vector_score: top?.signals.vectorScore ?? 0,
+    agreement: top ? ((top.signals.keywordRank ? 1 / top.signals.keywordRank : 0) + (top.signals.vectorRank ? 1 / top.signals.vectorRank : 0)) / 2 : 0,
+    rerank_top: topP,
+    rerank_margin: topP - (second ? (rerankP.get(second.id) ?? 0) : 0),
+    via_enrichment: top?.signals.viaEnrichment ? 1 : 0,
+    named: q.named.size ? 1 : 0,
+    action_named: u.references.actions.some((a) => a.exists) ? 1 : 0,
+    asks_figure: u.asks.figure ? 1 : 0,
+    asks_date: u.asks.date ? 1 : 0,
+    asks_person: u.asks.person ? 1 : 0,
+    figure_missing: u.asks.figure && !ev.figure ? 1 : 0,
+    date_missing: u.asks.date && !ev.date ? 1 : 0,
+    date_from_document: u.asks.date && !ev.date && !!(doc?.year || doc?.period) ? 1 : 0,
+    person_missing: u.asks.person && !ev.person ? 1 : 0,
+    glossary: Math.min(3, u.terms.glossary.length),
+    corrections: Math.min(3, u.terms.corrections.length),
+    english: u.lang === "en" ? 1 : 0,
+  };
+}
+
+/** The direction each feature of a piece may push toward quoting it. */
+export const PIECE_SIGNS: Signs = {
+  piece_coverage: 1, piece_coverage_gap: 1, piece_title: 1, piece_expansion: 1, piece_found: 1, piece_found_passage: 1, piece_first: 0, piece_length: 0,
+  piece_figure: 1,
+};
+
+/**
+ * Features of one measure or passage of a cited text, for choosing what to quote: how much of the
+ * question it holds, against the best of its siblings, and how early the rankers found it.
+ */
+export function pieceFeatures(q: QuestionContext, c: RetrievedCitation, piece: Chunk, index: number): Features {
+  const siblings = c.chunks.filter((x) => x.kind === piece.kind);
+  const cover = (x: Chunk) => coverage(q.subject, q.expansion, new Set([...stemsOf(x.body), ...stemsOf(x.measure ?? x.section ?? "")]));
+  const own = cover(piece);
+  const best = Math.max(...siblings.map(cover));
+  const title = stemsOf(piece.measure ?? piece.section ?? "");
+  const body = stemsOf(piece.body);
+  const expansionHits = [...q.expansion].filter((s) => body.has(s) || title.has(s)).length;
+  // The rankers' order among the text's own pieces (curated enrichment aside).
+  const found = siblings.indexOf(piece);
+  return {
+    piece_coverage: own,
+    piece_coverage_gap: own - best,
+    piece_title: coverage(q.subject, new Set(), title),
+    piece_expansion: Math.min(3, expansionHits),
+    // The rankers' order means more among an action's measures than among a document's passages,
+    // which all share the document's own words.
+    piece_found: piece.kind === "measure" && c.matched.includes(piece.id) ? 1 / (1 + found) : 0,
+    piece_found_passage: piece.kind === "passage" && c.matched.includes(piece.id) ? 1 / (1 + found) : 0,
+    piece_first: index === 0 ? 1 : 0,
+    piece_length: Math.log1p(piece.body.length),
+    piece_figure: q.u.asks.figure && evidence(piece.body).figure ? 1 : 0,
+  };
+}
+
+/** The direction each feature of a runner-up may push toward citing it too. */
+export const EXTRA_SIGNS: Signs = {
+  p_top: -1, p_candidate: 1, fused_ratio: 1, same_document: 0, unique_coverage: 1, candidate_coverage: 1,
+  candidate_is_document: 0, top_is_document: 0, named_both: 1,
+};
+
+/** Features of a runner-up, for keeping it as a second citation. */
+export function extraFeatures(q: QuestionContext, top: RetrievedCitation, c: RetrievedCitation, pTop: number, pCandidate: number): Features {
+  const v = vocabulary(q.corpus);
+  const topStems = v.stemsByCitation.get(top.id) ?? new Set<string>();
+  const candStems = v.stemsByCitation.get(c.id) ?? new Set<string>();
+  const total = q.subject.reduce((n, w) => n + w.weight, 0) || 1;
+  const unique = q.subject.filter((w) => candStems.has(w.stem) && !topStems.has(w.stem)).reduce((n, w) => n + w.weight, 0) / total;
+  const a = parseCitationId(top.id);
+  const b = parseCitationId(c.id);
+  return {
+    p_top: pTop,
+    p_candidate: pCandidate,
+    fused_ratio: top.score > 0 ? c.score / top.score : 0,
+    same_document: a.document === b.document ? 1 : 0,
+    unique_coverage: unique,
+    candidate_coverage: coverageBy(q, c.id),
+    candidate_is_document: b.action === null ? 1 : 0,
+    top_is_document: a.action === null ? 1 : 0,
+    named_both: q.named.has(a.document) && q.named.has(b.document) && a.document !== b.document ? 1 : 0,
+  };
+}

@@ -1,0 +1,335 @@
+/**
+ * The words of the language people ask in — French and English question words, framing words,
+ * the vocabulary of plans in general, safety patterns — and nothing about this corpus: the
+ * names of documents, groups, acronyms and institutions come from the corpus files.
+ * Everything is written in simplified form (lowercase, no accents, straight apostrophe), the
+ * form `simplify` gives a question, and compiled to whole-word patterns by `anyOf`.
+ */
+
+/** A whole-word pattern over simplified text that matches any of the phrases. */
+export function anyOf(phrases: readonly string[]): RegExp {
+  const alternatives = [...phrases].sort((a, b) => b.length - a.length).map((p) => escapeRegExp(p).replace(/ /g, "\\s+"));
+  return new RegExp(`(?<![a-z0-9])(?:${alternatives.join("|")})(?![a-z0-9])`);
+}
+
+export function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+// ---------------------------------------------------------------- language of the question
+
+/** Function words that tell English from French. */
+export const ENGLISH_MARKERS: readonly string[] = [
+  "the", "what", "which", "how", "is", "are", "does", "do", "of", "about", "roadmap", "with", "for", "and", "who", "why",
+  "when", "where", "there", "planned", "plan", "say", "says", "tell", "me", "any", "in", "measures", "health", "digital",
+  "can", "it", "to", "anything", "stuff", "whats", "s", "deal", "i", "my", "we", "our", "you", "your", "should", "would",
+  "could", "will", "have", "has", "did", "was", "were", "this", "that", "been", "not", "english",
+];
+export const FRENCH_MARKERS: readonly string[] = [
+  "le", "la", "les", "des", "du", "de", "est", "quoi", "quel", "quelle", "quelles", "quels", "comment", "pour", "dans",
+  "sur", "et", "en", "une", "un", "qui", "que", "au", "aux", "feuille", "route", "sante", "numerique", "c", "l", "d",
+  "qu", "pourquoi", "combien", "ou", "parle", "prevoit", "ya", "koi", "c'est", "francais", "ca",
+];
+
+/** A follow-up asking for the previous answer in the other language ("in English?", "en français ?"). */
+export const ASK_IN_ENGLISH = anyOf(["in english", "en anglais", "english please", "translate", "traduis", "traduire"]);
+export const ASK_IN_FRENCH = anyOf(["en francais", "in french", "french please"]);
+
+// ---------------------------------------------------------------- what kind of answer is asked
+
+/** "combien", "quel budget": a number is the answer. */
+export const ASKS_FIGURE = anyOf([
+  "combien", "nombre de", "nombre d'", "le nombre", "quel montant", "quel budget", "quel cout", "quel prix", "quel tarif",
+  "quel taux", "quel pourcentage", "quelle somme", "quelle enveloppe", "quel chiffre", "quels chiffres", "quels montants",
+  "how much", "how many", "what budget", "what amount", "what percentage", "how big", "cb", "cmb",
+]);
+/** Nouns of a figure: "le budget du Ségur ?" asks one even without a question word. */
+export const FIGURE_NOUNS = anyOf([
+  "montant", "montants", "budget", "budgets", "cout", "couts", "coute", "prix", "tarif", "tarifs", "taux", "pourcentage",
+  "somme", "enveloppe", "chiffre", "chiffres", "statistique", "statistiques", "milliards", "millions", "euros", "salaire",
+  "salaires", "remuneration", "financement", "funding", "cost", "costs", "price", "amount", "figure", "figures",
+  "percentage", "money", "argent", "fric", "thune",
+]);
+export const ASKS_DATE = anyOf([
+  "quand", "a quelle date", "quelle date", "en quelle annee", "quelle annee", "a partir de quand", "depuis quand",
+  "jusqu'a quand", "d'ici quand", "d'ici a quand", "pour quand", "echeance", "calendrier", "date limite", "when",
+  "what year", "which year", "by when", "deadline", "timeline", "what date", "since when", "qd",
+]);
+/**
+ * "qui" asks for a person only as a question word — "qui pilote ?", "c'est qui ?", "par qui" —
+ * not as the relative pronoun of "l'action qui parle de…".
+ */
+export const ASKS_PERSON = /(?:^|[.?!]\s*)(?:et\s+)?qui\b|\b(?:c'est|c est|cest|ce sont|par|a|avec|pour|chez|de) qui\b|(?<!\b(?:ce|est-ce|estce) )\bqui (?:est|sont|etait|etaient|a ete|ont ete|pilote|pilotait|porte|portait|gere|dirige|dirigeait|s'occupe|presente|presentait|a presente|a annonce|a ete nomme|ont ete nommes|est responsable|sont responsables|est charge|etaient presents)\b|\bqui\s*\?|(?:^|\s)who\b|\bwhom\b|\bwhose\b|\bquel(?:le)?s? (?:ministre|personnes?|responsables?|pilotes?|directeurs?|directrices?|delegues?|deleguees?)\b/;
+export const ASKS_REASON = anyOf([
+  "pourquoi", "pour quelle raison", "pour quelles raisons", "dans quel but", "quel est le but", "quel est l'objectif",
+  "quel interet", "quel est l'interet", "why", "what for", "for what reason", "pk", "pq", "pkoi", "pourkoi",
+]);
+/** Words that name a role: a "qui" question is answered by a passage that names one. */
+export const PERSON_ROLES = anyOf([
+  "ministre", "ministres", "secretaire d'etat", "directeur", "directrice", "directeurs", "delegue", "deleguee", "delegues",
+  "responsable", "responsables", "pilotage", "pilote", "pilotes", "president", "presidente", "adjoint", "adjointe",
+  "haut fonctionnaire", "chef de projet", "cheffe de projet", "charge de mission", "chargee de mission", "porteur",
+  "porteurs", "equipe projet", "maitrise d'ouvrage", "minister", "director", "head of", "lead",
+]);
+/** Words that state a purpose: a "pourquoi" question is answered by a passage that has one. */
+export const PURPOSE = anyOf([
+  "afin de", "afin que", "pour que", "dans le but", "objectif", "objectifs", "vise a", "visant a", "en vue de", "permettre",
+  "permettant", "pour", "so that", "in order to", "aims", "aim", "to help",
+]);
+export const ASKS_PLACE = anyOf(["ou se trouve", "ou est", "ou etait", "ou a eu lieu", "dans quelle ville", "quel lieu", "where", "ou ca"]);
+
+/**
+ * Kinds of information that plans and strategy pages seldom give, each with the words that ask
+ * for it. A question asking one of them is answered only by a passage that speaks of it: "le mail
+ * du Lab e-santé", "qui a remplacé …", "c'est gratuit ?", "quelle amende ?".
+ */
+export const ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
+  contact: [
+    "adresse mail", "adresse email", "adresse e-mail", "son mail", "leur mail", "numero de telephone", "le numero a appeler",
+    "le num a appeler", "joindre", "contacter", "horaires", "heures d'ouverture", "site web", "site internet", "lien vers",
+    "url", "telecharger", "telecharge", "s'inscrire", "inscription", "formulaire", "siege", "email address", "phone number",
+    "opening hours", "website", "how do i contact", "download", "sign up", "register",
+  ],
+  career: [
+    "successeur", "qui a remplace", "a remplace", "remplacant", "remplacante", "a quitte", "est partie", "est parti",
+    "est-elle partie", "est-il parti", "son salaire", "salaire de", "combien gagne", "gagnait", "son age", "est nee",
+    "est ne", "diplome", "il bosse", "elle bosse", "travaille ou", "bosse ou", "ancien poste", "who succeeded", "who replaced",
+    "succeeded", "salary", "how much does", "gossip", "left the", "did he leave", "did she leave",
+  ],
+  price: ["gratuit", "gratuite", "gratuits", "payant", "payante", "payants", "ca coute", "combien coute", "tarif", "free of charge", "how much does it cost", "is it free"],
+  legal: [
+    "amende", "amendes", "penalite", "penalites", "penalty", "illegal", "legal", "loi", "decret", "statut juridique",
+    "jurisprudence", "votee", "le vote", "law", "fine",
+  ],
+  vendor: [
+    "quel editeur", "quels editeurs", "quelle entreprise", "quelle societe", "quelle start-up", "quelle startup",
+    "quel logiciel", "quel prestataire", "quelle marque", "quel fournisseur", "which company", "which vendor",
+    "which software", "what software", "iphone", "android",
+  ],
+  status: [
+    "a ce jour", "en ce moment", "combien sont deja", "deja formes", "ca a marche", "a-t-il marche", "a-t-elle marche",
+    "did it work", "existe encore", "still exist", "so far", "to date",
+  ],
+  weather: ["meteo", "quel temps", "pleuvoir", "pluie", "weather", "rain"],
+};
+
+// ---------------------------------------------------------------- the structure of a plan
+
+/** Counting: "combien d'actions", "how many axes". */
+export const ASKS_COUNT = anyOf(["combien", "nombre", "nombres", "how many", "number of", "count", "nb", "cb", "cmb"]);
+/** Listing: "quels sont les axes", "liste des actions". */
+export const ASKS_LIST = anyOf([
+  "quels sont", "quelles sont", "quels", "quelles", "liste", "lister", "listes", "enumere", "enumerer", "cite", "citer",
+  "donne moi", "donne-moi", "donnez moi", "what are", "which are", "list", "name the", "show me", "give me", "les grandes",
+  "les grands", "les principaux", "les principales", "main", "c'etaient quoi", "c'est quoi les", "c etait quoi",
+]);
+/** "dans quel axe", "se rattache à": the group of an action. */
+export const ASKS_GROUP_OF = anyOf([
+  "appartient", "appartiennent", "rattache", "rattachee", "rattaches", "rattachees", "se rattache", "belongs", "belong",
+  "falls under", "fall under", "comes under", "range", "rangee", "classe", "classee", "relève", "releve",
+]);
+/** Words before a group word that ask which group: "dans quel axe", "in which axis". */
+export const WHICH = ["quel", "quelle", "quels", "quelles", "dans quel", "dans quelle", "sous quel", "sous quelle", "which", "in which", "under which", "what"];
+
+/** The generic units of a plan (its groups' names come from each roadmap's structure file). */
+export const ACTION_WORDS = anyOf(["action", "actions", "priorite", "priorites", "priority", "priorities"]);
+export const MEASURE_WORDS = anyOf([
+  "mesure", "mesures", "objectif", "objectifs", "sous-mesures", "measure", "measures", "objective", "objectives", "sub-measures",
+]);
+/** What a plan is called: "feuille de route", "roadmap", "FDR", "stratégie", "plan". */
+export const PLAN_WORDS = anyOf([
+  "feuille de route", "feuilles de route", "feuille de routes", "fdr", "fdrs", "roadmap", "roadmaps", "road map",
+  "strategie", "strategies", "strategy", "plan", "plans", "programme", "politique", "policy", "texte", "textes", "document",
+]);
+/** Asking what an action contains. */
+export const ASKS_CONTENT = anyOf([
+  "mesures", "measures", "objectifs", "contenu", "contient", "detail", "details", "detaille", "detailler", "prevoit",
+  "comprend", "what's in", "whats in", "contains", "content",
+]);
+/** "l'action suivante", "the next one". */
+export const NEXT = anyOf(["suivante", "suivant", "d'apres", "next", "following", "apres celle-ci", "celle d'apres"]);
+export const PREVIOUS = anyOf(["precedente", "precedent", "d'avant", "previous", "celle d'avant"]);
+
+/** Naming the most recent or an earlier plan without its year. */
+export const LATEST_PLAN = anyOf([
+  "nouvelle", "nouvelles", "nouveau", "actuelle", "actuel", "en cours", "en vigueur", "current", "new", "latest", "recente",
+  "derniere feuille de route", "la derniere fdr", "aujourd'hui", "today", "now", "maintenant", "v2",
+]);
+export const EARLIER_PLAN = anyOf([
+  "ancienne", "anciennes", "ancien", "precedente", "old", "older", "previous", "premiere feuille de route",
+  "la premiere fdr", "d'avant", "v1", "a l'epoque", "back then", "at the time",
+]);
+
+/** Comparing or following a topic through time. */
+export const ASKS_EVOLUTION = anyOf([
+  "devenu", "devenue", "devenus", "devenues", "evolue", "evolution", "evolutions", "evoluer", "compare", "comparer",
+  "comparaison", "comparatif", "difference", "differences", "versus", "vs", "depuis", "since", "become", "became",
+  "then and now", "still", "toujours", "encore", "change", "changed", "changes", "changement", "changements",
+  "successeur", "remplace", "remplacee", "remplacement", "suite", "continue", "poursuivi", "poursuit", "poursuite",
+  "what happened to", "qu'est-ce qui a change", "avant et apres", "avant/apres", "et maintenant", "aujourd'hui",
+  "colle", "aligne", "alignee", "coherent", "coherente", "rattache", "consistent", "aligned",
+]);
+/** Both plans at once. */
+export const BOTH_PLANS = anyOf([
+  "les deux", "deux feuilles", "both", "two roadmaps", "chaque feuille", "each roadmap", "entre les deux",
+  "d'une feuille de route a l'autre", "d'une fdr a l'autre", "the two", "2 fdr", "2 feuilles",
+]);
+/** Following a topic from an earlier plan, no year needed: "qu'est devenu le DMP ?". */
+export const FOLLOWED_SINCE = anyOf([
+  "qu'est devenu", "qu'est devenue", "qu'est-ce que c'est devenu", "devenu quoi", "devenue quoi", "what became of",
+  "what happened to", "toujours d'actualite", "still relevant", "still around", "still there", "encore d'actualite",
+]);
+/** The national level, set against a regional document. */
+export const NATIONAL = anyOf(["national", "nationale", "nationaux", "niveau national", "l'etat", "ministere", "ministry", "nationally"]);
+/** "depuis quand": a date, not a comparison. */
+export const SINCE_WHEN = anyOf(["depuis quand", "since when", "depuis combien de temps", "how long"]);
+
+// ---------------------------------------------------------------- words that frame a question
+
+/**
+ * Words that frame a question without naming its subject ("comparer", "ça avance ?", "c'est
+ * prévu ?"): left out of the subject when judging whether the texts cover it.
+ */
+export const FRAMING_WORDS: readonly string[] = [
+  "comparer", "comparaison", "compare", "comparison", "difference", "differences", "evolution", "evolue", "devenu",
+  "devenue", "prevu", "prevue", "prevus", "prevues", "prevoyait", "prevoit", "prevoient", "avance", "avancer",
+  "exactement", "concretement", "sujet", "point", "existe", "exist", "exists", "quoi", "change", "changed", "become",
+  "became", "happened", "planned", "plan", "plans", "address", "addresses", "cote", "niveau", "mettre", "faut", "va",
+  "vont", "pourra", "pourront", "sert", "servir", "veut", "dire", "signifie", "mean", "means", "stand", "stands",
+  "continue", "continuer", "ancien", "ancienne", "nouveau", "nouvelle", "new", "old", "deux", "both", "two", "vs",
+  "versus", "aujourdhui", "aujourd", "hui", "actuellement", "today", "now", "designe", "designent", "dessus", "truc",
+  "trucs", "machin", "chose", "choses", "genre", "style", "histoire", "deja", "vraiment", "bref", "ok", "okay", "hein",
+  "stp", "svp", "please", "thanks", "merci", "bonjour", "hello", "salut", "coucou", "question", "questions", "savoir",
+  "sais", "connais", "connait", "parle", "parlent", "parler", "mentionne", "mentionnent", "evoque", "dit", "disent",
+  "anything", "something", "stuff", "thing", "things", "deal", "whats", "mentioned", "mention", "mentions", "covered",
+  "cover", "covers", "talk", "talks", "says", "tell", "explain", "explique", "expliquer", "detaille", "resume", "resumer",
+  "summary", "summarise", "summarize", "concerne", "concernent", "concernant", "trouve", "retrouve", "ya", "quid",
+  "aide", "help", "idee", "maintenant", "encore", "toujours", "still", "depuis", "since", "exemple", "example", "fois",
+  "actuel", "actuelle", "current", "latest", "fdr", "fdrs", "v1", "v2", "prevoir", "envisage", "envisagee", "compte",
+  "comporte", "contient", "comprend", "inclut", "include", "includes", "regarde", "regarder", "faire", "fait", "font",
+  "donne", "donner", "moi", "nous", "vous", "on", "tu", "je", "mon", "ma", "mes", "notre", "nos", "votre", "vos",
+];
+
+/** Question words and their texting forms: they ask, they name no subject. */
+export const QUESTION_WORDS: readonly string[] = [
+  "quoi", "koi", "kwa", "quel", "quelle", "quels", "quelles", "qui", "ki", "quand", "qd", "kan", "ou", "comment", "cmt",
+  "combien", "cb", "cmb", "nb", "nbre", "pourquoi", "pk", "pq", "pkoi", "pourkoi", "lequel", "laquelle", "lesquels",
+  "lesquelles", "what", "which", "who", "whom", "whose", "when", "where", "why", "how", "many", "much", "whats", "what's",
+  "estce", "questce", "quelquun", "quelqu", "quelque", "si", "if", "total", "totale", "contain", "contains", "contained", "comme", "like", "dernier",
+  "derniere", "last", "premier", "premiere", "first", "final", "finale", "suivant", "suivante", "next", "precedent",
+  "precedente", "previous", "numero", "number", "num",
+];
+
+/** Words of a structure question that are not a subject: "quels sont les grands axes de la FDR ?". */
+export const STRUCTURE_FRAME: readonly string[] = [
+  "quels", "quelles", "sont", "liste", "lister", "combien", "feuille", "feuilles", "route", "roadmap", "roadmaps",
+  "grandes", "grands", "principaux", "principales", "what", "which", "list", "many", "main", "there", "have", "does",
+  "compte", "comporte", "numerique", "sante", "digital", "health", "cette", "celle", "nouvelle", "ancienne", "enumere",
+  "nombre", "total", "total", "strategie", "strategy", "plan", "texte", "document", "fdr", "fdrs", "priorite",
+  "priorites", "action", "actions", "mesure", "mesures", "objectif", "objectifs", "measure", "measures", "count",
+  "donne", "moi", "cite", "etaient", "etait", "c'etaient", "quoi", "ya", "tout", "toutes", "tous", "the", "des",
+];
+
+/**
+ * Words every chunk carries in its context path ("Feuille de route … › Action 3"), and question
+ * verbs: in a search they match everything and only add noise to the rankers.
+ */
+export const SEARCH_NOISE: ReadonlySet<string> = new Set([
+  "strategie", "strategy", "grandes", "grands", "numerique", "sante", "digital", "health", "action", "actions", "mesure",
+  "mesures", "measure", "measures", "feuille", "feuilles", "route", "roadmap", "roadmaps", "priorite", "priorites",
+  "parle", "parlent", "prevoit", "prevoient", "quelle", "quelles", "quel", "quels", "concerne", "trouve", "texte",
+  "textes", "fdr", "fdrs",
+]);
+
+// ---------------------------------------------------------------- asking for help
+
+/** A greeting or a question about the assistant itself. */
+export const ASKS_HELP = anyOf([
+  "aide", "help", "que sais-tu faire", "que sais tu faire", "tu sers a quoi", "tu fais quoi", "comment ca marche",
+  "comment tu marches", "what can you do", "how does it work", "how do you work", "who are you", "qui es-tu",
+  "qui es tu", "t'es qui", "mode d'emploi", "usage", "exemples", "examples",
+]);
+export const GREETINGS = anyOf(["bonjour", "hello", "salut", "coucou", "hi", "hey", "merci", "thanks", "thank you", "bonsoir"]);
+
+// ---------------------------------------------------------------- safety
+
+/** Attempts to make the assistant drop its rules, reveal its set-up, or answer from beyond its texts. */
+export const INJECTION: readonly RegExp[] = [
+  /(?<!\b(?:qui|il|elle|on|ils|elles|s') )\b(ignore|oublie|oubliez|ignorez|ne tiens pas compte|fais abstraction)\b.{0,40}\b(instructions?|consignes?|regles?|rules|prompt|directives?|precedent|previous|above|tout ce qui|sources?|citations?|corpus|documents?|textes?|filtres?)/,
+  /(?<!\b(?:who|which|that|it|he|she|they) )\b(ignore|disregard|forget|override)\b.{0,30}\b(instructions?|rules|prompt|above|previous|system|guidelines|sources?|corpus|documents?|filters?)/,
+  /\b(system prompt|prompt systeme|invite systeme|tes instructions|your instructions|tes consignes|ton prompt|your prompt|tes regles|your rules|instructions cachees|hidden instructions|instructions were you given|instructions as-tu recues)\b/,
+  /\b(tu es (maintenant|desormais|un|une)|you are now|you're now|(?:^|\byou (?:are|will|must|should|can) |\bplease )act as|act as if|pretend (?:to be|you|that|the)|fais comme si|fais semblant|imagine que tu es|(?:^|\btu |\bvous |peux-tu |pourrais-tu |je veux que tu |tu peux |tu pourrais |tu veux )(?:joue|joues|jouer|jouez) le role|play the role|let's play|jouons a|roleplay|role-play|mode developpeur|developer mode|mode debug|debug mode|mode admin|admin mode|jailbreak|\bdan\b|sans (aucune )?restriction|no restrictions|unrestricted|no rules|sans regles)/,
+  /\b(revele|affiche|montre|donne|print|reveal|show|dump|display|list|repete|repeat|recopie|copie|quote|translate|traduis)\b.{0,50}\b(configuration|config|cle d.?api|api key|token|jeton|secret|mot de passe|password|variables? d.?environnement|environment variables?|env vars?|instructions|consignes|chemins|prompt)\b/,
+  /\b(repete|recopie|repeat|copy)\b.{0,30}\b(au-dessus|au dessus|above|mot pour mot|verbatim|word for word)/,
+  /\b(desactive|desactiver|disable|turn off|coupe)\b.{0,30}\b(filtres?|regles?|restrictions?|filters?|rules|safety|securite|garde-fous)\b/,
+  /\b(sans (citer|citation|source|mentionner|reference)s?|without (any )?(citing|citations?|sources?|references?)|pas de sources?|no sources?)\b/,
+  /\b(invente|inventer|invent|make up|hallucinate|fabrique|fabricate)\b.{0,30}\b(reponse|citations?|sources?|chiffres?|answer|facts?|references?|figures?|numbers?)\b/,
+  /\b(reponds|answer|repond)\s+(uniquement|seulement|toujours|only|always)\b.{0,20}['"«]/,
+  /\b(ce que tu sais d.?internet|from the internet|de ta propre connaissance|from your own knowledge|ton avis perso|your own opinion|your personal opinion)\b/,
+  /(^|\n|\.\s)\s*(system|systeme|assistant)\s*:|\bsystem\s*:|\bnouvelles? (consignes?|instructions?)\b|\bnew instructions?\b|\bje suis (l'admin|l'administrateur|le developpeur)|\b(en tant que|as the) (developpeur|admin|developer|administrator)\b/,
+];
+
+/** Symptoms, conditions, drugs and doses: a person's health, not a plan's. */
+export const HEALTH_COMPLAINT = anyOf([
+  "douleur", "douleurs", "mal au", "mal a la", "mal aux", "mal au dos", "mal a la tete", "fievre", "tousse", "toux",
+  "vertige", "vertiges", "migraine", "migraines", "plaques", "gratte", "grattent", "demangeaisons", "gonfle", "enfle",
+  "rhume", "covid", "grippe", "angine", "allergie", "allergique", "cholesterol", "glycemie", "tension", "hypertension",
+  "pression arterielle", "diabete", "diabetique", "enceinte", "grossesse", "avc", "infarctus", "symptome", "symptomes",
+  "kilos", "insomnie", "dors mal", "fatigue", "nausee", "nausees", "ibuprofene", "paracetamol", "doliprane",
+  "antibiotique", "antibiotiques", "antidepresseurs", "antidepresseur", "melatonine", "medicament", "medicaments",
+  "dose", "posologie", "contagieux", "contagieuse", "blood pressure", "heart rate", "headache", "cough", "rash",
+  "fever", "pain", "dizzy", "pregnant", "diabetic", "diabetes", "antibiotics", "medication", "painkiller", "sore",
+  "flu", "symptoms", "infection", "cancer", "asthme", "asthma", "poumons", "regime",
+]);
+/** Asking what to do, whether it is serious or normal: advice. */
+export const ASKS_ADVICE = /\b(examens?|traitements?|analyses?|depistages?|soigner|est-ce grave|c.?est grave|c grave|grave docteur|consulter|je fais quoi|que faire|quoi faire|dois-je|je dois|je peux|peut-on prendre|prendre|tu me conseilles|vous me conseillez|c.?est normal|c normal|est-ce normal|comment savoir si|combien de temps|glace ou chaud|m'inquieter|treatment|medications?|medicine|is it serious|see a doctor|what should i|should i|can i|could it be|is it normal|what's a normal|whats a normal)\b/;
+/** The person or their family: "je", "mon fils", "I'm", "my". */
+export const PERSONAL = /(^|\s)(je|j'|jai|g|moi|mon|ma|mes|i|i'm|im|my|me)\s|\b(mon fils|ma fille|mon enfant|ma mere|mon pere|mon mari|ma femme|un enfant de|someone my age)\b/;
+/** A question about patients, or about plans and their tools, is a professional's. */
+export const ABOUT_OTHERS = /\b(patients?|usagers?|residents?|clients?|beneficiaires?|feuilles? de route|fdr|roadmap|action|mesure|strategie|numerique|e-sante|esante|espace sante|dossier|logiciels?|applis?|plateformes?)\b/;
+
+/** Asking the assistant to write something the texts are not: a poem, a letter, code, a translation. */
+export const WRITE_REQUEST: readonly RegExp[] = [
+  /\b(ecris|ecrivez|ecrire|redige|redigez|rediger|compose|genere|generer|write|draft|generate|fais moi|fais-moi|fait moi|donne-moi|donne moi|give me|cree|create)\b[^?.!]{0,60}\b(poemes?|poesie|chansons?|blagues?|histoires?|contes?|lettre de motivation|cv|mails?|e-mails?|emails?|courriers?|courriels?|lettres?|code|script|requetes?|sql|regex|expression reguliere|formule|excel|fonction|python|javascript|poems?|songs?|jokes?|stor(y|ies)|cover letter|letter|query|function|haiku|slogan|tweet|post|linkedin|discours|speech|dissertation|essay|recette|recipe)\b/,
+  /\b(traduis|traduisez|traduire|translate)\b[^?]{0,30}(:|«|"|')/,
+  /\b(resume|resumer|resumes|summari[sz]e)\b[^?]{0,60}\b(article|texte|text)\b[^?]{0,60}\b(ci-dessous|colle|collee|below|pasted|du monde|de presse)\b|\[(article|texte) colle/,
+];
+
+// ---------------------------------------------------------------- places that are not covered
+
+/** People of another place and what they do: "ils", "chez eux", "their". */
+export const THERE = "(?:leur|leurs|chez eux|their)";
+/** Whose plan: "la stratégie de l'Allemagne", "Germany's plan". */
+export const PLAN_OF = "(?:strategies?|feuilles? de route|fdr|plans?|politiques?|programmes?|roadmaps?|strateg(?:y|ies)|polic(?:y|ies)|budget|budgets)";
+
+/** Three-letter words that an acronym in capitals may be confused with: "ans", "mes" are words before they are acronyms. */
+export const COMMON_SHORT_WORDS: ReadonlySet<string> = new Set(["ans", "mes", "ses", "tes", "nos", "vos", "ont", "est", "les", "des", "une", "par", "pas", "son", "sur", "the", "and", "for", "per"]);
+
+// ---------------------------------------------------------------- numbers
+
+export const NUMBER_WORDS: Readonly<Record<string, number>> = {
+  zero: 0, un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9, dix: 10, onze: 11,
+  douze: 12, treize: 13, quatorze: 14, quinze: 15, seize: 16, vingt: 20, trente: 30, quarante: 40, cinquante: 50,
+  soixante: 60, cent: 100, cents: 100, mille: 1000, million: 1e6, millions: 1e6, milliard: 1e9, milliards: 1e9,
+  one: 1, two: 2, three: 3, four: 4, five: 5, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20,
+  thirty: 30, forty: 40, fifty: 50, sixty: 60, hundred: 100, thousand: 1000, billion: 1e9,
+};
+
+/** Ordinal words: "la deuxième", "third", "2e". */
+export const ORDINAL_WORDS: Readonly<Record<string, number>> = {
+  premier: 1, premiere: 1, "1er": 1, "1ere": 1, "1re": 1, first: 1, "1st": 1,
+  deuxieme: 2, second: 2, seconde: 2, "2e": 2, "2eme": 2, "2nd": 2, "2d": 2,
+  troisieme: 3, third: 3, "3e": 3, "3eme": 3, "3rd": 3,
+  quatrieme: 4, fourth: 4, "4e": 4, "4eme": 4, "4th": 4,
+  cinquieme: 5, fifth: 5, "5e": 5, "5eme": 5, "5th": 5,
+  sixieme: 6, sixth: 6, "6e": 6, "6eme": 6, "6th": 6,
+  septieme: 7, seventh: 7, "7e": 7, "7eme": 7, "7th": 7,
+  huitieme: 8, eighth: 8, "8e": 8, "8eme": 8, "8th": 8,
+  neuvieme: 9, ninth: 9, "9e": 9, "9eme": 9, "9th": 9,
+  dixieme: 10, tenth: 10, "10e": 10, "10eme": 10, "10th": 10,
+};
+export const LAST_WORDS = anyOf(["dernier", "derniere", "last", "final", "finale"]);
+
+/** Roman numerals people use for groups ("axe II"). */
+export const ROMAN: Readonly<Record<string, number>> = { i: 1, ii: 2, iii: 3, iv: 4, v: 5, vi: 6, vii: 7, viii: 8, ix: 9, x: 10 };

@@ -1,0 +1,191 @@
+import { actionId, type Corpus, type CorpusDocument } from "../corpus/schema.js";
+import { isStopword, simplify, stem, words } from "../language/french.js";
+import { escapeRegExp } from "../language/lexicon.js";
+
+/**
+ * Tables derived from the corpus alone — its documents' names, its roadmaps' group words and
+ * titles, its vocabulary — computed once per corpus: with hundreds of documents, deriving them
+ * again for each question would cost more than the search.
+ */
+export function perCorpus<T>(derive: (corpus: Corpus) => T): (corpus: Corpus) => T {
+  const cache = new WeakMap<Corpus, T>();
+  return (corpus) => {
+    let value = cache.get(corpus);
+    if (value === undefined) {
+      value = derive(corpus);
+      cache.set(corpus, value);
+    }
+    return value;
+  };
+}
+
+/** A phrase as a whole-word pattern over simplified text; null when nothing is left of it. */
+export function phrasePattern(phrase: string): RegExp | null {
+  const p = simplify(phrase).replace(/[«»"“”]/g, "").trim();
+  return p ? new RegExp(`(?<![a-z0-9])${escapeRegExp(p).replace(/\s+/g, "\\s+")}(?![a-z0-9])`) : null;
+}
+
+export const roadmaps = perCorpus((corpus): readonly CorpusDocument[] => corpus.documents.filter((d) => d.kind === "roadmap"));
+
+/** The year a document ends (or its year): what "the latest roadmap" is measured by. */
+export function endYear(d: Pick<CorpusDocument, "year" | "period">): number {
+  return d.period?.[1] ?? d.year ?? 0;
+}
+
+/** Most recent first: the default roadmap when a question names none. */
+export const roadmapsByRecency = perCorpus((corpus): readonly CorpusDocument[] => [...roadmaps(corpus)].sort((a, b) => endYear(b) - endYear(a)));
+
+export function covers(d: Pick<CorpusDocument, "year" | "period">, year: number): boolean {
+  return d.year === year || (d.period !== null && year >= d.period[0] && year <= d.period[1]);
+}
+
+export interface DocumentNames {
+  id: string;
+  /** Aliases (years aside: "2019" is read as a year) and the label, as patterns. */
+  aliases: RegExp[];
+  label: RegExp | null;
+  /** The region and the names the glossary gives it ("Brittany", its departments). */
+  region: RegExp[];
+}
+
+/** The glossary's names for a place: every term of a (non-elsewhere) entry that has the place among its terms. */
+export function placeNames(corpus: Corpus, place: string): string[] {
+  const key = words(place).join(" ");
+  const entries = corpus.glossary.filter((e) => !e.elsewhere && e.terms.some((t) => words(t).join(" ") === key));
+  return [place, ...entries.flatMap((e) => e.terms)];
+}
+
+export const documentNames = perCorpus((corpus): DocumentNames[] =>
+  corpus.documents.map((d) => ({
+    id: d.id,
+    // The citation ID is a name too: people copy it from an answer's sources.
+    aliases: [...d.aliases.filter((a) => !/^\d{4}$/.test(a.trim())), d.id].map(phrasePattern).filter((re): re is RegExp => re !== null),
+    label: phrasePattern(d.label.replace(/[·:›].*$/, "")),
+    region: d.region ? placeNames(corpus, d.region).map(phrasePattern).filter((re): re is RegExp => re !== null) : [],
+  })),
+);
+
+/** Words that name a document ("virage numérique", "ARS Bretagne"): not a subject of their own. */
+export const namingWords = perCorpus(
+  (corpus) => new Set(corpus.documents.flatMap((d) => [d.label, ...d.aliases, d.region ?? ""]).flatMap((a) => words(a)).filter((w) => !/^\d+$/.test(w))),
+);
+
+/**
+ * The words for a roadmap's groups, read from its structure file ("axe"/"axis", "orientation"…),
+ * singular and plural: a new roadmap's "chantiers" work the same way.
+ */
+export const groupWords = perCorpus((corpus): Map<string, string[]> => {
+  const out = new Map<string, string[]>();
+  for (const d of roadmaps(corpus)) {
+    const forms = new Set<string>();
+    for (const n of [d.groupName, d.groupNameEn]) {
+      if (!n) continue;
+      const w = simplify(n).trim();
+      forms.add(w).add(`${w}s`).add(w.endsWith("is") ? `${w.slice(0, -2)}es` : `${w}es`);
+    }
+    out.set(d.id, [...forms]);
+  }
+  return out;
+});
+
+/** Every group word of every roadmap, as one pattern. */
+export const anyGroupWord = perCorpus((corpus): RegExp => {
+  const all = [...new Set([...groupWords(corpus).values()].flat())];
+  return all.length ? new RegExp(`(?<![a-z0-9])(${all.map(escapeRegExp).join("|")})(?![a-z0-9])`) : /$^/;
+});
+
+export interface GroupTitle {
+  document: string;
+  number: number;
+  /** Stems of the significant words of its title, short title and subtitle. */
+  stems: Set<string>;
+  /** The same, as written (simplified): for typo-tolerant matching. */
+  words: string[];
+}
+
+export const groupTitles = perCorpus((corpus): GroupTitle[] =>
+  roadmaps(corpus).flatMap((d) =>
+    d.groups.map((g) => {
+      const ws = [g.title, g.short ?? "", g.subtitle ?? ""].flatMap((t) => words(t)).filter((w) => w.length > 3 && !isStopword(w));
+      return { document: d.id, number: g.number, stems: new Set(ws.map(stem)), words: [...new Set(ws)] };
+    }),
+  ),
+);
+
+/**
+ * The corpus's vocabulary: which citations use each stem (for rarity), the surface words
+ * (for spelling repair), and the words known only as names (glossary terms, document names).
+ */
+export interface Vocabulary {
+  /** Every stem a citation carries: its text, its path, its curated enrichment. */
+  stemsByCitation: Map<string, Set<string>>;
+  /** The stems of its own text alone: what a quote from it can show. */
+  contentStems: Map<string, Set<string>>;
+  /** Every stem of the texts themselves, curated words aside. */
+  textStems: Set<string>;
+  /** Each curated everyday question of a citation, as stems: a question like one of them is one it answers. */
+  questionStems: Map<string, Set<string>[]>;
+  citationsByStem: Map<string, number>;
+  /** Surface words of four letters or more, for reading misspelt words. */
+  surface: string[];
+  /** Glossary terms and document names: known, though maybe in no text. */
+  named: Set<string>;
+}
+
+export const vocabulary = perCorpus((corpus): Vocabulary => {
+  const stemsByCitation = new Map<string, Set<string>>();
+  const contentStems = new Map<string, Set<string>>();
+  const questionStems = new Map<string, Set<string>[]>();
+  const surface = new Set<string>();
+  const add = (citation: string, text: string, content = true) => {
+    const set = stemsByCitation.get(citation) ?? new Set<string>();
+    const own = contentStems.get(citation) ?? new Set<string>();
+    for (const w of words(text)) {
+      if (isStopword(w)) continue;
+      surface.add(w);
+      set.add(stem(w));
+      if (content) own.add(stem(w));
+    }
+    stemsByCitation.set(citation, set);
+    contentStems.set(citation, own);
+  };
+  for (const d of corpus.documents) {
+    const path = `${d.label} ${d.title}`;
+    for (const a of d.actions) {
+      const id = actionId(d.id, a.number);
+      const g = d.groups.find((x) => x.number === a.group);
+      add(id, `${path} ${g?.title ?? ""} ${a.title} ${a.measures.map((m) => `${m.title ?? ""} ${m.text ?? ""}`).join(" ")}`);
+      const extra = corpus.enrichment.actions[id];
+      if (extra) {
+        add(id, [...extra.keywords, ...extra.questions].join(" "), false);
+        questionStems.set(id, extra.questions.map((q) => new Set(words(q).filter((w) => !isStopword(w)).map(stem))));
+      }
+    }
+    add(d.id, `${path} ${d.passages.map((p) => `${p.section ?? ""} ${p.text}`).join(" ")}`);
+    const extra = corpus.enrichment.documents[d.id];
+    if (extra) {
+      add(d.id, [...extra.keywords, ...extra.questions].join(" "), false);
+      questionStems.set(d.id, extra.questions.map((q) => new Set(words(q).filter((w) => !isStopword(w)).map(stem))));
+    }
+  }
+  const named = new Set<string>();
+  for (const e of corpus.glossary) for (const t of e.terms) for (const w of words(t)) if (!isStopword(w)) named.add(w);
+  for (const w of namingWords(corpus)) named.add(w);
+  for (const w of named) surface.add(w);
+  const citationsByStem = new Map<string, number>();
+  for (const stems of stemsByCitation.values()) for (const s of stems) citationsByStem.set(s, (citationsByStem.get(s) ?? 0) + 1);
+  const textStems = new Set([...contentStems.values()].flatMap((x) => [...x]));
+  return { stemsByCitation, contentStems, textStems, questionStems, citationsByStem, surface: [...surface].filter((w) => w.length >= 4), named };
+});
+
+/** Whether a word is known to the corpus: in its texts, its glossary or its documents' names. */
+export function isKnown(corpus: Corpus, word: string): boolean {
+  const v = vocabulary(corpus);
+  return v.citationsByStem.has(stem(word)) || v.named.has(word);
+}
+
+/** Rarity of a stem across citations: unknown stems weigh most, being what the corpus lacks. */
+export function idf(corpus: Corpus, s: string): number {
+  const v = vocabulary(corpus);
+  return Math.log(1 + v.stemsByCitation.size / (v.citationsByStem.get(s) ?? 0.5));
+}

@@ -1,0 +1,244 @@
+import type { Corpus } from "../corpus/schema.js";
+import { simplify, stem, words } from "../language/french.js";
+import { ACTION_WORDS, THERE, EARLIER_PLAN, LAST_WORDS, LATEST_PLAN, NUMBER_WORDS, ORDINAL_WORDS, PLAN_OF, PLAN_WORDS, ROMAN, escapeRegExp } from "../language/lexicon.js";
+import { valueOf } from "../language/numbers.js";
+import { closestWord } from "./spelling.js";
+import { covers, documentNames, groupTitles, groupWords, perCorpus, placeNames, roadmapsByRecency, vocabulary } from "./corpus-tables.js";
+import type { ActionRef, DocumentRef, GlossaryMatch, GroupRef } from "./schema.js";
+
+/**
+ * Years a question names: "2019", "2023-2027", and the short forms staff type ("23-27",
+ * "FDR 23", "2023/27").
+ */
+export function yearsIn(s: string): number[] {
+  const years = new Set<number>();
+  for (const m of s.matchAll(/(?<!\d)(19\d{2}|20\d{2})(?:\s*[-/–—à]\s*(\d{2,4}))?(?!\d)/g)) {
+    years.add(Number(m[1]));
+    if (m[2]) years.add(m[2].length === 2 ? 2000 + Number(m[2]) : Number(m[2]));
+  }
+  for (const m of s.matchAll(/(?<![\d,.])([1-4]\d)\s*[-/–—]\s*([1-4]\d)(?![\d,.%])/g)) {
+    const [a, b] = [Number(m[1]), Number(m[2])];
+    if (a < b && b - a <= 10) years.add(2000 + a).add(2000 + b);
+  }
+  const plan = PLAN_WORDS.source;
+  for (const m of s.matchAll(new RegExp(`${plan}\\s*(?:de\\s+|d'|of\\s+)?'?([1-4]\\d)(?![\\d,.%])`, "g"))) years.add(2000 + Number(m[1]));
+  return [...years].sort();
+}
+
+/** Removes the spans a pattern matches, so that the words left carry the subject. */
+function without(s: string, patterns: readonly RegExp[]): string {
+  let out = s;
+  // Longest first: "accélérer le virage numérique" before "virage numérique".
+  for (const re of [...patterns].sort((a, b) => b.source.length - a.source.length)) out = out.replace(new RegExp(re.source, "g"), " ");
+  return out;
+}
+
+export interface DocumentReading {
+  documents: DocumentRef[];
+  years: number[];
+  unknownYears: number[];
+  /** The question with the names it used taken out: what is left carries the subject. */
+  rest: string;
+}
+
+/**
+ * Documents named by an alias, their label, their region, a year or period they cover, or as
+ * "the new / the old roadmap". A roadmap named by its alias brings the documents of its year:
+ * the 2019 brief and presentation describe the 2019 roadmap.
+ */
+export function resolveDocuments(s: string, corpus: Corpus): DocumentReading {
+  const found = new Map<string, DocumentRef["by"]>();
+  const add = (id: string, by: DocumentRef["by"]) => {
+    if (!found.has(id)) found.set(id, by);
+  };
+  const used: RegExp[] = [];
+  const names = documentNames(corpus);
+  for (const [i, d] of corpus.documents.entries()) {
+    const n = names[i]!;
+    const aliases = n.aliases.filter((re) => re.test(s));
+    const alias = aliases[0];
+    const byLabel = n.label?.test(s);
+    const regions = n.region.filter((re) => re.test(s));
+    const byRegion = regions.length > 0;
+    used.push(...aliases, ...regions);
+    if (byLabel) used.push(n.label!);
+    if (!alias && !byLabel && !byRegion) continue;
+    add(d.id, alias ? "alias" : byLabel ? "label" : "region");
+    const y = d.year ?? d.period?.[0];
+    if (y !== undefined && d.kind === "roadmap") for (const other of corpus.documents) if (covers(other, y)) add(other.id, "year");
+  }
+  const years = yearsIn(s);
+  for (const y of years) for (const d of corpus.documents) if (covers(d, y)) add(d.id, "period");
+  const unknownYears = years.filter((y) => !corpus.documents.some((d) => covers(d, y)));
+
+  // "la nouvelle feuille de route", "l'ancienne FDR": the latest or an earlier roadmap.
+  const byRecency = roadmapsByRecency(corpus);
+  if (![...found.keys()].some((id) => byRecency.some((r) => r.id === id)) && byRecency.length) {
+    const plan = PLAN_WORDS.source;
+    const near = (cue: RegExp) =>
+      new RegExp(`${cue.source}(?:\\s+[a-z']+){0,2}?\\s+${plan}|${plan}(?:\\s+[a-z']+){0,1}?\\s+${cue.source}`);
+    if (near(EARLIER_PLAN).test(s) && byRecency.length > 1) {
+      const earlier = byRecency[1]!;
+      add(earlier.id, "recency");
+      for (const other of corpus.documents) if (earlier.year !== null && covers(other, earlier.year)) add(other.id, "year");
+    } else if (near(LATEST_PLAN).test(s)) {
+      add(byRecency[0]!.id, "recency");
+    }
+  }
+  // Names first (an ID such as "fdr-test-2028" holds a year), then the years and periods left.
+  const rest = without(without(s, used), [/(?<!\d)(19|20)\d{2}(\s*[-/–—à]\s*\d{2,4})?(?!\d)/, /(?<!\d)[1-4]\d\s*[-/–—]\s*[1-4]\d(?!\d)/]);
+  return { documents: [...found].map(([id, by]) => ({ id, by })), years, unknownYears, rest };
+}
+
+/** A number written in digits, words ("quatorze", "dix-huit") or as an ordinal ("14e"). */
+const NUMBER = `(\\d{1,3}|(?:${Object.keys(NUMBER_WORDS).join("|")})(?:[\\s-]+(?:et[\\s-]+)?(?:${Object.keys(NUMBER_WORDS).join("|")}))*)`;
+
+function numberValue(token: string): number | null {
+  if (/^\d+$/.test(token)) return Number(token);
+  const ws = token.split(/[\s-]+/).filter((w) => w !== "et");
+  return ws.every((w) => w in NUMBER_WORDS) ? valueOf(ws) : null;
+}
+
+/**
+ * Actions named by number ("action 14", "l'action quatorze", "la 14e action", "actions 3 et 4"),
+ * or as the first or last one. Without a roadmap named, a number belongs to the most recent
+ * roadmap that has it.
+ */
+export function resolveActions(s: string, corpus: Corpus, documents: readonly DocumentRef[]): ActionRef[] {
+  const numbers: number[] = [];
+  const unit = ACTION_WORDS.source;
+  const list = new RegExp(`${unit}\\s*(?:n\\s*[°o]\\s*\\.?\\s*|numero\\s*|number\\s*|no\\.?\\s+|#\\s*)?${NUMBER}((?:\\s*(?:,|et|and|&|ou|or)\\s*\\d{1,3})*)`, "g");
+  for (const m of s.matchAll(list)) {
+    const n = numberValue(m[1]!);
+    if (n !== null && n > 0) numbers.push(n);
+    for (const extra of (m[2] ?? "").matchAll(/\d{1,3}/g)) numbers.push(Number(extra[0]));
+  }
+  for (const m of s.matchAll(new RegExp(`(?<![\\d])(\\d{1,2})\\s*(?:e|eme|er|ere|th|st|nd|rd)\\s+${unit}`, "g"))) numbers.push(Number(m[1]));
+  // Staff shorthand: "A14", "l'A9 de la FDR".
+  for (const m of s.matchAll(/(?<![a-z0-9])a(\d{1,2})(?![a-z0-9])/g)) numbers.push(Number(m[1]));
+  for (const m of s.matchAll(new RegExp(`\\b([a-z]+)\\s+${unit}`, "g"))) {
+    const n = ORDINAL_WORDS[m[1]!];
+    if (n !== undefined) numbers.push(n);
+  }
+  const all = roadmapsByRecency(corpus);
+  const named = all.filter((d) => documents.some((r) => r.id === d.id));
+  if (!numbers.length && new RegExp(`${LAST_WORDS.source}\\s+${unit}|${unit}\\s+${LAST_WORDS.source}`).test(s)) {
+    const d = named[0] ?? all[0];
+    const last = d?.actions.at(-1);
+    return d && last ? [{ document: d.id, number: last.number, exists: true }] : [];
+  }
+  const refs: ActionRef[] = [];
+  for (const n of [...new Set(numbers)]) {
+    if (named.length) {
+      for (const d of named) refs.push({ document: d.id, number: n, exists: d.actions.some((a) => a.number === n) });
+    } else {
+      const d = all.find((x) => x.actions.some((a) => a.number === n)) ?? all[0];
+      if (d) refs.push({ document: d.id, number: n, exists: d.actions.some((a) => a.number === n) });
+    }
+  }
+  return refs;
+}
+
+/**
+ * Groups named by number ("axe 2", "2e axe", "deuxième orientation", "axe II") or by an
+ * approximate title ("l'axe accès aux soins" for "Accès à la santé"): the closest title when
+ * one shares a word that tells it from the others, and nothing when two tie.
+ */
+export function resolveGroups(s: string, corpus: Corpus, documents: readonly DocumentRef[]): GroupRef[] {
+  const byRecency = roadmapsByRecency(corpus);
+  const named = byRecency.filter((d) => documents.some((r) => r.id === d.id));
+  const pool = (named.length ? named : byRecency).filter((d) => (groupWords(corpus).get(d.id) ?? []).some((w) => new RegExp(`(?<![a-z0-9])${escapeRegExp(w)}(?![a-z0-9])`).test(s)));
+  for (const d of pool) {
+    const word = `(?:${(groupWords(corpus).get(d.id) ?? []).map(escapeRegExp).join("|")})`;
+    // "axe 2", "axe deux", "axe II" — or "2e axe", "dernier axe": the first reading that names a group.
+    const patterns = [
+      new RegExp(`(?<![a-z0-9])${word}\\s*(?:n\\s*[°o]\\s*\\.?\\s*|numero\\s*|number\\s*)?(\\d{1,2}|[ivx]{1,4}|[a-z]+(?:-[a-z]+)?)(?![a-z0-9])`, "g"),
+      new RegExp(`(?<![a-z0-9])(\\d{1,2}\\s*(?:e|eme|er|ere|th|st|nd|rd)?|[a-z]+)\\s+${word}(?![a-z0-9])`, "g"),
+    ];
+    for (const re of patterns) {
+      for (const m of s.matchAll(re)) {
+        const t = m[1]!.replace(/\s+/g, "");
+        const n = /^\d+/.test(t)
+          ? Number(/^\d+/.exec(t)![0])
+          : (ORDINAL_WORDS[t] ?? (t in ROMAN && t.length > 1 ? ROMAN[t] : undefined) ?? numberValue(t) ?? (LAST_WORDS.test(t) ? Math.max(...d.groups.map((g) => g.number)) : null));
+        if (n !== null && n !== undefined && d.groups.some((g) => g.number === n)) return [{ document: d.id, number: n, by: "number" }];
+      }
+    }
+    const byTitle = closestGroupTitle(s, corpus, d.id);
+    if (byTitle !== null) return [{ document: d.id, number: byTitle, by: "title" }];
+  }
+  return [];
+}
+
+/** The group whose title shares most distinctive words with the question, typos allowed; null on a tie. */
+function closestGroupTitle(s: string, corpus: Corpus, documentId: string): number | null {
+  const titles = groupTitles(corpus).filter((g) => g.document === documentId);
+  const shared = new Map<string, number>();
+  for (const g of titles) for (const st of g.stems) shared.set(st, (shared.get(st) ?? 0) + 1);
+  const qWords = words(s).filter((w) => w.length > 3);
+  const scores = titles.map((g) => {
+    const vocabulary = g.words;
+    let score = 0;
+    for (const st of g.stems) {
+      if ((shared.get(st) ?? 0) * 2 > titles.length) continue;
+      const hit = qWords.some((w) => stem(w) === st || (w.length >= 6 && closestWord(w, vocabulary) !== null && stem(closestWord(w, vocabulary)!) === st));
+      if (hit) score += 1 / (shared.get(st) ?? 1);
+    }
+    return { number: g.number, score };
+  });
+  scores.sort((a, b) => b.score - a.score);
+  const [best, second] = scores;
+  if (!best || best.score === 0 || (second && second.score === best.score)) return null;
+  return best.number;
+}
+
+/**
+ * Places the question asks the plan of, which the corpus does not cover: a glossary term marked
+ * `elsewhere` ("la stratégie de l'Allemagne", "ARS Occitanie") that no document's region names.
+ */
+export function elsewherePlaces(question: string, corpus: Corpus, glossary: readonly GlossaryMatch[]): string[] {
+  const covered = coveredPlaces(corpus);
+  const text = vocabulary(corpus).textStems;
+  return glossary
+    .filter((g) => g.elsewhere && !covered.has(placeKey(g.term)))
+    .map((g) => g.term)
+    .filter((place) => asksPlanOf(question, place, simplify(place).split(/[^a-z0-9]+/).filter(Boolean).every((w) => text.has(stem(w)))));
+}
+
+const placeKey = (x: string) => words(x).join(" ");
+
+/**
+ * The places the corpus covers: each document's region, with the names the glossary gives it
+ * ("Brittany" for "Bretagne"). A region whose strategy is added stops being elsewhere.
+ */
+const coveredPlaces = perCorpus((corpus) => new Set(corpus.documents.flatMap((d) => (d.region ? placeNames(corpus, d.region) : [])).map(placeKey)));
+
+/**
+ * Whether the question asks about the place itself: its plan ("la stratégie de l'Allemagne",
+ * "Germany's plan"), its own body ("ARS Occitanie", "NHS England"), what is done there ("En
+ * Normandie, ils déploient…", "les Pays-Bas, ils font comment ?"), or the place first, as the
+ * topic ("Suisse dossier patient"). Not "un patient en vacances en Espagne": the French texts may
+ * answer that.
+ */
+function asksPlanOf(question: string, place: string, inTexts: boolean): boolean {
+  const s = simplify(question);
+  const p = escapeRegExp(simplify(place).trim()).replace(/[\s-]+/g, "[\\s-]+");
+  return (
+    new RegExp(`\\b${PLAN_OF}\\b[^?.!]{0,40}?\\b(?:de la|de l'|du|des|d'|de|of|in|en)\\s*(?:the\\s+)?${p}\\b`).test(s) ||
+    new RegExp(`\\b${p}'?s?\\b[^?.!]{0,40}?\\b${PLAN_OF}\\b`).test(s) ||
+    // A place the texts themselves mention may be the topic of a question they answer.
+    (!inTexts && new RegExp(`^\\W*(?:(?:en|au|aux|in|a|dans le|dans la|the|l'|la|le|les)\\s*)?${p}\\b`).test(s)) ||
+    (!inTexts && new RegExp(`\\b${p}\\b[^?.!]{0,40}\\b${THERE}\\b|\\b${THERE}\\b[^?.!]{0,40}\\b${p}\\b`).test(s)) ||
+    afterAcronym(question, simplify(place).trim())
+  );
+}
+
+/** The place right after an upper-case acronym of the question, "de" aside: "ARS Occitanie", "NHS England". */
+function afterAcronym(question: string, place: string): boolean {
+  const tokens = question.split(/[\s,;:!?()]+/).filter(Boolean);
+  return tokens.some((t, i) => {
+    if (!/^\p{Lu}{2,6}$/u.test(t.replace(/^[dl]['’]/i, ""))) return false;
+    const next = tokens.slice(i + 1).join(" ");
+    return simplify(next).replace(/^(de |du |d')/, "").startsWith(place);
+  });
+}

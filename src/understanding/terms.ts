@@ -1,0 +1,85 @@
+import type { Corpus } from "../corpus/schema.js";
+import { compounds, isStopword, simplify, stem, words } from "../language/french.js";
+import { ACTION_WORDS, FRAMING_WORDS, MEASURE_WORDS, NUMBER_WORDS, ORDINAL_WORDS, PLAN_WORDS, QUESTION_WORDS, STRUCTURE_FRAME } from "../language/lexicon.js";
+import { anyGroupWord, isKnown, namingWords, perCorpus, vocabulary } from "./corpus-tables.js";
+import { GlossaryMatcher } from "./glossary.js";
+import type { DocumentRef, Understanding } from "./schema.js";
+import { closestWord } from "./spelling.js";
+
+const glossaryMatcher = perCorpus((corpus) => new GlossaryMatcher(corpus.glossary));
+
+/** Stems that never carry a subject: framing, the generic words of plans and structure. */
+const NOT_SUBJECT = new Set([...FRAMING_WORDS, ...STRUCTURE_FRAME, ...QUESTION_WORDS].map((w) => stem(simplify(w))));
+
+function isStructureWord(w: string, corpus: Corpus): boolean {
+  return ACTION_WORDS.test(w) || MEASURE_WORDS.test(w) || PLAN_WORDS.test(w) || anyGroupWord(corpus).test(w);
+}
+
+/** The surface words of a text that may carry its subject, in order. */
+function subjectWords(text: string, corpus: Corpus): string[] {
+  // A compound the corpus does not know ("compare-moi", "là-dessus") is read as its parts.
+  const unknownJoined = new Set(compounds(text).filter((c) => !isKnown(corpus, c.joined) && c.parts.length > 1).map((c) => c.joined));
+  return words(text).filter(
+    (w) =>
+      !isStopword(w) &&
+      !unknownJoined.has(w) &&
+      !/^[a-z]?\d+([,.]\d+)?$/.test(w) &&
+      !(w in NUMBER_WORDS) &&
+      !(w in ORDINAL_WORDS) &&
+      !NOT_SUBJECT.has(stem(w)) &&
+      !isStructureWord(w, corpus) &&
+      (w.length > 1 || /\d/.test(w)),
+  );
+}
+
+/** The stems that carry a text's subject, once each. */
+export function subjectStems(text: string, corpus: Corpus): string[] {
+  return [...new Set(subjectWords(text, corpus).map(stem))];
+}
+
+/** A capitalised word, past the first, that neither the corpus, its glossary nor its names know. */
+function unknownNames(question: string, corpus: Corpus): string[] {
+  const tokens = question.split(/[^\p{L}\p{N}'’-]+/u).filter(Boolean);
+  return tokens
+    .slice(1)
+    .filter((t) => /^\p{Lu}/u.test(t) && t.length >= 3)
+    .flatMap((t) => words(t))
+    .filter((w) => w.length >= 3 && !isStopword(w) && !isKnown(corpus, w));
+}
+
+/**
+ * The words of the question: its subject, what the corpus does not know of it, misspelt words
+ * read as corpus words, and the glossary's readings of staff words.
+ * `rest` is the question with the names of documents and years taken out.
+ */
+export function readTerms(question: string, rest: string, corpus: Corpus, documents: readonly DocumentRef[]): Understanding["terms"] {
+  const surface = subjectWords(rest, corpus);
+  const corrections: { from: string; to: string }[] = [];
+  const unknown: string[] = [];
+  const v = vocabulary(corpus);
+  // A misspelt framing or structure word ("feuile de route") is no subject either.
+  const framing = new Set<string>();
+  for (const w of new Set(surface)) {
+    if (isKnown(corpus, w)) continue;
+    const to = w.length >= 5 && !/\d/.test(w) ? closestWord(w, v.surface) : null;
+    if (to && (NOT_SUBJECT.has(stem(to)) || isStructureWord(to, corpus))) framing.add(w);
+    else if (to) corrections.push({ from: w, to });
+    else unknown.push(stem(w));
+  }
+  const subject = surface.filter((w) => !framing.has(w));
+  const corrected = `${question} ${corrections.map((c) => c.to).join(" ")}`;
+  const naming = namingWords(corpus);
+  const glossary = glossaryMatcher(corpus)
+    .match(corrected, documents.map((d) => d.id))
+    // A term that only names a document or the structure ("feuille de route 2019", "orientation")
+    // was read as a reference; expanding it would flood the query with generic words.
+    .filter((g) => !words(g.term).every((w) => naming.has(w) || isStopword(w) || isStructureWord(w, corpus) || NOT_SUBJECT.has(stem(w)) || /^\d+$/.test(w)));
+  const glossaryWords = new Set(glossary.flatMap((g) => words(g.term)));
+  return {
+    subject: [...new Set(subject.map(stem))],
+    unknown: [...new Set(unknown)].filter((s) => !subject.some((w) => stem(w) === s && glossaryWords.has(w))),
+    unknownNames: unknownNames(question, corpus),
+    corrections,
+    glossary,
+  };
+}

@@ -1,0 +1,57 @@
+import type { Corpus } from "../corpus/schema.js";
+import { simplify } from "../language/french.js";
+import { PLAN_WORDS } from "../language/lexicon.js";
+import { resolveFollowUp, type ThreadTurn } from "./follow-up.js";
+import { readIntent } from "./intent.js";
+import { detectLanguage } from "./language.js";
+import { elsewherePlaces, resolveActions, resolveDocuments, resolveGroups } from "./references.js";
+import { isInjection, isPersonalMedicalQuestion, isWritingRequest } from "./safety.js";
+import type { Understanding } from "./schema.js";
+import { readTerms } from "./terms.js";
+
+/**
+ * The first stage of answering, before any search: the question's language, whether it is safe
+ * to answer, what it names in the corpus (documents, actions, groups), what it asks, and its
+ * subject words — resolved against the thread when it is a follow-up. Everything downstream reads
+ * this value and never the question's text for intent.
+ */
+export function understand(question: string, corpus: Corpus, history: readonly ThreadTurn[] = []): Understanding {
+  const resolved = resolveFollowUp(question, history, corpus);
+  const text = resolved.text;
+  const s = simplify(text);
+  const documents = resolveDocuments(s, corpus);
+  const actions = resolveActions(s, corpus, documents.documents);
+  const groups = actions.length ? [] : resolveGroups(s, corpus, documents.documents);
+  const terms = readTerms(text, documents.rest, corpus, documents.documents);
+  const references: Understanding["references"] = {
+    documents: documents.documents,
+    actions,
+    groups,
+    unknownYears: documents.unknownYears,
+    elsewhere: [
+      ...elsewherePlaces(text, corpus, terms.glossary),
+      // "la feuille de route 2028-2032": a period no document covers is not answered from another one.
+      ...(documents.unknownYears.length && !documents.documents.length && PLAN_WORDS.test(s) ? [documents.unknownYears.join("-")] : []),
+    ],
+    plansOnly: !documents.documents.length && PLAN_WORDS.test(s) && /\b(feuilles? de route|fdrs?|roadmaps?)\b/.test(s),
+  };
+  const { intent, structure, asks } = readIntent(s, simplify(documents.rest), references, terms.subject, corpus);
+  return {
+    question,
+    text,
+    subjectText: documents.rest.replace(/\s+/g, " ").trim(),
+    lang: resolved.lang ?? detectLanguage(text),
+    safety: {
+      // The question as asked too: resolving a follow-up must not launder an injection.
+      injection: isInjection(question) || isInjection(text),
+      medical: isPersonalMedicalQuestion(text),
+      writing: isWritingRequest(question),
+    },
+    references,
+    intent,
+    structure,
+    asks,
+    terms,
+    followUp: resolved.followUp,
+  };
+}
