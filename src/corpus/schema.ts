@@ -141,9 +141,24 @@ export type Group = z.infer<typeof Group>;
 export const Passage = z.object({
   section: z.string().nullable(),
   text: z.string().min(1),
+  /** Its first source line. */
   line: z.number().int().positive(),
+  /** Every source line its text comes from, in order. */
+  lines: z.array(z.number().int().positive()).min(1),
 });
 export type Passage = z.infer<typeof Passage>;
+
+/**
+ * A non-empty line of a prose source that is in no passage: a heading (the section name of the
+ * passages after it), web page chrome ("Partager", a breadcrumb, "Mis à jour le …") or a photo
+ * caption. With the passages' lines, it accounts for every line of the source.
+ */
+export const SkippedLine = z.object({
+  line: z.number().int().positive(),
+  role: z.enum(["heading", "chrome", "caption"]),
+  text: z.string(),
+});
+export type SkippedLine = z.infer<typeof SkippedLine>;
 
 export const CorpusDocument = z.object({
   id: DocumentId,
@@ -162,6 +177,8 @@ export const CorpusDocument = z.object({
   groups: z.array(Group),
   actions: z.array(Action),
   passages: z.array(Passage),
+  /** Lines of a prose source left out of its passages, and why; empty for a roadmap. */
+  skipped: z.array(SkippedLine),
 });
 export type CorpusDocument = z.infer<typeof CorpusDocument>;
 
