@@ -1,13 +1,20 @@
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config/env.js";
 import { addDocument, AddDocumentError } from "../corpus/add-document.js";
 import { CorpusError } from "../corpus/errors.js";
-import { checkCorpus, formatDocument, formatSummary, summarizeDocument } from "../corpus/check.js";
+import { checkCorpus, formatDocument, formatSummary, formatWarning, proseWarnings, readSource, summarizeDocument } from "../corpus/check.js";
+import { loadCorpus } from "../corpus/load.js";
+import { showDocument } from "../corpus/show.js";
 import { run } from "./run.js";
 
 const USAGE = `usage:
   npm run corpus -- check
-      validates the manifest and every document, and prints what each one yields
+      validates the manifest and every document, prints what each one yields and how each line of a
+      prose text was used (none may be lost), and warns on suspicious shapes with their file:line
+  npm run corpus -- show ID
+      prints a document as the index sees it: each passage with its section and source lines, each
+      heading and chrome line; a roadmap's actions and measures
   npm run corpus -- add FILE --id ID --title TITLE --kind prose|roadmap --publisher NAME
       [--structure STRUCTURE.yaml] [--year YYYY | --period YYYY-YYYY] [--label LABEL]
       [--region REGION] [--alias NAME]...
@@ -66,10 +73,23 @@ function add(corpusDir: string, args: string[]): number {
     region: values.region,
     aliases: values.alias,
   });
+  const source = doc.kind === "prose" ? readSource(corpusDir, doc) : null;
+  const warnings = source ? proseWarnings(join(corpusDir, doc.source), doc, source).map(formatWarning) : [];
   process.stdout.write(
-    `Added to the corpus:\n${formatDocument(summarizeDocument(doc)).join("\n")}\n` +
+    `Added to the corpus:\n${[...formatDocument(summarizeDocument(doc, source)), ...warnings].join("\n")}\n` +
+      `See its passages with npm run corpus -- show ${doc.id}\n` +
       `Run npm run ingest to rebuild the index (the bot also rebuilds it at start when the corpus changed).\n`,
   );
+  return 0;
+}
+
+function show(corpusDir: string, args: string[]): number {
+  const [id, ...extra] = args;
+  if (!id || extra.length) return fail(`show takes one document ID\n${USAGE}`);
+  const corpus = loadCorpus(corpusDir);
+  const doc = corpus.documents.find((d) => d.id === id);
+  if (!doc) return fail(`no document "${id}" in ${join(corpusDir, "manifest.yaml")}; its documents: ${corpus.documents.map((d) => d.id).join(", ")}`);
+  process.stdout.write(`${showDocument(corpusDir, doc)}\n`);
   return 0;
 }
 
@@ -88,6 +108,8 @@ run(async () => {
       if (args.length) return fail(`check takes no argument\n${USAGE}`);
       process.stdout.write(`${formatSummary(checkCorpus(corpusDir))}\n`);
       return 0;
+    case "show":
+      return show(corpusDir, args);
     case "add":
       try {
         return add(corpusDir, args);

@@ -211,6 +211,12 @@ export const Enrichment = z
   .object({
     keywords: z.array(z.string().min(1)).default([]),
     questions: z.array(z.string().min(1)).default([]),
+    /**
+     * Written by `corpus enrich` and not yet read by a person. Drafts steer retrieval like
+     * reviewed entries (a new document is better found with them than without); `corpus check`
+     * counts them until "draft: true" is removed.
+     */
+    draft: z.boolean().default(false),
   })
   .strict();
 export type Enrichment = z.infer<typeof Enrichment>;

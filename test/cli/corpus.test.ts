@@ -57,6 +57,31 @@ describe.concurrent("npm run corpus -- check", () => {
   });
 });
 
+describe.concurrent("npm run corpus -- show", () => {
+  it("prints a document's passages with their sections and source lines", async () => {
+    const { root } = tempCorpus({ copyReal: true });
+    const { status, stdout, stderr } = await corpusCli(root, "show", "ars-bretagne");
+    expect(stderr).toBe("");
+    expect(status).toBe(0);
+    expect(stdout).toContain(
+      "l.1  heading  Stratégie régionale du numérique en santé\n" +
+        "l.3  chrome  Article\n" +
+        "passage 1  l.5  § Stratégie régionale du numérique en santé\n" +
+        "    Depuis 3 ans, l’ARS Bretagne décline",
+    );
+    expect(stdout).toContain("passage 3  l.9-14  § Stratégie régionale du numérique en santé\n    Les ambitions de la politique du numérique en santé :\n    - renforcer");
+  });
+
+  it("names the documents it knows when the ID is not one of them", async () => {
+    const { root } = tempCorpus({ copyReal: true });
+    const { status, stderr } = await corpusCli(root, "show", "ars-bzh");
+    expect(status).toBe(1);
+    expect(stderr).toBe(
+      'fdr-santé: no document "ars-bzh" in corpus/manifest.yaml; its documents: virage-numerique-2019, breve-virage-2019, lancement-2019, fdr-2023-2027, ars-bretagne\n',
+    );
+  });
+});
+
 describe.concurrent("npm run corpus -- add", () => {
   it("adds a prose document, which check then lists", async () => {
     const { root, dir } = tempCorpus({ copyReal: true });
@@ -66,7 +91,8 @@ describe.concurrent("npm run corpus -- add", () => {
     expect(added.stdout).toBe(
       "Added to the corpus:\n" +
         "ars-occitanie  prose  ARS Occitanie · TéléOc (2024)  ← sources/ars-occitanie.txt\n" +
-        "  3 passages\n" +
+        "  3 passages from 7 non-empty lines: 3 in passages, 4 headings; none lost\n" +
+        "See its passages with npm run corpus -- show ars-occitanie\n" +
         "Run npm run ingest to rebuild the index (the bot also rebuilds it at start when the corpus changed).\n",
     );
     expect(readFileSync(join(dir, "sources/ars-occitanie.txt"), "utf8")).toBe(readFileSync(join(NEW_DOCUMENTS, "ars-occitanie.txt"), "utf8"));
