@@ -1,10 +1,11 @@
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config/env.js";
-import { addDocument, AddDocumentError } from "../corpus/add-document.js";
+import { addDocument, AddDocumentError, parsePeriod, parseYear } from "../corpus/add-document.js";
 import { CorpusError } from "../corpus/errors.js";
 import { checkCorpus, formatDocument, formatSummary, formatWarning, proseWarnings, readSource, summarizeDocument } from "../corpus/check.js";
 import { loadCorpus } from "../corpus/load.js";
+import { formatRemoval, removeDocument, RemoveDocumentError } from "../corpus/remove-document.js";
 import { showDocument } from "../corpus/show.js";
 import { run } from "./run.js";
 
@@ -15,13 +16,21 @@ const USAGE = `usage:
   npm run corpus -- show ID
       prints a document as the index sees it: each passage with its section and source lines, each
       heading and chrome line; a roadmap's actions and measures
-  npm run corpus -- add FILE --id ID --title TITLE --kind prose|roadmap --publisher NAME
-      [--structure STRUCTURE.yaml] [--year YYYY | --period YYYY-YYYY] [--label LABEL]
-      [--region REGION] [--alias NAME]...
+  npm run corpus -- add FILE --id ID --title TITLE --kind prose|roadmap
+      [--publisher NAME] [--structure STRUCTURE.yaml] [--year YYYY | --period YYYY-YYYY]
+      [--label LABEL] [--region REGION] [--alias NAME]...
       copies FILE to corpus/sources/ID.txt (or FILE's own extension) and a roadmap's structure
       description to corpus/structure/ID.yaml, appends the entry to corpus/manifest.yaml and
-      checks the corpus; nothing is overwritten, and everything is undone on error
+      checks the corpus; nothing is overwritten, and everything is undone on error.
+      --period takes 2018-2023, 2018–2023 or 2018 à 2023; without --label, a short label is
+      made from the title (and the publisher or region)
+  npm run corpus -- remove ID
+      removes the document's entry from corpus/manifest.yaml and deletes its text and structure
+      files; lists the curation entries and evaluation lines that still name ID (not edited)
 The corpus folder is CORPUS_DIR (default: corpus).`;
+
+/** The evaluation sets `remove` searches for lines that name the removed document. */
+const EVALS_DIR = "evals";
 
 const ADD_OPTIONS = {
   id: { type: "string" },
@@ -41,19 +50,6 @@ function fail(message: string): number {
   return 1;
 }
 
-function year(text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
-  if (!/^\d{4}$/.test(text)) throw new AddDocumentError(`--year: expected four digits, such as 2024, not "${text}"`);
-  return Number(text);
-}
-
-function period(text: string | undefined): [number, number] | undefined {
-  if (text === undefined) return undefined;
-  const m = /^(\d{4})\s*-\s*(\d{4})$/.exec(text);
-  if (!m) throw new AddDocumentError(`--period: expected first-last year, such as 2024-2028, not "${text}"`);
-  return [Number(m[1]), Number(m[2])];
-}
-
 function add(corpusDir: string, args: string[]): number {
   const { values, positionals } = parseArgs({ args, options: ADD_OPTIONS, allowPositionals: true });
   const [file, ...extra] = positionals;
@@ -66,8 +62,8 @@ function add(corpusDir: string, args: string[]): number {
     id: values.id!,
     title: values.title!,
     kind: values.kind!,
-    year: year(values.year),
-    period: period(values.period),
+    year: parseYear(values.year),
+    period: parsePeriod(values.period),
     publisher: values.publisher,
     label: values.label,
     region: values.region,
@@ -77,6 +73,7 @@ function add(corpusDir: string, args: string[]): number {
   const warnings = source ? proseWarnings(join(corpusDir, doc.source), doc, source).map(formatWarning) : [];
   process.stdout.write(
     `Added to the corpus:\n${[...formatDocument(summarizeDocument(doc, source)), ...warnings].join("\n")}\n` +
+      (values.label ? "" : `Its label "${doc.label}" was made from the title: change it in ${join(corpusDir, "manifest.yaml")} if you want another.\n`) +
       `See its passages with npm run corpus -- show ${doc.id}\n` +
       `Run npm run ingest to rebuild the index (the bot also rebuilds it at start when the corpus changed).\n`,
   );
@@ -93,9 +90,16 @@ function show(corpusDir: string, args: string[]): number {
   return 0;
 }
 
-/** Mistakes in the command line and refusals of `add`: the message alone, exit 1. */
+function remove(corpusDir: string, args: string[]): number {
+  const [id, ...extra] = args;
+  if (!id || extra.length) return fail(`remove takes one document ID\n${USAGE}`);
+  process.stdout.write(`${formatRemoval(id, corpusDir, removeDocument(corpusDir, id, resolve(EVALS_DIR)))}\n`);
+  return 0;
+}
+
+/** Mistakes in the command line and refusals of `add` and `remove`: the message alone, exit 1. */
 function userError(error: unknown): string | null {
-  if (error instanceof AddDocumentError) return error.message;
+  if (error instanceof AddDocumentError || error instanceof RemoveDocumentError) return error.message;
   if (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS")) return `${error.message}\n${USAGE}`;
   return null;
 }
@@ -117,6 +121,14 @@ run(async () => {
         const message = userError(error) ?? (error instanceof CorpusError ? error.message : null);
         if (message === null) throw error;
         return fail(`${message}\nNothing was added: the corpus is as it was.`);
+      }
+    case "remove":
+      try {
+        return remove(corpusDir, args);
+      } catch (error) {
+        const message = userError(error) ?? (error instanceof CorpusError ? error.message : null);
+        if (message === null) throw error;
+        return fail(`${message}\nNothing was removed: the corpus is as it was.`);
       }
     case "help":
     case "--help":

@@ -40,7 +40,8 @@ function shorten(text: string, max: number): string {
   const clause = /^(.*\S)\s*[,:;]\s/u.exec(cut);
   if (clause && clause[1]!.length >= max / 2) return clause[1]!;
   const words = cut.split(" ");
-  if (words.length > 1) words.pop(); // the last word was cut
+  if (words.length === 1) return `${capital.slice(0, max - 1)}…`; // one word longer than the label
+  words.pop(); // the last word was cut
   while (words.length > 1 && DANGLING.has(simplify(words.at(-1)!).replace(/['’]$/, ""))) words.pop();
   return words.join(" ").replace(/[\s,;:–—-]+$/u, "");
 }

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { CorpusError } from "./errors.js";
 import { checkGroupRanges } from "./group-ranges.js";
+import { deriveLabel } from "./label.js";
 import { parseLinesRoadmap, type ParsedRoadmap } from "./parse-lines.js";
 import { parseProse, PROSE_RULES_VERSION } from "./parse-prose.js";
 import { parseSectionsRoadmap } from "./parse-sections.js";
@@ -116,10 +117,10 @@ export function loadCorpus(dir: string): Corpus {
       id: entry.id,
       kind: entry.kind,
       title: entry.title,
-      label: entry.label,
+      label: entry.label ?? deriveLabel(entry),
       year: entry.year ?? null,
       period: entry.period ?? null,
-      publisher: entry.publisher,
+      publisher: entry.publisher ?? null,
       scope: entry.scope,
       region: entry.region ?? null,
       aliases: entry.aliases,
