@@ -1,6 +1,6 @@
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { loadConfig } from "../config/env.js";
+import { ConfigError, loadConfig, type Config } from "../config/env.js";
 import { addDocument, AddDocumentError, parsePeriod, parseYear } from "../corpus/add-document.js";
 import { CorpusError } from "../corpus/errors.js";
 import { checkCorpus, formatDocument, formatSummary, formatWarning, proseWarnings, readSource, summarizeDocument } from "../corpus/check.js";
@@ -27,6 +27,10 @@ const USAGE = `usage:
   npm run corpus -- remove ID
       removes the document's entry from corpus/manifest.yaml and deletes its text and structure
       files; lists the curation entries and evaluation lines that still name ID (not edited)
+  npm run corpus -- enrich ID
+      with an OpenAI-compatible model (LLM_BASE_URL, LLM_MODEL, LLM_API_KEY), drafts the everyday
+      questions and keywords each passage or action of ID answers, into the enrichment file as
+      entries marked "draft: true" for review; entries a person wrote are left alone
 The corpus folder is CORPUS_DIR (default: corpus).`;
 
 /** The evaluation sets `remove` searches for lines that name the removed document. */
@@ -97,6 +101,26 @@ function remove(corpusDir: string, args: string[]): number {
   return 0;
 }
 
+async function enrich(config: Config, args: string[]): Promise<number> {
+  const [id, ...extra] = args;
+  if (!id || extra.length) return fail(`enrich takes one document ID\n${USAGE}`);
+  if (!config.LLM_BASE_URL) {
+    throw new ConfigError([{ variable: "LLM_BASE_URL", message: "is required by corpus enrich: the OpenAI-compatible server whose model drafts the enrichment (with LLM_MODEL, and LLM_API_KEY if it needs one)" }]);
+  }
+  // Loaded only here: the OpenAI client adds half a second to every other corpus command.
+  const { llmSettingsFromConfig } = await import("../answer/llm/chat-model.js");
+  const { enrichDocument, EnrichError, formatEnrichReport } = await import("./corpus-enrich.js");
+  const settings = llmSettingsFromConfig(config);
+  try {
+    const report = await enrichDocument(config.CORPUS_DIR, id, settings, (name, done, total) => process.stderr.write(`drafting ${name} (${done + 1}/${total})\n`));
+    process.stdout.write(`${formatEnrichReport(report, settings.model)}\n`);
+    return 0;
+  } catch (error) {
+    if (!(error instanceof EnrichError || error instanceof CorpusError)) throw error;
+    return fail(`${error.message}\nNothing was written: the corpus is as it was.`);
+  }
+}
+
 /** Mistakes in the command line and refusals of `add` and `remove`: the message alone, exit 1. */
 function userError(error: unknown): string | null {
   if (error instanceof AddDocumentError || error instanceof RemoveDocumentError) return error.message;
@@ -106,7 +130,8 @@ function userError(error: unknown): string | null {
 
 run(async () => {
   const [command, ...args] = process.argv.slice(2);
-  const corpusDir = loadConfig().CORPUS_DIR;
+  const config = loadConfig();
+  const corpusDir = config.CORPUS_DIR;
   switch (command) {
     case "check":
       if (args.length) return fail(`check takes no argument\n${USAGE}`);
@@ -130,6 +155,8 @@ run(async () => {
         if (message === null) throw error;
         return fail(`${message}\nNothing was removed: the corpus is as it was.`);
       }
+    case "enrich":
+      return enrich(config, args);
     case "help":
     case "--help":
     case "-h":
