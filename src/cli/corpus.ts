@@ -128,6 +128,17 @@ function userError(error: unknown): string | null {
   return null;
 }
 
+/** Runs a command that changes the corpus; a refusal prints its message and that nothing changed. */
+function refusedSays(nothing: string, command: () => number): number {
+  try {
+    return command();
+  } catch (error) {
+    const message = userError(error) ?? (error instanceof CorpusError ? error.message : null);
+    if (message === null) throw error;
+    return fail(`${message}\n${nothing}: the corpus is as it was.`);
+  }
+}
+
 run(async () => {
   const [command, ...args] = process.argv.slice(2);
   const config = loadConfig();
@@ -140,21 +151,9 @@ run(async () => {
     case "show":
       return show(corpusDir, args);
     case "add":
-      try {
-        return add(corpusDir, args);
-      } catch (error) {
-        const message = userError(error) ?? (error instanceof CorpusError ? error.message : null);
-        if (message === null) throw error;
-        return fail(`${message}\nNothing was added: the corpus is as it was.`);
-      }
+      return refusedSays("Nothing was added", () => add(corpusDir, args));
     case "remove":
-      try {
-        return remove(corpusDir, args);
-      } catch (error) {
-        const message = userError(error) ?? (error instanceof CorpusError ? error.message : null);
-        if (message === null) throw error;
-        return fail(`${message}\nNothing was removed: the corpus is as it was.`);
-      }
+      return refusedSays("Nothing was removed", () => remove(corpusDir, args));
     case "enrich":
       return enrich(config, args);
     case "help":

@@ -12,7 +12,7 @@ export const PROSE_RULES_VERSION = 2;
 
 const SENTENCE_END = /[.!?…»")]$/;
 /** Longer lines are paragraphs, whatever their punctuation: no heading or caption runs this long. */
-export const HEADING_MAX = 90;
+const HEADING_MAX = 90;
 /** A question this short that opens a paragraph is answered by the paragraph after it (interviews, FAQs). */
 const QUESTION_MAX = 200;
 
