@@ -2,6 +2,7 @@ import { constants, copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, w
 import { dirname, extname, join } from "node:path";
 import { Document, isMap, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
 import { CorpusError } from "./errors.js";
+import { deriveLabel } from "./label.js";
 import { loadCorpus, MANIFEST_FILE } from "./load.js";
 import { DocumentId, ManifestEntry, type CorpusDocument } from "./schema.js";
 import { parseYaml } from "./yaml.js";
@@ -31,6 +32,23 @@ export interface NewDocument {
 /** The manifest field each option of `corpus add` fills, to name the option in errors. */
 const OPTION_OF: Record<string, string> = { source: "FILE", scope: "--region", aliases: "--alias" };
 
+/** `--year 2024`. */
+export function parseYear(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^\s*\d{4}\s*$/.test(text)) throw new AddDocumentError(`--year: expected four digits, such as 2024, not "${text}"`);
+  return Number(text);
+}
+
+/** `--period 2018-2023`, also with the en or em dash French pages use ("2018–2023"), or "2018 à 2023". */
+export function parsePeriod(text: string | undefined): [number, number] | undefined {
+  if (text === undefined) return undefined;
+  const m = /^\s*(\d{4})\s*(?:[-–—‑]|\s(?:à|a|au|to)\s)\s*(\d{4})\s*$/u.exec(text);
+  if (!m) throw new AddDocumentError(`--period: expected the first and last years, such as 2018-2023 (or 2018–2023, 2018 à 2023), not "${text}"`);
+  const period: [number, number] = [Number(m[1]), Number(m[2])];
+  if (period[0] >= period[1]) throw new AddDocumentError(`--period: the first year must come before the last, not "${text}"`);
+  return period;
+}
+
 /** The manifest entry for a new document, in the manifest's usual key order; validated, not yet written. */
 export function manifestEntryFor(doc: NewDocument): ManifestEntry {
   // Checked first: the ID names the files about to be written.
@@ -40,7 +58,8 @@ export function manifestEntryFor(doc: NewDocument): ManifestEntry {
     id: doc.id,
     kind: doc.kind,
     title: doc.title,
-    label: doc.label ?? doc.title,
+    // Made from a title only once there is one: a missing title is reported below.
+    label: doc.label ?? (doc.title?.trim() ? deriveLabel(doc) : undefined),
     year: doc.year,
     period: doc.period,
     publisher: doc.publisher,

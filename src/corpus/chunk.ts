@@ -28,7 +28,7 @@ export const Chunk = z.object({
 });
 export type Chunk = z.infer<typeof Chunk>;
 
-const PASSAGE_MAX = 800;
+export const PASSAGE_MAX = 800;
 
 export function periodOf(doc: Pick<CorpusDocument, "year" | "period">): string {
   if (doc.period) return `${doc.period[0]}-${doc.period[1]}`;

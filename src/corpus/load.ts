@@ -3,8 +3,9 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { CorpusError } from "./errors.js";
 import { checkGroupRanges } from "./group-ranges.js";
+import { deriveLabel } from "./label.js";
 import { parseLinesRoadmap, type ParsedRoadmap } from "./parse-lines.js";
-import { parseProse } from "./parse-prose.js";
+import { parseProse, PROSE_RULES_VERSION } from "./parse-prose.js";
 import { parseSectionsRoadmap } from "./parse-sections.js";
 import {
   actionId,
@@ -16,6 +17,7 @@ import {
   ManifestEntry,
   Structure,
   type CorpusDocument,
+  type SkippedLine,
 } from "./schema.js";
 import { decodeSource } from "./source-text.js";
 import { parseYaml, validateAt, type LocatedYaml } from "./yaml.js";
@@ -69,7 +71,7 @@ function dependencies(files: ManifestFiles): string[] {
 }
 
 function hashFiles(dir: string, names: string[]): string {
-  const hash = createHash("sha256");
+  const hash = createHash("sha256").update(`prose rules ${PROSE_RULES_VERSION}\0`);
   for (const name of names) {
     const file = join(dir, name);
     hash.update(name).update("\0");
@@ -92,7 +94,7 @@ export function loadCorpus(dir: string): Corpus {
     const sourceFile = join(dir, entry.source);
     readText(dir, entry.source, { yaml: manifest, path: ["documents", index, "source"] });
     const lines = decodeSource(sourceFile, readFileSync(sourceFile));
-    let parsed: ParsedRoadmap;
+    let parsed: ParsedRoadmap & { skipped: SkippedLine[] };
     let groupName: string | null = null;
     let groupNameEn: string | null = null;
     if (entry.kind === "roadmap") {
@@ -101,23 +103,24 @@ export function loadCorpus(dir: string): Corpus {
       const yaml = parseYaml(structureFile, readText(dir, structureName, { yaml: manifest, path: ["documents", index, "structure"] }));
       const structure = validateAt(yaml, Structure, yaml.value);
       checkGroupRanges(structureFile, structure.groups, (i) => yaml.lineOf(["groups", i, "actions"]));
-      parsed = structure.layout === "lines"
-        ? parseLinesRoadmap(sourceFile, lines, structure)
-        : parseSectionsRoadmap(sourceFile, lines, structure);
+      parsed = {
+        ...(structure.layout === "lines" ? parseLinesRoadmap(sourceFile, lines, structure) : parseSectionsRoadmap(sourceFile, lines, structure)),
+        skipped: [],
+      };
       groupName = structure.group_name;
       groupNameEn = structure.group_name_en;
     } else {
-      parsed = { groups: [], actions: [], passages: parseProse(lines) };
+      parsed = { groups: [], actions: [], ...parseProse(lines) };
       if (!parsed.passages.length) throw new CorpusError(sourceFile, 1, "no paragraph found in this prose document");
     }
     return {
       id: entry.id,
       kind: entry.kind,
       title: entry.title,
-      label: entry.label,
+      label: entry.label ?? deriveLabel(entry),
       year: entry.year ?? null,
       period: entry.period ?? null,
-      publisher: entry.publisher,
+      publisher: entry.publisher ?? null,
       scope: entry.scope,
       region: entry.region ?? null,
       aliases: entry.aliases,

@@ -45,7 +45,7 @@ export function parseLinesRoadmap(file: string, lines: SourceLine[], structure: 
   }));
 
   const passages: Passage[] = intro.length
-    ? [{ section: null, text: intro.map((l) => l.text.trim()).join("\n"), line: intro[0]!.line }]
+    ? [{ section: null, text: intro.map((l) => l.text.trim()).join("\n"), line: intro[0]!.line, lines: intro.map((l) => l.line) }]
     : [];
   return { groups, actions, passages };
 }

@@ -34,7 +34,7 @@ export function parseSectionsRoadmap(
   const starts = locateGroups(file, content, structure.groups);
   const passages: Passage[] = [];
   const intro = content.filter((l) => l.line < starts[0]!);
-  if (intro.length) passages.push({ section: null, text: dedupe(intro).map((l) => cleanText(l.text)).join("\n"), line: intro[0]!.line });
+  if (intro.length) passages.push(passageOf(null, dedupe(intro)));
 
   const groups: Group[] = [];
   const actions: Action[] = [];
@@ -109,9 +109,7 @@ function parseGroup(
 
   const orphan = sections.get(0);
   const passageLines = [...preamble, ...(orphan?.body ?? [])];
-  const passage = passageLines.length
-    ? { section: group.title, text: passageLines.map((l) => cleanText(l.text)).join("\n"), line: passageLines[0]!.line }
-    : null;
+  const passage = passageLines.length ? passageOf(group.title, passageLines) : null;
   return {
     group: { number: group.number, title: group.title, short: group.short ?? null, subtitle, actions: listed.map((l) => l.number) },
     actions,
@@ -208,6 +206,10 @@ function pairMeasures(body: SourceLine[]): Measure[] {
   }
   if (pending) measures.push(pending);
   return measures;
+}
+
+function passageOf(section: string | null, lines: SourceLine[]): Passage {
+  return { section, text: lines.map((l) => cleanText(l.text)).join("\n"), line: lines[0]!.line, lines: lines.map((l) => l.line) };
 }
 
 function dedupe(lines: SourceLine[]): SourceLine[] {

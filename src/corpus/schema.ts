@@ -24,22 +24,28 @@ const CorpusPath = z
 
 export const DOCUMENT_KINDS = ["roadmap", "prose"] as const;
 
+/** A non-empty text; the message says what is expected, for the manifest and for `corpus add` alike. */
+const Text = (expected: string) =>
+  z.string({ error: `expected ${expected}` }).refine((t) => t.trim().length > 0, { error: `expected ${expected}, not an empty text` });
+
 export const ManifestEntry = z
   .object({
     id: DocumentId,
     kind: z.enum(DOCUMENT_KINDS, {
       error: (issue) => `${issue.input === undefined ? "missing" : `unknown kind ${JSON.stringify(issue.input)}`}: expected ${DOCUMENT_KINDS.join(" or ")}`,
     }),
-    title: z.string().min(1),
-    label: z.string().min(1),
+    title: Text("the document's full title, in quotes"),
+    /** Derived from the title at load when absent (label.ts). */
+    label: Text('the short name citations show, such as "ARS Normandie · Stratégie e-santé"').optional(),
     year: Year.optional(),
     period: Period.optional(),
-    publisher: z.string().min(1),
-    scope: z.enum(["national", "regional"]).default("national"),
-    region: z.string().min(1).optional(),
+    /** Optional: a page copied from the web does not always say who published it. */
+    publisher: Text('who published the document, such as "ARS Normandie"').optional(),
+    scope: z.enum(["national", "regional"], { error: "expected national or regional" }).default("national"),
+    region: Text("the region's name, such as Occitanie").optional(),
     source: CorpusPath,
     structure: CorpusPath.optional(),
-    aliases: z.array(z.string().min(1)).default([]),
+    aliases: z.array(Text("a name people give the document"), { error: "expected a list of names" }).default([]),
   })
   .strict()
   .superRefine((entry, ctx) => {
@@ -141,9 +147,24 @@ export type Group = z.infer<typeof Group>;
 export const Passage = z.object({
   section: z.string().nullable(),
   text: z.string().min(1),
+  /** Its first source line. */
   line: z.number().int().positive(),
+  /** Every source line its text comes from, in order. */
+  lines: z.array(z.number().int().positive()).min(1),
 });
 export type Passage = z.infer<typeof Passage>;
+
+/**
+ * A non-empty line of a prose source that is in no passage: a heading (the section name of the
+ * passages after it), web page chrome ("Partager", a breadcrumb, "Mis à jour le …") or a photo
+ * caption. With the passages' lines, it accounts for every line of the source.
+ */
+export const SkippedLine = z.object({
+  line: z.number().int().positive(),
+  role: z.enum(["heading", "chrome", "caption"]),
+  text: z.string(),
+});
+export type SkippedLine = z.infer<typeof SkippedLine>;
 
 export const CorpusDocument = z.object({
   id: DocumentId,
@@ -152,7 +173,7 @@ export const CorpusDocument = z.object({
   label: z.string(),
   year: z.number().int().nullable(),
   period: z.tuple([z.number().int(), z.number().int()]).nullable(),
-  publisher: z.string(),
+  publisher: z.string().nullable(),
   scope: z.enum(["national", "regional"]),
   region: z.string().nullable(),
   aliases: z.array(z.string()),
@@ -162,6 +183,8 @@ export const CorpusDocument = z.object({
   groups: z.array(Group),
   actions: z.array(Action),
   passages: z.array(Passage),
+  /** Lines of a prose source left out of its passages, and why; empty for a roadmap. */
+  skipped: z.array(SkippedLine),
 });
 export type CorpusDocument = z.infer<typeof CorpusDocument>;
 
@@ -194,6 +217,12 @@ export const Enrichment = z
   .object({
     keywords: z.array(z.string().min(1)).default([]),
     questions: z.array(z.string().min(1)).default([]),
+    /**
+     * Written by `corpus enrich` and not yet read by a person. Drafts steer retrieval like
+     * reviewed entries (a new document is better found with them than without); `corpus check`
+     * counts them until "draft: true" is removed.
+     */
+    draft: z.boolean().default(false),
   })
   .strict();
 export type Enrichment = z.infer<typeof Enrichment>;

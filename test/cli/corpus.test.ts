@@ -57,6 +57,31 @@ describe.concurrent("npm run corpus -- check", () => {
   });
 });
 
+describe.concurrent("npm run corpus -- show", () => {
+  it("prints a document's passages with their sections and source lines", async () => {
+    const { root } = tempCorpus({ copyReal: true });
+    const { status, stdout, stderr } = await corpusCli(root, "show", "ars-bretagne");
+    expect(stderr).toBe("");
+    expect(status).toBe(0);
+    expect(stdout).toContain(
+      "l.1  heading  Stratégie régionale du numérique en santé\n" +
+        "l.3  chrome  Article\n" +
+        "passage 1  l.5  § Stratégie régionale du numérique en santé\n" +
+        "    Depuis 3 ans, l’ARS Bretagne décline",
+    );
+    expect(stdout).toContain("passage 3  l.9-14  § Stratégie régionale du numérique en santé\n    Les ambitions de la politique du numérique en santé :\n    - renforcer");
+  });
+
+  it("names the documents it knows when the ID is not one of them", async () => {
+    const { root } = tempCorpus({ copyReal: true });
+    const { status, stderr } = await corpusCli(root, "show", "ars-bzh");
+    expect(status).toBe(1);
+    expect(stderr).toBe(
+      'fdr-santé: no document "ars-bzh" in corpus/manifest.yaml; its documents: virage-numerique-2019, breve-virage-2019, lancement-2019, fdr-2023-2027, ars-bretagne\n',
+    );
+  });
+});
+
 describe.concurrent("npm run corpus -- add", () => {
   it("adds a prose document, which check then lists", async () => {
     const { root, dir } = tempCorpus({ copyReal: true });
@@ -66,7 +91,8 @@ describe.concurrent("npm run corpus -- add", () => {
     expect(added.stdout).toBe(
       "Added to the corpus:\n" +
         "ars-occitanie  prose  ARS Occitanie · TéléOc (2024)  ← sources/ars-occitanie.txt\n" +
-        "  3 passages\n" +
+        "  3 passages from 7 non-empty lines: 3 in passages, 4 headings; none lost\n" +
+        "See its passages with npm run corpus -- show ars-occitanie\n" +
         "Run npm run ingest to rebuild the index (the bot also rebuilds it at start when the corpus changed).\n",
     );
     expect(readFileSync(join(dir, "sources/ars-occitanie.txt"), "utf8")).toBe(readFileSync(join(NEW_DOCUMENTS, "ars-occitanie.txt"), "utf8"));
@@ -117,8 +143,61 @@ describe.concurrent("npm run corpus -- add", () => {
     const missing = await corpusCli(root, "add", "x.txt", "--id", "x");
     expect(missing.status).toBe(1);
     expect(missing.stderr).toMatch(/^fdr-santé: add needs --title, --kind\nusage:/);
-    const unknown = await corpusCli(root, "remove");
+    const unknown = await corpusCli(root, "delete");
     expect(unknown.status).toBe(1);
-    expect(unknown.stderr).toMatch(/^fdr-santé: unknown command "remove"\nusage:/);
+    expect(unknown.stderr).toMatch(/^fdr-santé: unknown command "delete"\nusage:/);
+    const period = await corpusCli(root, ...ADD_OCCITANIE.filter((a) => a !== "--year" && a !== "2024"), "--period", "2018/2023");
+    expect(period.stderr).toBe('fdr-santé: --period: expected the first and last years, such as 2018-2023 (or 2018–2023, 2018 à 2023), not "2018/2023"\nNothing was added: the corpus is as it was.\n');
+  });
+
+  it("adds a web page with no publisher, an en dash in its period and no label", async () => {
+    const { root, dir } = tempCorpus({ copyReal: true });
+    const { status, stdout, stderr } = await corpusCli(
+      root, "add", join(REPO, "test/fixtures/prose/feuille-de-route-regionale.txt"),
+      "--id", "fdr-regionale", "--title", "Feuille de route régionale du numérique en santé", "--kind", "prose", "--period", "2023–2028",
+    );
+    expect(stderr).toBe("");
+    expect(status).toBe(0);
+    expect(stdout).toBe(
+      "Added to the corpus:\n" +
+        "fdr-regionale  prose  Feuille de route régionale du numérique (2023-2028)  ← sources/fdr-regionale.txt\n" +
+        "  6 passages from 30 non-empty lines: 17 in passages, 2 headings, 10 chrome lines, 1 caption; none lost\n" +
+        'Its label "Feuille de route régionale du numérique" was made from the title: change it in corpus/manifest.yaml if you want another.\n' +
+        "See its passages with npm run corpus -- show fdr-regionale\n" +
+        "Run npm run ingest to rebuild the index (the bot also rebuilds it at start when the corpus changed).\n",
+    );
+    const manifest = readFileSync(join(dir, "manifest.yaml"), "utf8");
+    expect(manifest).toContain(
+      '  - id: fdr-regionale\n    kind: prose\n    title: "Feuille de route régionale du numérique en santé"\n    label: Feuille de route régionale du numérique\n    period: [2023, 2028]\n    scope: national\n    source: sources/fdr-regionale.txt\n',
+    );
+  });
+});
+
+describe.concurrent("npm run corpus -- remove", () => {
+  it("removes a document and its files, and says what still names it", async () => {
+    const { root, dir } = tempCorpus({ copyReal: true });
+    const before = readFileSync(join(dir, "manifest.yaml"), "utf8");
+    expect((await corpusCli(root, ...ADD_OCCITANIE)).status).toBe(0);
+    const { status, stdout, stderr } = await corpusCli(root, "remove", "ars-occitanie");
+    expect(stderr).toBe("");
+    expect(status).toBe(0);
+    expect(stdout).toBe(
+      "Removed ars-occitanie from corpus/manifest.yaml and deleted corpus/sources/ars-occitanie.txt.\n" +
+        "No curation entry or evaluation line names ars-occitanie.\n" +
+        "Run npm run ingest to rebuild the index (the bot also rebuilds it at start when the corpus changed).\n",
+    );
+    expect(readFileSync(join(dir, "manifest.yaml"), "utf8")).toBe(before);
+    expect(existsSync(join(dir, "sources/ars-occitanie.txt"))).toBe(false);
+  });
+
+  it("refuses an unknown ID and changes nothing", async () => {
+    const { root, dir } = tempCorpus({ copyReal: true });
+    const before = readFileSync(join(dir, "manifest.yaml"), "utf8");
+    const { status, stderr } = await corpusCli(root, "remove", "ars-bzh");
+    expect(status).toBe(1);
+    expect(stderr).toBe(
+      'fdr-santé: no document "ars-bzh" in corpus/manifest.yaml; its documents: virage-numerique-2019, breve-virage-2019, lancement-2019, fdr-2023-2027, ars-bretagne\nNothing was removed: the corpus is as it was.\n',
+    );
+    expect(readFileSync(join(dir, "manifest.yaml"), "utf8")).toBe(before);
   });
 });

@@ -2,7 +2,8 @@ import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { addDocument, AddDocumentError, appendToManifest, manifestEntryFor, type NewDocument } from "../../src/corpus/add-document.js";
+import { addDocument, AddDocumentError, appendToManifest, manifestEntryFor, parsePeriod, parseYear, type NewDocument } from "../../src/corpus/add-document.js";
+import { deriveLabel, LABEL_MAX } from "../../src/corpus/label.js";
 import { loadCorpus } from "../../src/corpus/load.js";
 import { CORPUS_DIR } from "../support/pipeline.js";
 import { corpusErrorOf, lineOf, OCCITANIE, removeTempCorpora, tempCorpus, TEST_ROADMAP as ROADMAP } from "../support/temp-corpus.js";
@@ -20,12 +21,12 @@ function snapshot(dir: string): Record<string, string> {
 }
 
 describe("manifestEntryFor", () => {
-  it("fills the entry from the options, with the label defaulting to the title", () => {
+  it("fills the entry from the options, with a short label made from the title", () => {
     expect(manifestEntryFor(OCCITANIE)).toEqual({
       id: "ars-occitanie",
       kind: "prose",
       title: OCCITANIE.title,
-      label: OCCITANIE.title,
+      label: "ARS Occitanie · Programme régional",
       year: 2024,
       publisher: "ARS Occitanie",
       scope: "regional",
@@ -44,8 +45,47 @@ describe("manifestEntryFor", () => {
     expect(error({ year: 24 })).toThrow(new AddDocumentError("--year: must be a year written with four digits, such as 2024"));
     expect(error({ period: [2023, 2027] })).toThrow(new AddDocumentError("--period: give year or period, not both"));
     expect(error({ year: undefined, period: [2027, 2023] })).toThrow(new AddDocumentError("--period: must be [first year, last year] with the first before the last"));
-    expect(error({ publisher: undefined })).toThrow(/^--publisher: /);
-    expect(error({ title: "" })).toThrow(/^--title: /);
+    expect(error({ publisher: "  " })).toThrow(new AddDocumentError('--publisher: expected who published the document, such as "ARS Normandie", not an empty text'));
+    expect(error({ title: "" })).toThrow(new AddDocumentError("--title: expected the document's full title, in quotes, not an empty text"));
+    expect(error({ title: undefined as unknown as string })).toThrow(new AddDocumentError("--title: expected the document's full title, in quotes"));
+    expect(error({ region: "" })).toThrow(new AddDocumentError("--region: expected the region's name, such as Occitanie, not an empty text"));
+  });
+
+  it("takes a document without publisher", () => {
+    const entry = manifestEntryFor({ ...OCCITANIE, publisher: undefined });
+    expect(entry).not.toHaveProperty("publisher");
+    expect(entry.label).toBe("ARS Occitanie · Programme régional");
+  });
+});
+
+describe("parsePeriod and parseYear", () => {
+  it("accept a hyphen, the en and em dashes French pages use, and 'à'", () => {
+    for (const text of ["2018-2023", "2018–2023", "2018—2023", "2018 – 2023", "2018 à 2023", " 2018-2023 "]) expect([text, parsePeriod(text)]).toEqual([text, [2018, 2023]]);
+    expect(parsePeriod(undefined)).toBeUndefined();
+    expect(parseYear("2024")).toBe(2024);
+  });
+
+  it("say what they expect, naming the option", () => {
+    expect(() => parsePeriod("2018")).toThrow(new AddDocumentError('--period: expected the first and last years, such as 2018-2023 (or 2018–2023, 2018 à 2023), not "2018"'));
+    expect(() => parsePeriod("2023–2018")).toThrow(new AddDocumentError('--period: the first year must come before the last, not "2023–2018"'));
+    expect(() => parseYear("24")).toThrow(new AddDocumentError('--year: expected four digits, such as 2024, not "24"'));
+  });
+});
+
+describe("deriveLabel", () => {
+  it("makes a short label from the title, led by its name before ':' or by a short publisher or region", () => {
+    expect(deriveLabel({ title: "ARS Occitanie : programme régional de télémédecine TéléOc" })).toBe("ARS Occitanie · Programme régional");
+    expect(deriveLabel({ title: "Stratégie régionale du numérique en santé", publisher: "ARS Bretagne" })).toBe("ARS Bretagne · Stratégie régionale");
+    expect(deriveLabel({ title: "Feuille de route e-santé", region: "Normandie" })).toBe("Normandie · Feuille de route e-santé");
+    expect(deriveLabel({ title: "Accélérer le virage numérique : feuille de route du numérique en santé (Ma santé 2022)" })).toBe("Accélérer le virage numérique");
+    expect(deriveLabel({ title: "Feuille de route du numérique en santé 2023-2027", publisher: "Délégation au numérique en santé" })).toBe("Feuille de route du numérique en santé");
+    expect(deriveLabel({ title: "Programme e-santé de l'ARS Grand Est", publisher: "ARS Grand Est" })).toBe("Programme e-santé de l'ARS Grand Est");
+  });
+
+  it("keeps every label it makes within LABEL_MAX characters, ending on a full word", () => {
+    const titles = ["Présentation de la feuille de route du numérique en santé, 25 avril 2019", "[Brève] Ma Santé 2022 : lancement du volet numérique", "x".repeat(60)];
+    for (const title of titles) expect(deriveLabel({ title, publisher: "Magazine e-santé" }).length).toBeLessThanOrEqual(LABEL_MAX);
+    expect(deriveLabel({ title: titles[0]! })).toBe("Présentation de la feuille de route");
   });
 });
 
@@ -58,7 +98,7 @@ describe("appendToManifest", () => {
       "  - id: ars-occitanie",
       "    kind: prose",
       '    title: "ARS Occitanie : programme régional de télémédecine TéléOc"',
-      '    label: "ARS Occitanie : programme régional de télémédecine TéléOc"',
+      "    label: ARS Occitanie · Programme régional",
       "    year: 2024",
       "    publisher: ARS Occitanie",
       "    scope: regional",

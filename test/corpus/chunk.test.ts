@@ -88,7 +88,7 @@ describe("chunks of the real corpus", () => {
     expect(byId("fdr-2023-2027/passage-2").text.startsWith("Feuille de route 2023-2027 › Prévention\nDévelopper la prévention")).toBe(true);
     expect(byId("fdr-2023-2027/passage-2").section).toBe("Prévention");
     expect(byId("ars-bretagne/passage-1").text).toBe(
-      "ARS Bretagne · Stratégie régionale › Article\nDepuis 3 ans, l’ARS Bretagne décline le volet numérique du second projet régional de santé dans le secteur médicosocial (déploiement Via trajectoire, DMP, répertoire opérationnel des ressources…).",
+      "ARS Bretagne · Stratégie régionale › Stratégie régionale du numérique en santé\nDepuis 3 ans, l’ARS Bretagne décline le volet numérique du second projet régional de santé dans le secteur médicosocial (déploiement Via trajectoire, DMP, répertoire opérationnel des ressources…).",
     );
     expect(byId("ars-bretagne/passage-1").period).toBe("");
     // A label that lacks the year gets it in parentheses.
@@ -150,9 +150,10 @@ describe("a long prose passage", () => {
       groups: [],
       actions: [],
       passages: [
-        { section: "Partie A", text, line: 3 },
-        { section: null, text: "Un court paragraphe.", line: 9 },
+        { section: "Partie A", text, line: 3, lines: [3] },
+        { section: null, text: "Un court paragraphe.", line: 9, lines: [9] },
       ],
+      skipped: [],
     };
     return { documents: [doc], glossary: [], enrichment: { actions: {}, documents: {} }, correspondences: [], hash: "x" };
   }

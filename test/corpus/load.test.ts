@@ -156,6 +156,15 @@ describe("the manifest", () => {
     );
   });
 
+  it("takes a document without label or publisher: the label is made from the title", () => {
+    const { dir } = miniCorpus(manifestWith('    title: "Note A"\n    label: Note A\n    year: 2024\n    publisher: Éditeur test\n', '    title: "ARS Test : note sur la télésanté en région"\n    year: 2024\n'));
+    const note = loadCorpus(dir).documents[0]!;
+    expect([note.label, note.publisher]).toEqual(["ARS Test · Note sur la télésanté", null]);
+    expect(errorOf(manifestWith("    publisher: Éditeur test\n    source: sources/note-a", '    publisher: " "\n    source: sources/note-a'))).toBe(
+      'corpus/manifest.yaml:7: publisher: expected who published the document, such as "ARS Normandie", not an empty text',
+    );
+  });
+
   it("refuses invalid YAML and a missing manifest", () => {
     expect(errorOf(manifestWith("    label: Note A\n", "    label: Note A\n    label: Note B\n"))).toMatch(/^corpus\/manifest\.yaml:6: invalid YAML: /);
     const { root, dir } = tempCorpus();

@@ -2,7 +2,6 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { CorpusError } from "../../src/corpus/errors.js";
 import { loadCorpus } from "../../src/corpus/load.js";
 import { parseLinesRoadmap } from "../../src/corpus/parse-lines.js";
-import { parseProse } from "../../src/corpus/parse-prose.js";
 import { parseSectionsRoadmap } from "../../src/corpus/parse-sections.js";
 import type { Corpus, CorpusDocument, Structure } from "../../src/corpus/schema.js";
 import { decodeSource, type SourceLine } from "../../src/corpus/source-text.js";
@@ -245,6 +244,13 @@ describe("the real corpus", () => {
       );
       expect(prose("lancement-2019").passages.map((p) => p.line)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 16, 17, 18]);
       expect(prose("ars-bretagne").passages.map((p) => p.line)).toEqual([5, 7, 9, 16, 18, 20, 22, 24, 26, 28, 30, 33, 35]);
+      // The page's chrome ("Article", "Partagez cet article", "Sommaire de l'article") names no section.
+      expect(new Set(prose("ars-bretagne").passages.map((p) => p.section))).toEqual(new Set(["Stratégie régionale du numérique en santé"]));
+      expect(prose("ars-bretagne").skipped).toEqual([
+        { line: 1, role: "heading", text: "Stratégie régionale du numérique en santé" },
+        { line: 3, role: "chrome", text: "Article" },
+      ]);
+      expect(prose("breve-virage-2019").skipped.map((s) => [s.line, s.role])).toEqual([[1, "chrome"], [2, "chrome"], [3, "heading"], [5, "heading"]]);
       for (const id of ["breve-virage-2019", "lancement-2019", "ars-bretagne"]) {
         expect(prose(id).actions).toEqual([]);
         expect(prose(id).groups).toEqual([]);
@@ -346,8 +352,8 @@ describe("parseSectionsRoadmap on small texts", () => {
       },
     ]);
     expect(parsed.passages).toEqual([
-      { section: null, text: "TITRE DU DOCUMENT", line: 1 },
-      { section: "Alpha", text: "Sous-titre de l'axe alpha\nUn paragraphe d'introduction de l'axe.", line: 4 },
+      { section: null, text: "TITRE DU DOCUMENT", line: 1, lines: [1] },
+      { section: "Alpha", text: "Sous-titre de l'axe alpha\nUn paragraphe d'introduction de l'axe.", line: 4, lines: [4, 5] },
     ]);
   });
 
@@ -409,7 +415,7 @@ describe("parseLinesRoadmap on small texts", () => {
       { number: 1, title: "Premier groupe", short: "Un", subtitle: null, actions: [1, 2] },
       { number: 2, title: "Second groupe", short: null, subtitle: null, actions: [3] },
     ]);
-    expect(parsed.passages).toEqual([{ section: null, text: "Intro 1\nIntro 2", line: 1 }]);
+    expect(parsed.passages).toEqual([{ section: null, text: "Intro 1\nIntro 2", line: 1, lines: [1, 2] }]);
   });
 
   it("reports too many lines at the first extra line", () => {
@@ -420,32 +426,6 @@ describe("parseLinesRoadmap on small texts", () => {
   it("reports too few lines at the last line", () => {
     const e = corpusError(() => parseLinesRoadmap("l.txt", linesOf("I\nI\nA\nB"), structure));
     expect(e.message).toBe("l.txt:4: the structure announces 3 actions (one per line from line 3), the file has 2");
-  });
-});
-
-describe("parseProse on small texts", () => {
-  it("splits paragraphs, takes headings as sections, keeps ':' lists and lower-case continuations", () => {
-    const text = [
-      "Un titre", // 1 heading
-      "Premier paragraphe.", // 2
-      "Une liste :", // 3
-      "- premier point", // 4
-      "- second point", // 5
-      "Une phrase assez longue pour ne pas être prise pour un titre, coupée en deux par la mise en page", // 6
-      "qui continue ici.", // 7
-      "Autre titre", // 8
-      "Dernier paragraphe !", // 9
-    ].join("\n");
-    expect(parseProse(linesOf(text))).toEqual([
-      { section: "Un titre", text: "Premier paragraphe.", line: 2 },
-      { section: "Un titre", text: "Une liste :\n- premier point\n- second point", line: 3 },
-      {
-        section: "Un titre",
-        text: "Une phrase assez longue pour ne pas être prise pour un titre, coupée en deux par la mise en page qui continue ici.",
-        line: 6,
-      },
-      { section: "Autre titre", text: "Dernier paragraphe !", line: 9 },
-    ]);
   });
 });
 
