@@ -1,7 +1,7 @@
 import { Document, isMap, isScalar, isSeq, LineCounter, parseDocument, type Pair, type YAMLMap } from "yaml";
 import { z } from "zod";
 import { CorpusError } from "./errors.js";
-import { simplify } from "./french.js";
+import { simplify } from "../language/french.js";
 import { actionId, type CorpusDocument, type Enrichment } from "./schema.js";
 import { parseYaml } from "./yaml.js";
 

@@ -1,4 +1,4 @@
-import { simplify } from "./french.js";
+import { simplify } from "../language/french.js";
 
 /** Longer labels crowd every citation ("[1] …" in Slack); `corpus check` suggests a shorter one. */
 export const LABEL_MAX = 40;

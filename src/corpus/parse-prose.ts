@@ -1,7 +1,7 @@
 import type { Passage, SkippedLine } from "./schema.js";
 import type { SourceLine } from "./source-text.js";
 import { cleanText } from "./parse-sections.js";
-import { simplify } from "./french.js";
+import { simplify } from "../language/french.js";
 import { isCaption, isChrome } from "./web-page-chrome.js";
 
 /**

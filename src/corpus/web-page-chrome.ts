@@ -1,4 +1,4 @@
-import { simplify } from "./french.js";
+import { simplify } from "../language/french.js";
 
 /**
  * What a web page shows around its text, as it comes out of a copy of the page: the words of its

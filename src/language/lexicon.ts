@@ -307,14 +307,26 @@ export const COMMON_SHORT_WORDS: ReadonlySet<string> = new Set(["ans", "mes", "s
 
 // ---------------------------------------------------------------- numbers
 
-export const NUMBER_WORDS: Readonly<Record<string, number>> = {
-  zero: 0, un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9, dix: 10, onze: 11,
-  douze: 12, treize: 13, quatorze: 14, quinze: 15, seize: 16, vingt: 20, trente: 30, quarante: 40, cinquante: 50,
-  soixante: 60, cent: 100, cents: 100, mille: 1000, million: 1e6, millions: 1e6, milliard: 1e9, milliards: 1e9,
+/** Number words, French and English, accents folded: units and tens add up, hundreds and scales multiply. */
+export const NUMBER_UNITS: Readonly<Record<string, number>> = {
+  zero: 0, un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9,
+  dix: 10, onze: 11, douze: 12, treize: 13, quatorze: 14, quinze: 15, seize: 16,
+  vingt: 20, vingts: 20, trente: 30, quarante: 40, cinquante: 50, soixante: 60, septante: 70, huitante: 80, octante: 80, nonante: 90,
   one: 1, two: 2, three: 3, four: 4, five: 5, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20,
-  thirty: 30, forty: 40, fifty: 50, sixty: 60, hundred: 100, thousand: 1000, billion: 1e9,
+  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
 };
+export const NUMBER_HUNDRED: ReadonlySet<string> = new Set(["cent", "cents", "hundred", "hundreds"]);
+export const NUMBER_SCALES: Readonly<Record<string, number>> = {
+  mille: 1e3, thousand: 1e3, thousands: 1e3, million: 1e6, millions: 1e6, milliard: 1e9, milliards: 1e9, billion: 1e9, billions: 1e9,
+};
+export const NUMBER_CONNECTORS: ReadonlySet<string> = new Set(["et", "and"]);
+/** "un", "une", "one" alone are articles or pronouns far more often than figures. */
+export const NUMBER_WORDS_ALONE_NOT_FIGURES: ReadonlySet<string> = new Set(["un", "une", "one"]);
+/** "à neuf", "de neuf", "tout neuf": the adjective "new", not nine. */
+export const NEUF_AS_NEW_AFTER: ReadonlySet<string> = new Set(["a", "de", "du", "tout", "toute"]);
+/** Every number word. */
+export const NUMBER_WORDS: readonly string[] = [...Object.keys(NUMBER_UNITS), ...NUMBER_HUNDRED, ...Object.keys(NUMBER_SCALES)];
 
 /** Ordinal words: "la deuxième", "third", "2e". */
 export const ORDINAL_WORDS: Readonly<Record<string, number>> = {

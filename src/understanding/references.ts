@@ -1,7 +1,7 @@
 import type { Corpus } from "../corpus/schema.js";
 import { simplify, stem, words } from "../language/french.js";
 import { ACTION_WORDS, THERE, EARLIER_PLAN, LAST_WORDS, LATEST_PLAN, NUMBER_WORDS, ORDINAL_WORDS, PLAN_OF, PLAN_WORDS, ROMAN, escapeRegExp } from "../language/lexicon.js";
-import { valueOf } from "../language/numbers.js";
+import { numberValue } from "../language/figures.js";
 import { closestWord } from "./spelling.js";
 import { covers, documentNames, groupTitles, groupWords, perCorpus, placeNames, roadmapsByRecency, vocabulary } from "./corpus-tables.js";
 import type { ActionRef, DocumentRef, GlossaryMatch, GroupRef } from "./schema.js";
@@ -91,13 +91,8 @@ export function resolveDocuments(s: string, corpus: Corpus): DocumentReading {
 }
 
 /** A number written in digits, words ("quatorze", "dix-huit") or as an ordinal ("14e"). */
-const NUMBER = `(\\d{1,3}|(?:${Object.keys(NUMBER_WORDS).join("|")})(?:[\\s-]+(?:et[\\s-]+)?(?:${Object.keys(NUMBER_WORDS).join("|")}))*)`;
+const NUMBER = `(\\d{1,3}|(?:${NUMBER_WORDS.join("|")})(?:[\\s-]+(?:et[\\s-]+)?(?:${NUMBER_WORDS.join("|")}))*)`;
 
-function numberValue(token: string): number | null {
-  if (/^\d+$/.test(token)) return Number(token);
-  const ws = token.split(/[\s-]+/).filter((w) => w !== "et");
-  return ws.every((w) => w in NUMBER_WORDS) ? valueOf(ws) : null;
-}
 
 /**
  * Actions named by number ("action 14", "l'action quatorze", "la 14e action", "actions 3 et 4"),

@@ -6,6 +6,8 @@ import { GlossaryMatcher } from "./glossary.js";
 import type { DocumentRef, Understanding } from "./schema.js";
 import { closestWord } from "./spelling.js";
 
+const NUMBER_WORD_SET = new Set(NUMBER_WORDS);
+
 const glossaryMatcher = perCorpus((corpus) => new GlossaryMatcher(corpus.glossary));
 
 /** Stems that never carry a subject: framing, the generic words of plans and structure. */
@@ -24,7 +26,7 @@ function subjectWords(text: string, corpus: Corpus): string[] {
       !isStopword(w) &&
       !unknownJoined.has(w) &&
       !/^[a-z]?\d+([,.]\d+)?$/.test(w) &&
-      !(w in NUMBER_WORDS) &&
+      !NUMBER_WORD_SET.has(w) &&
       !(w in ORDINAL_WORDS) &&
       !NOT_SUBJECT.has(stem(w)) &&
       !isStructureWord(w, corpus) &&

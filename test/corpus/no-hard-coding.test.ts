@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
-import { simplify } from "../../src/corpus/french.js";
+import { simplify } from "../../src/language/french.js";
 import { loadCorpus } from "../../src/corpus/load.js";
 import { CORPUS_DIR } from "../support/pipeline.js";
 

@@ -1,6 +1,6 @@
 import type { Chunk } from "../../corpus/chunk.js";
 import { terms } from "../../language/french.js";
-import { holdsFigure } from "../../language/numbers.js";
+import { holdsFigure } from "../../language/figures.js";
 import type { RetrievedCitation } from "../../retrieval/retriever.js";
 import { composeQuotes, quote } from "../compose/extractive.js";
 import { figureMissing } from "../messages.js";

@@ -1,4 +1,5 @@
 import { fold } from "./french.js";
+import { NUMBER_CONNECTORS as CONNECTORS, NUMBER_HUNDRED as HUNDRED, NUMBER_SCALES as SCALES, NUMBER_UNITS as UNITS, NUMBER_WORDS_ALONE_NOT_FIGURES as ALONE_IS_NOT_A_FIGURE, NEUF_AS_NEW_AFTER } from "./lexicon.js";
 
 /** A figure found in a text: its value and where it stands (`text.slice(start, end)`). */
 export interface Figure {
@@ -9,28 +10,6 @@ export interface Figure {
   /** "digits" for "2 milliards", "10 000", "1,4"; "words" for "deux", "dix mille", "vingt-six". */
   written: "digits" | "words";
 }
-
-// French and English number words, accents folded, lowercase. "un"/"une"/"one" alone are articles
-// or pronouns far more often than figures: they count only inside a longer number ("vingt et un",
-// "un million"), see ALONE_IS_NOT_A_FIGURE.
-const UNITS: Record<string, number> = {
-  zero: 0, un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9,
-  dix: 10, onze: 11, douze: 12, treize: 13, quatorze: 14, quinze: 15, seize: 16,
-  vingt: 20, vingts: 20, trente: 30, quarante: 40, cinquante: 50, soixante: 60, septante: 70, huitante: 80, octante: 80, nonante: 90,
-  one: 1, two: 2, three: 3, four: 4, five: 5, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
-  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
-};
-const HUNDRED = new Set(["cent", "cents", "hundred", "hundreds"]);
-const SCALES: Record<string, number> = {
-  mille: 1e3, thousand: 1e3, thousands: 1e3,
-  million: 1e6, millions: 1e6,
-  milliard: 1e9, milliards: 1e9, billion: 1e9, billions: 1e9,
-};
-const CONNECTORS = new Set(["et", "and"]);
-const ALONE_IS_NOT_A_FIGURE = new Set(["un", "une", "one"]);
-/** "à neuf", "de neuf", "tout neuf": the adjective "new", not nine. */
-const NEUF_AS_NEW_AFTER = new Set(["a", "de", "du", "tout", "toute"]);
 
 const WORD = /[\p{L}]+/gu;
 // Digits, with French thousands groups ("10 000", also with no-break spaces) and a decimal part
@@ -152,4 +131,20 @@ function valueOf(run: string[]): number | null {
   }
   const value = total + current;
   return Number.isFinite(value) ? value : null;
+}
+
+/** A year written in four digits (1900–2099): a date rather than a figure. */
+export function isYear(f: Figure): boolean {
+  return f.written === "digits" && /^(19|20)\d{2}$/.test(f.text);
+}
+
+/** A figure that is not a year: what a "combien" question needs a passage to hold. */
+export function holdsFigure(text: string): boolean {
+  return findFigures(text).some((f) => !isYear(f));
+}
+
+/** The value of a token that is one number, in digits or words ("14", "quatorze", "dix-huit"), or null. */
+export function numberValue(token: string): number | null {
+  const figures = findFigures(token);
+  return figures.length === 1 && figures[0]!.start === 0 && figures[0]!.end === token.length ? figures[0]!.value : null;
 }

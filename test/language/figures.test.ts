@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findFigures } from "../../src/corpus/figures.js";
+import { findFigures } from "../../src/language/figures.js";
 
 const values = (text: string) => findFigures(text).map((f) => [f.text, f.value]);
 
