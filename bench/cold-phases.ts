@@ -49,7 +49,7 @@ const build = await phase("import src/index (build, open, embedders)", async () 
   return import("../src/index/build.js");
 });
 const { createAnswerPipeline } = await phase("import src/answer + src/retrieval", () => import("../src/answer/pipeline.js"));
-await phase("import src/cli (open-pipeline, render)", () => Promise.all([import("../src/cli/open-pipeline.js"), import("../src/cli/render.js")]));
+await phase("import src/app and src/cli (pipeline, render)", () => Promise.all([import("../src/app/pipeline.js"), import("../src/cli/render.js")]));
 const { IndexManifest } = await import("../src/index/index-manifest.js");
 const { localEmbedder } = await import("../src/index/embedder.js");
 

@@ -168,7 +168,7 @@ function diagnosisMarkdown(r: BenchResult): string[] {
       "",
       markdownTable(["origin", "modules"], d.modules.by_origin.slice(0, 15).map((m) => [m.name, m.count])),
       "",
-      `CPU profile of a real cold ask (\`node --cpu-prof dist/cli/ask.js\`, ${ms(d.profile.wall_ms)} on the main thread). Self time by origin:`,
+      `CPU profile of a real cold ask (\`node --cpu-prof dist/app/commands/ask.js\`, ${ms(d.profile.wall_ms)} on the main thread). Self time by origin:`,
       "",
       markdownTable(["origin", "self time", "share"], d.profile.main.map((s) => [s.name, ms(s.ms), `${round(s.share * 100, 1)} %`])),
       "",

@@ -1,9 +1,7 @@
 import { parseArgs } from "node:util";
-import { loadConfig } from "../config/env.js";
 import { addDocument, AddDocumentError } from "../corpus/add-document.js";
 import { CorpusError } from "../corpus/errors.js";
 import { checkCorpus, formatDocument, formatSummary, summarizeDocument } from "../corpus/check.js";
-import { run } from "./run.js";
 
 const USAGE = `usage:
   npm run corpus -- check
@@ -80,9 +78,9 @@ function userError(error: unknown): string | null {
   return null;
 }
 
-run(async () => {
-  const [command, ...args] = process.argv.slice(2);
-  const corpusDir = loadConfig().CORPUS_DIR;
+/** `npm run corpus -- check | add …` on the corpus in `corpusDir`; the exit code. */
+export function corpusCommand(argv: readonly string[], corpusDir: string): number {
+  const [command, ...args] = argv;
   switch (command) {
     case "check":
       if (args.length) return fail(`check takes no argument\n${USAGE}`);
@@ -104,4 +102,4 @@ run(async () => {
     default:
       return fail(`${command ? `unknown command "${command}"` : "no command"}\n${USAGE}`);
   }
-});
+}

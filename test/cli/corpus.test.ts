@@ -13,7 +13,7 @@ function corpusCli(root: string, ...args: string[]): Promise<{ status: number; s
   return new Promise((done) => {
     execFile(
       join(REPO, "node_modules/.bin/tsx"),
-      [join(REPO, "src/cli/corpus.ts"), ...args],
+      [join(REPO, "src/app/commands/corpus.ts"), ...args],
       { cwd: root, env: { ...process.env, CORPUS_DIR: "corpus" }, encoding: "utf8" },
       (error, stdout, stderr) => done({ status: error ? Number(error.code) : 0, stdout, stderr }),
     );

@@ -106,7 +106,7 @@ describe("a model-written answer, streamed", () => {
     // The streamed text is then replaced: the message is exactly what a posted answer would be.
     expect(params("chat.update")).toMatchObject({ channel: "C0GENERAL", ts, ...expected });
     expect(slack.callsTo("chat.postMessage")).toEqual([]);
-    expect(deps.feedback.answer(expected.metadata!.event_payload.answer_id as string)).toMatchObject({ question: APCV });
+    expect((await deps.stored()).answer(expected.metadata!.event_payload.answer_id as string)).toMatchObject({ question: APCV });
     expect(deps.records.find((r) => r.msg === "answered")).toMatchObject({ delivery: "stream", kind: "search" });
   });
 

@@ -26,8 +26,11 @@ export type Generation =
 export type DeltaListener = (text: string) => void;
 
 export interface AnswerGenerator {
-  /** Never rejects: every fault comes back as `{ ok: false }`, for the extractive answer to be served. */
-  generate(request: GenerationRequest, onDelta?: DeltaListener): Promise<Generation>;
+  /**
+   * Never rejects: every fault comes back as `{ ok: false }`, for the extractive answer to be
+   * served. `stop`, when aborted, cuts the generation at once (the bot is stopping).
+   */
+  generate(request: GenerationRequest, onDelta?: DeltaListener, stop?: AbortSignal): Promise<Generation>;
 }
 
 export interface GeneratorDeps {
@@ -81,19 +84,21 @@ export function createGenerator(deps: GeneratorDeps): AnswerGenerator {
   }
 
   return {
-    async generate(request, onDelta) {
+    async generate(request, onDelta, stop) {
       const lang = request.retrieval.analysis.lang;
       const fail = (cause: FallbackCause): Generation => ({ ok: false, cause, note: fallbackNote(cause, lang) });
       const excerpts = selectExcerpts(request.retrieval, request.preferred, contentOf, corpus);
       if (!excerpts.length) return fail("ungrounded");
 
+      if (stop?.aborted) return fail("cancelled");
       const deadline = AbortSignal.timeout(timeoutMs);
       const progress = { streamed: false };
       let output: GroundedOutput;
       try {
-        output = parseGroundedOutput(await complete(groundedPrompt(request.question, lang, excerpts), deadline, progress, onDelta));
+        const signal = stop ? AbortSignal.any([deadline, stop]) : deadline;
+        output = parseGroundedOutput(await complete(groundedPrompt(request.question, lang, excerpts), signal, progress, onDelta));
       } catch (error) {
-        const cause = classifyError(error, deadline, progress.streamed);
+        const cause = stop?.aborted ? "cancelled" : classifyError(error, deadline, progress.streamed);
         log.warn("llm answer failed, extractive fallback", { cause, error: describeError(error, secrets) });
         return fail(cause);
       }

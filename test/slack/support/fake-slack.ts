@@ -85,7 +85,12 @@ export class FakeSlack {
       case "auth.test":
         return { ok: true, url: "https://fdr.slack.com/", team: "fdr", user: "fdr-sante", ...BOT };
       case "chat.postMessage":
+      case "chat.startStream":
         return { ok: true, channel: params.channel, ts: this.nextTs() };
+      case "chat.appendStream":
+      case "chat.stopStream":
+      case "chat.update":
+        return { ok: true, channel: params.channel, ts: params.ts };
       case "chat.postEphemeral":
         return { ok: true, message_ts: this.nextTs() };
       case "conversations.replies":

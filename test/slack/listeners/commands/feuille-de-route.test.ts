@@ -57,7 +57,7 @@ describe("/feuille-de-route", () => {
     const respond = vi.fn(async (_m: unknown) => undefined);
     const cmd = slashCommand("c'est quoi l'ApCV ?", "http://127.0.0.1:9/respond");
     await feuilleDeRoute(testDeps(stubPipeline(ask)))({ ack: async () => undefined, respond: respond as never, command: cmd as never, client: webClient(), context });
-    expect(ask).toHaveBeenCalledWith("c'est quoi l'ApCV ?", { history: [] });
+    expect(ask).toHaveBeenCalledWith("c'est quoi l'ApCV ?", { history: [], signal: expect.any(AbortSignal) });
     expect(respond).toHaveBeenCalledTimes(1);
     expect(slack.calls).toEqual([]);
   });

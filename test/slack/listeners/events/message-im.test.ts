@@ -36,6 +36,7 @@ describe("message.im", () => {
         { role: "user", text: "cybersécurité 2023-2027 ?", citations: [] },
         { role: "assistant", text: "…", citations: ["fdr-2023-2027#action-14"] },
       ],
+      signal: expect.any(AbortSignal),
       onDelta: expect.any(Function),
     });
     expect(slack.callsTo("chat.postMessage")[0]!.params).toMatchObject({ channel: "D0ALICE", thread_ts: "1700000010.000001" });
