@@ -233,6 +233,38 @@ describe("Slack over HTTP, end to end", () => {
     expect(metadata.event_payload.citations).toMatch(/virage-numerique-2019|lancement-2019/);
   });
 
+  it("answers a follow-up as a standalone question when the thread read is rate-limited, without holding up other answers", async () => {
+    fake.onRaw("conversations.replies", () => ({ status: 429, headers: { "retry-after": "60" }, body: { ok: false, error: "ratelimited" } }));
+    const reads = fake.callsTo("conversations.replies").length;
+    const followUp = mention("et la cybersécurité ?", { channel: "C0LIMITED", thread_ts: "1700000950.000001" });
+    await sendEvent(envelope(followUp));
+    await waitFor(() => fake.callsTo("conversations.replies").length > reads, "the thread read");
+    // Another person's question, sent once Slack has said Retry-After: 60 to the thread read.
+    const other = directMessage("action 14", { channel: "D0BOB", user: "U0BOB" });
+    await sendEvent(envelope(other));
+    // Both well before the minute a paused Web API client would have waited.
+    await waitFor(() => posts(inChannel("D0BOB")).length === 1 && posts(inChannel("C0LIMITED")).length === 1, "both answers", 20_000);
+    expect(posts(inChannel("C0LIMITED"))[0]!.params).toMatchObject({ thread_ts: "1700000950.000001", metadata: { event_type: "fdr_answer" } });
+    expect(lines.some((l) => l.includes('"thread history unavailable, answered as a standalone question"'))).toBe(true);
+    fake.off("conversations.replies");
+  });
+
+  it("still retries an answer Slack rate-limits (429) and posts it once", async () => {
+    let calls = 0;
+    fake.onRaw("chat.postMessage", (params) => {
+      if (params.channel === "C0POST429" && calls++ === 0) return { status: 429, headers: { "retry-after": "1" }, body: { ok: false, error: "ratelimited" } };
+      return { status: 200, body: { ok: true, channel: params.channel, ts: fake.nextTs() } };
+    });
+    await sendEvent(envelope(mention("action 14", { channel: "C0POST429" })));
+    await waitFor(() => posts(inChannel("C0POST429")).length === 2, "the retried answer", 20_000);
+    fake.off("chat.postMessage");
+    expect(calls).toBe(2);
+    const sentinel = mention("action 14", { channel: "C0POST429B" });
+    await sendEvent(envelope(sentinel));
+    await waitFor(() => posts(inChannel("C0POST429B")).length === 1, "the next answer");
+    expect(posts(inChannel("C0POST429"))).toHaveLength(2); // one refused, one posted: a single answer
+  });
+
   it("answers a direct message in the DM", async () => {
     const dm = directMessage("action 14", { channel: "D0ALICE" });
     await sendEvent(envelope(dm));
