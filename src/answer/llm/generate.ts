@@ -7,6 +7,7 @@ import type { RetrievalResult } from "../../retrieval/retriever.js";
 import { selectExcerpts } from "./excerpts.js";
 import { classifyError, describeError, fallbackNote, type FallbackCause } from "./faults.js";
 import { groundStatements, type GroundedStatement } from "./ground.js";
+import { countReasons } from "./support.js";
 import { parseGroundedOutput, partialAnswerText, RESPONSE_FORMAT, type GroundedOutput } from "./output.js";
 import { groundedPrompt, type Prompt } from "./prompt.js";
 
@@ -107,10 +108,16 @@ export function createGenerator(deps: GeneratorDeps): AnswerGenerator {
         return fail("declined");
       }
 
-      const grounding = groundStatements(output, new Set(excerpts.map((e) => e.id)));
+      const grounding = groundStatements(output, excerpts, lang);
       if (grounding.removedIds.length) log.warn("llm cited IDs outside the excerpts, removed", { ids: grounding.removedIds.map((id) => id.slice(0, 80)) });
       if (grounding.droppedStatements) log.warn("llm statements without a valid citation, dropped", { count: grounding.droppedStatements });
-      if (!grounding.statements.length) return fail("ungrounded");
+      if (grounding.unsupported.length) {
+        log.warn("llm statements not backed by the excerpts they cite, dropped", { count: grounding.unsupported.length, reasons: countReasons(grounding.unsupported) });
+      }
+      // Too little left: an answer that is mostly the model's own is not served even in part.
+      if (grounding.statements.length * 2 < grounding.written || !grounding.statements.length) {
+        return fail(grounding.unsupported.length ? "unsupported" : "ungrounded");
+      }
       return { ok: true, statements: grounding.statements };
     },
   };
