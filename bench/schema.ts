@@ -110,6 +110,9 @@ export const ColdPhases = z.object({
   boot_ms: z.number(),
   /** `modules`: what the phase loaded first, by package, when run under bench/module-census.mjs. */
   phases: z.array(z.object({ name: z.string(), ms: z.number(), modules: z.record(z.string(), z.number()).optional() })),
+  /** What the phases loaded (to compare with loadIndex) and what the two asks cited. */
+  loaded: z.object({ chunks: z.number().int(), vectors: z.number().int() }),
+  answers: z.array(z.array(z.string())),
 });
 export type ColdPhases = z.infer<typeof ColdPhases>;
 
