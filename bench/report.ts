@@ -77,6 +77,7 @@ function sections(r: BenchResult): Section[] {
       ["  of which answer composition", ms(r.answer_ms?.p50), ms(r.answer_ms?.p95), ms(r.answer_ms?.p99), null],
       [`Slack ack, ${r.slack?.concurrency ?? "—"} concurrent events`, ms(r.slack?.ack_p50_ms), ms(r.slack?.ack_p95_ms), ms(r.slack?.ack_p99_ms), null],
       ["Slack event → chat.postMessage", ms(r.slack?.answer_p50_ms), null, ms(r.slack?.answer_p99_ms), null],
+      ["Slack ack, slowest; questions answered twice", null, null, null, r.slack ? `${ms(r.slack.ack_max_ms)}; ${r.slack.duplicates}` : null],
       ["Slack answers per second", null, null, null, r.slack ? `${r.slack.answers_per_s} /s` : null],
       ["Slack app's event-loop delay during the load (longest wait inside the app)", null, null, ms(r.slack?.app_loop_delay_p99_ms), r.slack?.app_loop_delay_max_ms != null ? `max ${ms(r.slack.app_loop_delay_max_ms)}` : null],
       ["peak RSS, serving (index loaded, all questions answered)", null, null, null, r.rss_mb === null ? null : `${r.rss_mb} MB`],

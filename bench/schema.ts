@@ -190,6 +190,8 @@ export const BenchResult = z.object({
       ack_p50_ms: z.number(),
       ack_p95_ms: z.number(),
       ack_p99_ms: z.number(),
+      ack_max_ms: z.number(),
+      duplicates: z.number().int(),
       answer_p50_ms: z.number(),
       answer_p99_ms: z.number(),
       answers_per_s: z.number(),

@@ -65,6 +65,8 @@ export function openStorage(dataDir: string, log: Logger, options: StorageOption
   const file = join(dataDir, FEEDBACK_FILE);
   let store: FeedbackStore | undefined;
   let lastOpen = 0;
+  /** Why the file could not be opened last time; a lock is tried again soon, anything else every reopenEveryMs. */
+  let openFailure: StorageProblem | undefined;
   let down: StorageProblem | undefined;
   let queue: Write[] = [];
   let attempt = 0;
@@ -73,11 +75,11 @@ export function openStorage(dataDir: string, log: Logger, options: StorageOption
   const idle: (() => void)[] = [];
   let closed = false;
 
-  const fail = (error: unknown) => {
-    const problem = storageProblem(error, file);
+  const report = (problem: StorageProblem) => {
     if (!down) log.warn("feedback store unavailable, answering without feedback", { file, code: problem.code, advice: problem.advice });
     down = problem;
   };
+  const fail = (error: unknown) => report(storageProblem(error, file));
   const recover = () => {
     if (down) log.info("feedback store writable again", { file });
     down = undefined;
@@ -85,13 +87,15 @@ export function openStorage(dataDir: string, log: Logger, options: StorageOption
 
   function tryOpen(): FeedbackStore | undefined {
     if (store) return store;
-    if (lastOpen && now() - lastOpen < reopenEveryMs) return undefined;
+    if (lastOpen && !openFailure?.transient && now() - lastOpen < reopenEveryMs) return undefined;
     lastOpen = now();
     try {
       store = open(dataDir, lockWaitMs);
+      openFailure = undefined;
       return store;
     } catch (error) {
-      fail(error);
+      openFailure = storageProblem(error, file);
+      if (!openFailure.transient) fail(error);
       return undefined;
     }
   }
@@ -118,6 +122,16 @@ export function openStorage(dataDir: string, log: Logger, options: StorageOption
     queue = [];
     const target = tryOpen();
     if (!target) {
+      // Another process holding the lock at start: waited out like a locked write.
+      const retry = openFailure?.transient ? retryDelaysMs[attempt] : undefined;
+      if (retry !== undefined) {
+        attempt += 1;
+        queue = [...batch, ...queue];
+        schedule(retry);
+        return;
+      }
+      if (openFailure?.transient) report(openFailure);
+      attempt = 0;
       settleAll(batch, false);
       return notifyIdle();
     }

@@ -133,6 +133,23 @@ describe("the bot's store, best effort", () => {
     storage.close();
   });
 
+  it("a file locked while it is opened: opening is tried again soon, and the write lands without a warning", async () => {
+    const dir = tempDir();
+    const { log, records } = memoryLogger();
+    let refusals = 2;
+    const storage = openStorage(dir, log, {
+      retryDelaysMs: [10, 10, 10],
+      open: (d, lockWaitMs) => {
+        if (refusals-- > 0) throw new Database.SqliteError("database is locked", "SQLITE_BUSY");
+        return FeedbackStore.open(d, { lockWaitMs });
+      },
+    });
+    storage.saveAnswer("a1", fixedAnswer("action 14"));
+    expect(await storage.recordFeedback({ answerId: "a1", rating: "positive", userId: "U1" })).toBe("stored");
+    expect(warnings(records)).toEqual([]);
+    storage.close();
+  });
+
   it("keeps pending questions across a restart until they are cleared", async () => {
     const dir = tempDir();
     const { log } = memoryLogger();
