@@ -9,7 +9,7 @@ import type { ThreadMemory } from "./thread-memory.js";
 
 /** What the Slack layer needs from the pipeline: answering, and describing the loaded index. */
 export type SlackPipeline = Pick<AnswerPipeline, "ask" | "describe">;
-export type IndexDescription = ReturnType<AnswerPipeline["describe"]>;
+export type { IndexDescription } from "./render.js";
 
 /** Everything a listener uses, injected so tests drive listeners without Slack. */
 export interface SlackDeps {

@@ -1,6 +1,6 @@
 import type { types } from "@slack/bolt";
+import type { AnswerPipeline } from "../answer/pipeline.js";
 import type { Answer } from "../answer/schema.js";
-import type { IndexDescription } from "./deps.js";
 import { ABRIDGED, FEEDBACK_NOTE, HOW_TO_ASK } from "./messages.js";
 
 /** Slack's limits (docs.slack.dev/reference/block-kit): section text and blocks per message. */
@@ -14,6 +14,9 @@ export const FEEDBACK_ACTION_ID = "feedback";
 export const ANSWER_EVENT_TYPE = "fdr_answer";
 
 export type Rating = "positive" | "negative";
+
+/** What the help text and the App Home show of the loaded index. */
+export type IndexDescription = ReturnType<AnswerPipeline["describe"]>;
 
 export interface SlackMessage {
   /** Notification and accessibility fallback; Slack shows `blocks` when present. */
