@@ -76,7 +76,14 @@ export function openStorage(dataDir: string, log: Logger, options: StorageOption
   let closed = false;
 
   const report = (problem: StorageProblem) => {
-    if (!down) log.warn("feedback store unavailable, answering without feedback", { file, code: problem.code, advice: problem.advice });
+    if (!down) {
+      log.warn("feedback store unavailable, answering without feedback", {
+        file,
+        code: problem.code,
+        advice: problem.advice,
+        meanwhile: "clicks are not kept, and questions left unanswered by a crash are not answered at the next start",
+      });
+    }
     down = problem;
   };
   const fail = (error: unknown) => report(storageProblem(error, file));

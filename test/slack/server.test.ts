@@ -265,6 +265,21 @@ describe("Slack over HTTP, end to end", () => {
     expect(posts(inChannel("C0POST429"))).toHaveLength(2); // one refused, one posted: a single answer
   });
 
+  it("still retries an answer Slack fails to take (500) and posts it once", async () => {
+    let calls = 0;
+    fake.onRaw("chat.postMessage", (params) => {
+      if (params.channel === "C0POST500" && calls++ === 0) return { status: 500, body: { ok: false, error: "internal_error" } };
+      return { status: 200, body: { ok: true, channel: params.channel, ts: fake.nextTs() } };
+    });
+    await sendEvent(envelope(mention("action 14", { channel: "C0POST500" })));
+    await waitFor(() => posts(inChannel("C0POST500")).length === 2, "the retried answer", 30_000);
+    fake.off("chat.postMessage");
+    const sentinel = mention("action 14", { channel: "C0POST500B" });
+    await sendEvent(envelope(sentinel));
+    await waitFor(() => posts(inChannel("C0POST500B")).length === 1, "the next answer");
+    expect(posts(inChannel("C0POST500"))).toHaveLength(2);
+  });
+
   it("answers a direct message in the DM", async () => {
     const dm = directMessage("action 14", { channel: "D0ALICE" });
     await sendEvent(envelope(dm));
