@@ -3,7 +3,7 @@ import type { AnswerPipeline } from "../answer/pipeline.js";
 import type { Config } from "../config/env.js";
 import type { Logger } from "../config/log.js";
 import { startSlack, type SlackService } from "../slack/server.js";
-import { openStorage, type Storage } from "../storage/storage.js";
+import { openStorage } from "../storage/storage.js";
 import { openPipeline } from "./pipeline.js";
 import { guardProcess } from "./process-guard.js";
 
@@ -23,26 +23,18 @@ export function stopOnSignals(service: SlackService, log: Logger, exit: (code: n
   process.once("SIGINT", onSignal);
 }
 
-export interface ServeSlackOptions {
-  /** The pipeline to serve; by default the configured index and mode. */
-  pipeline?: () => Promise<Pick<AnswerPipeline, "ask" | "describe">>;
-  storage?: Storage;
-  host?: string;
-  port?: number;
-}
-
 /**
  * The Slack bot as `npm start` runs it: the store opened (never fatal), the server listening
  * first and the index loading after (/healthz says 503 until it is ready), stopped by signals.
  */
-export async function serveSlack(config: Config, log: Logger, options: ServeSlackOptions = {}): Promise<SlackService> {
+export async function serveSlack(config: Config, log: Logger): Promise<SlackService> {
   guardProcess(log);
-  const storage = options.storage ?? openStorage(resolve(config.DATA_DIR), log);
-  let loaded!: (pipeline: Promise<Pick<AnswerPipeline, "ask" | "describe">>) => void;
-  const pipeline = new Promise<Pick<AnswerPipeline, "ask" | "describe">>((resolve) => (loaded = resolve));
-  const slack = await startSlack({ config, log, pipeline, storage, ...(options.host ? { host: options.host } : {}), ...(options.port !== undefined ? { port: options.port } : {}) });
+  const storage = openStorage(resolve(config.DATA_DIR), log);
+  let loaded!: (pipeline: Promise<AnswerPipeline>) => void;
+  const pipeline = new Promise<AnswerPipeline>((resolve) => (loaded = resolve));
+  const slack = await startSlack({ config, log, pipeline, storage });
   stopOnSignals(slack, log);
-  loaded(options.pipeline ? options.pipeline() : openPipeline(config, log));
+  loaded(openPipeline(config, log));
   try {
     await pipeline;
   } catch (error) {

@@ -12,21 +12,13 @@ import { postInConversation } from "./reply.js";
  */
 export const RECOVERY_MAX_AGE_MS = 5 * 60_000;
 
-export interface Recovery {
-  /** Questions found pending: answered, apologised for, or unreadable (dropped). */
-  answered: number;
-  apologised: number;
-  dropped: number;
-  /** Settles once every recovered question has its reply. */
-  done: Promise<void>;
-}
-
 /**
  * The questions a previous run acknowledged and never answered (it was killed, or its drain ran
  * out). Read synchronously before the server takes events, their deliveries marked as seen, so a
- * redelivery of one of them by Slack is not answered a second time.
+ * redelivery of one of them by Slack is not answered a second time. The promise settles once
+ * each has its reply.
  */
-export function recoverPending(deps: SlackDeps, client: webApi.WebClient, now: number = Date.now()): Recovery {
+export function recoverPending(deps: SlackDeps, client: webApi.WebClient, now: number = Date.now()): Promise<void> {
   const fresh: Asked[] = [];
   const stale: Asked[] = [];
   let dropped = 0;
@@ -56,7 +48,7 @@ export function recoverPending(deps: SlackDeps, client: webApi.WebClient, now: n
     reply: asked.surface === "command" ? respondThrough(asked.responseUrl) : postInConversation(client, asked),
   });
 
-  const done = (async () => {
+  return (async () => {
     for (const asked of stale) {
       try {
         await (await conversation(asked)).reply(notice(RESTART_APOLOGY));
@@ -68,7 +60,6 @@ export function recoverPending(deps: SlackDeps, client: webApi.WebClient, now: n
     // One after the other, as they first came: recovery must not crowd out new questions.
     for (const asked of fresh) await answerQuestion(deps, asked, await conversation(asked), { recovered: true });
   })();
-  return { answered: fresh.length, apologised: stale.length, dropped, done };
 }
 
 /** A slash command's ephemeral reply through its response URL, outside Bolt's listener (which gives `respond`). */

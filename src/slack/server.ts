@@ -94,8 +94,7 @@ export async function startSlack({ config, log, pipeline, storage, host, port = 
     throw rejectedToken(error);
   }
   // Before the first event: a redelivery of a recovered question must be seen as one.
-  const recovery = recoverPending(deps, app.client);
-  void inflight.track(recovery.done);
+  void inflight.track(recoverPending(deps, app.client));
 
   let index: IndexDescription | undefined;
   pipeline.then(
