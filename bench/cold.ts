@@ -7,10 +7,10 @@ import { bucketOf } from "./origin.js";
 import { ColdPhases } from "./schema.js";
 import { median, round } from "./stats.js";
 
-export const ASK_ENTRY = "src/cli/ask.ts";
+export const ASK_ENTRY = "src/app/commands/ask.ts";
 /** What `npm run ask` runs: the compiled command, which the benchmark builds first. */
 const LAUNCHER = ["bin/run.mjs", "ask"];
-const COMPILED_ENTRY = "dist/cli/ask.js";
+const COMPILED_ENTRY = "dist/app/commands/ask.js";
 const CENSUS_HOOK = "./bench/module-census.mjs";
 const TIMEOUT_MS = 120_000;
 

@@ -1,5 +1,5 @@
 // Counts the modules a process loads, by package, for the cold-start diagnosis:
-//   BENCH_MODULE_CENSUS=out.json node --import ./bench/module-census.mjs --import tsx src/cli/ask.ts "…"
+//   BENCH_MODULE_CENSUS=out.json node --import ./bench/module-census.mjs --import tsx src/app/commands/ask.ts "…"
 // Plain JavaScript because it is registered before tsx exists in the process. The same file is
 // both the --import entry (main thread) and the hooks module (loader thread): the loader thread
 // reports every URL it loads through a MessagePort, drained synchronously when the process exits.

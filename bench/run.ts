@@ -206,6 +206,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
             ack_p50_ms: slack.ack.p50,
             ack_p95_ms: slack.ack.p95,
             ack_p99_ms: slack.ack.p99,
+            ack_max_ms: slack.ack.max,
+            duplicates: slack.duplicates,
             answer_p50_ms: slack.answer.p50,
             answer_p99_ms: slack.answer.p99,
             answers_per_s: slack.answers_per_s,

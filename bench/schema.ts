@@ -110,6 +110,9 @@ export const ColdPhases = z.object({
   boot_ms: z.number(),
   /** `modules`: what the phase loaded first, by package, when run under bench/module-census.mjs. */
   phases: z.array(z.object({ name: z.string(), ms: z.number(), modules: z.record(z.string(), z.number()).optional() })),
+  /** What the phases loaded (to compare with loadIndex) and what the two asks cited. */
+  loaded: z.object({ chunks: z.number().int(), vectors: z.number().int() }),
+  answers: z.array(z.array(z.string())),
 });
 export type ColdPhases = z.infer<typeof ColdPhases>;
 
@@ -187,6 +190,8 @@ export const BenchResult = z.object({
       ack_p50_ms: z.number(),
       ack_p95_ms: z.number(),
       ack_p99_ms: z.number(),
+      ack_max_ms: z.number(),
+      duplicates: z.number().int(),
       answer_p50_ms: z.number(),
       answer_p99_ms: z.number(),
       answers_per_s: z.number(),

@@ -46,6 +46,8 @@ export function mentionDelivery(question: string, n: number): { body: string; ts
  */
 class WebApiStandIn {
   readonly answers = new Map<string, number>();
+  /** Answers posted per thread: more than one is a question answered twice. */
+  readonly posts = new Map<string, number>();
   private server: Server | undefined;
   private seq = 0;
   port = 0;
@@ -81,6 +83,7 @@ class WebApiStandIn {
         // WebClient sends form-encoded parameters; thread_ts names the question answered.
         const thread = new URLSearchParams(Buffer.concat(chunks).toString("utf8")).get("thread_ts");
         if (thread && !this.answers.has(thread)) this.answers.set(thread, performance.now());
+        if (thread) this.posts.set(thread, (this.posts.get(thread) ?? 0) + 1);
         this.seq += 1;
         return { ok: true, channel: "CBENCH", ts: `1900000000.${String(this.seq).padStart(6, "0")}` };
       }
@@ -144,6 +147,8 @@ export interface SlackLoadResult {
   /** From a delivery to the chat.postMessage answering it. */
   answer: Distribution;
   answers_per_s: number;
+  /** Questions answered more than once, over every delivery (warm-up included). */
+  duplicates: number;
   rss_mb: number | null;
   /** Event-loop delay inside the app during the load: see SlackAppStopped. */
   app_loop_delay: { p99_ms: number; max_ms: number } | null;
@@ -215,6 +220,7 @@ export async function runSlackLoad(options: SlackLoadOptions): Promise<SlackLoad
       ack: distribution(acks),
       answer: distribution(answerMs),
       answers_per_s: busyMs > 0 ? round(answered / (busyMs / 1000), 1) : 0,
+      duplicates: [...api.posts.values()].reduce((n, count) => n + count - 1, 0),
       rss_mb: stopped?.rss_mb ?? null,
       app_loop_delay: stopped ? { p99_ms: stopped.loop_delay_p99_ms, max_ms: stopped.loop_delay_max_ms } : null,
     };

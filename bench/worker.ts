@@ -1,9 +1,11 @@
+import { resolve } from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { createInterface } from "node:readline";
 import { loadConfig } from "../src/config/env.js";
 import { createLogger } from "../src/config/log.js";
-import { openPipeline } from "../src/cli/open-pipeline.js";
+import { openPipeline } from "../src/app/pipeline.js";
 import { startSlack } from "../src/slack/server.js";
+import { openStorage } from "../src/storage/storage.js";
 import { measureBuild, measureServe } from "./measure.js";
 import { profiled } from "./profiler.js";
 import { Job, type SlackAppJob } from "./schema.js";
@@ -26,7 +28,8 @@ async function slackApp(job: SlackAppJob): Promise<void> {
   const config = loadConfig(job.env);
   const logger = createLogger(config.LOG_LEVEL);
   const pipeline = openPipeline(config, logger);
-  const slack = await startSlack({ config, log: logger, pipeline, host: "127.0.0.1", port: 0 });
+  const storage = openStorage(resolve(config.DATA_DIR), logger);
+  const slack = await startSlack({ config, log: logger, pipeline, storage, host: "127.0.0.1", port: 0 });
   await pipeline;
   const loopDelay = monitorEventLoopDelay({ resolution: 1 });
   loopDelay.enable();

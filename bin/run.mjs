@@ -1,4 +1,4 @@
-// Runs a command of src/cli: from its compiled JavaScript in dist/ when that is at least as new as
+// Runs a command of the composition root (src/app/commands): from its compiled JavaScript in dist/ when that is at least as new as
 // every file of src/ (`npm ci` compiles it through the `prepare` script), else from the TypeScript
 // sources through tsx. Compiled, a cold `npm run ask` skips transpiling some 500 modules in a loader
 // thread; the fallback means an edited source is never run stale and a missing build never fails.
@@ -23,13 +23,13 @@ function newest(dir) {
   return latest;
 }
 
-const source = join(root, "src", "cli", `${command}.ts`);
+const source = join(root, "src", "app", "commands", `${command}.ts`);
 if (!existsSync(source)) {
   process.stderr.write(`unknown command: ${command}\n`);
   process.exit(2);
 }
 // tsc rewrites every output on each build, so the entry's own date says when dist/ was built.
-const compiled = join(root, "dist", "cli", `${command}.js`);
+const compiled = join(root, "dist", "app", "commands", `${command}.js`);
 if (existsSync(compiled) && statSync(compiled).mtimeMs >= newest(join(root, "src"))) {
   await import(pathToFileURL(compiled).href);
 } else {

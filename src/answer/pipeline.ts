@@ -40,6 +40,8 @@ export interface AskOptions {
    * extractive fallback). Not called for deterministic answers.
    */
   onDelta?: DeltaListener;
+  /** Aborted to cut the model's generation (the bot stopping): the extractive answer is served. */
+  signal?: AbortSignal;
 }
 
 /** The one entry point every surface (terminal, Slack, evaluation) uses to answer. */
@@ -108,7 +110,7 @@ export function createAnswerPipeline({ index, log, retriever: retrieverOptions =
     let final = out;
     let fallbackReason: string | undefined;
     if (generator && result && !refused && (kind === "search" || kind === "compare")) {
-      const generated = await generator.generate({ question: u.text, retrieval: result, preferred: out.citations().map((c) => c.id) }, options.onDelta);
+      const generated = await generator.generate({ question: u.text, retrieval: result, preferred: out.citations().map((c) => c.id) }, options.onDelta, options.signal);
       if (generated.ok) {
         const llm = new CitationList(corpus);
         for (const s of generated.statements) llm.say(s.text, ...s.citations.map((id) => llm.cite(id)));

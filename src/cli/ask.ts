@@ -1,30 +1,38 @@
 import { parseArgs } from "node:util";
-import { loadConfig, secretsOf } from "../config/env.js";
-import { createLogger } from "../config/log.js";
-import { openPipeline } from "./open-pipeline.js";
+import type { AnswerPipeline } from "../answer/pipeline.js";
+import type { Answer } from "../answer/schema.js";
+import { MAX_QUESTION_CHARS } from "../answer/limits.js";
 import { answerJson, renderForTerminal } from "./render.js";
-import { run } from "./run.js";
 
 const USAGE = `usage: npm run ask -- [--json] [--mode llm|extractive] "votre question"`;
 
-run(async () => {
+export interface AskIo {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+}
+
+/** `npm run ask`: one question from the command line, answered on stdout; the exit code. */
+export async function askCommand(argv: readonly string[], open: (mode?: Answer["mode"]) => Promise<AnswerPipeline>, io: AskIo = process): Promise<number> {
   const { values, positionals } = parseArgs({
+    args: [...argv],
     options: { json: { type: "boolean", default: false }, mode: { type: "string" }, help: { type: "boolean", short: "h" } },
     allowPositionals: true,
   });
   const question = positionals.join(" ").trim();
   if (values.help || !question) {
-    process.stderr.write(`${USAGE}\n`);
+    io.stderr.write(`${USAGE}\n`);
     return values.help ? 0 : 1;
   }
   if (values.mode !== undefined && values.mode !== "llm" && values.mode !== "extractive") {
-    process.stderr.write(`--mode must be llm or extractive\n${USAGE}\n`);
+    io.stderr.write(`--mode must be llm or extractive\n${USAGE}\n`);
     return 1;
   }
-  const config = loadConfig();
-  const log = createLogger(config.LOG_LEVEL, { secrets: secretsOf(config) });
-  const pipeline = await openPipeline(config, log, values.mode ? { mode: values.mode } : {});
+  if (question.length > MAX_QUESTION_CHARS) {
+    io.stderr.write(`fdr-santé: the question is ${question.length} characters long, more than ${MAX_QUESTION_CHARS}: ask it in fewer words\n`);
+    return 1;
+  }
+  const pipeline = await open(values.mode);
   const answer = await pipeline.ask(question);
-  process.stdout.write(values.json ? `${JSON.stringify(answerJson(answer))}\n` : `${renderForTerminal(answer)}\n`);
+  io.stdout.write(values.json ? `${JSON.stringify(answerJson(answer))}\n` : `${renderForTerminal(answer)}\n`);
   return 0;
-});
+}

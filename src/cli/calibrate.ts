@@ -1,17 +1,14 @@
 import { readdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { createAnswerPipeline } from "../answer/pipeline.js";
-import { loadConfig, secretsOf } from "../config/env.js";
-import { createLogger } from "../config/log.js";
+import { createAnswerPipeline, type AnswerPipeline } from "../answer/pipeline.js";
+import type { Logger } from "../config/log.js";
 import { crossValidate, extraThreshold, fitModels, foldOf, pieceThreshold, refusalThreshold, type Example } from "../decision/calibrate.js";
 import { DEFAULT_MODELS, Models } from "../decision/decide.js";
 import type { LogisticModel } from "../decision/logistic.js";
 import { loadDataset, type EvalItem } from "../eval/dataset.js";
 import { byKind, score, type Metrics, type Outcome } from "../eval/metrics.js";
 import { knownIds, outcomesOf } from "../eval/run.js";
-import { openPipeline } from "./open-pipeline.js";
-import { run } from "./run.js";
 
 const GENERATED = "evals/generated";
 const MODELS = "src/decision/models.json";
@@ -28,11 +25,9 @@ const FLAG_BUDGET = 0.05;
  * thresholds on cross-validated predictions (folds split by brief), reports the held-out figures
  * in evals/calibration.md, and writes the fitted models to src/decision/models.json.
  */
-run(async () => {
-  const { values } = parseArgs({ options: { "dry-run": { type: "boolean", default: false }, misses: { type: "string" } } });
-  const config = loadConfig();
-  const log = createLogger(config.LOG_LEVEL === "info" ? "warn" : config.LOG_LEVEL, { secrets: secretsOf(config) });
-  const pipeline = await openPipeline(config, log, { mode: "extractive" });
+export async function calibrateCommand(argv: readonly string[], open: () => Promise<AnswerPipeline>, log: Logger): Promise<number> {
+  const { values } = parseArgs({ args: [...argv], options: { "dry-run": { type: "boolean", default: false }, misses: { type: "string" } } });
+  const pipeline = await open();
   const { index } = pipeline;
   const corpus = index.corpus;
 
@@ -118,7 +113,7 @@ run(async () => {
     process.stderr.write(`Models written to ${MODELS}, report to ${REPORT}.\n`);
   }
   return 0;
-});
+}
 
 function round(x: number): number {
   return Math.round(x * 10_000) / 10_000;

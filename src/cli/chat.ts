@@ -1,5 +1,6 @@
 import { createInterface } from "node:readline/promises";
 import type { AnswerPipeline } from "../answer/pipeline.js";
+import { MAX_QUESTION_CHARS } from "../answer/limits.js";
 import type { Turn } from "../answer/schema.js";
 import { renderForTerminal } from "./render.js";
 
@@ -24,7 +25,9 @@ export async function terminalChat(
   for await (const line of rl) {
     const question = line.trim();
     if (/^(quitter|quit|exit|q)$/i.test(question)) break;
-    if (question) {
+    if (question.length > MAX_QUESTION_CHARS) {
+      io.output.write(`\nVotre question dépasse ${MAX_QUESTION_CHARS} caractères : pouvez-vous la réduire à l'essentiel ?\n\n`);
+    } else if (question) {
       const answer = await pipeline.ask(question, { history });
       io.output.write(`\n${renderForTerminal(answer)}\n\n`);
       history.push({ role: "user", text: question, citations: [] }, { role: "assistant", text: answer.answer, citations: answer.citations.map((c) => c.id) });

@@ -1,13 +1,12 @@
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { ConfigError, loadConfig, type Config } from "../config/env.js";
+import { ConfigError, type Config } from "../config/env.js";
 import { addDocument, AddDocumentError, parsePeriod, parseYear } from "../corpus/add-document.js";
 import { CorpusError } from "../corpus/errors.js";
 import { checkCorpus, formatDocument, formatSummary, formatWarning, proseWarnings, readSource, summarizeDocument } from "../corpus/check.js";
 import { loadCorpus } from "../corpus/load.js";
 import { formatRemoval, removeDocument, RemoveDocumentError } from "../corpus/remove-document.js";
 import { showDocument } from "../corpus/show.js";
-import { run } from "./run.js";
 
 const USAGE = `usage:
   npm run corpus -- check
@@ -54,8 +53,8 @@ function fail(message: string): number {
   return 1;
 }
 
-function add(corpusDir: string, args: string[]): number {
-  const { values, positionals } = parseArgs({ args, options: ADD_OPTIONS, allowPositionals: true });
+function add(corpusDir: string, args: readonly string[]): number {
+  const { values, positionals } = parseArgs({ args: [...args], options: ADD_OPTIONS, allowPositionals: true });
   const [file, ...extra] = positionals;
   if (!file || extra.length) return fail(`add takes one FILE\n${USAGE}`);
   const missing = (["id", "title", "kind"] as const).filter((k) => !values[k]);
@@ -84,7 +83,7 @@ function add(corpusDir: string, args: string[]): number {
   return 0;
 }
 
-function show(corpusDir: string, args: string[]): number {
+function show(corpusDir: string, args: readonly string[]): number {
   const [id, ...extra] = args;
   if (!id || extra.length) return fail(`show takes one document ID\n${USAGE}`);
   const corpus = loadCorpus(corpusDir);
@@ -94,14 +93,14 @@ function show(corpusDir: string, args: string[]): number {
   return 0;
 }
 
-function remove(corpusDir: string, args: string[]): number {
+function remove(corpusDir: string, args: readonly string[]): number {
   const [id, ...extra] = args;
   if (!id || extra.length) return fail(`remove takes one document ID\n${USAGE}`);
   process.stdout.write(`${formatRemoval(id, corpusDir, removeDocument(corpusDir, id, resolve(EVALS_DIR)))}\n`);
   return 0;
 }
 
-async function enrich(config: Config, args: string[]): Promise<number> {
+async function enrich(config: Config, args: readonly string[]): Promise<number> {
   const [id, ...extra] = args;
   if (!id || extra.length) return fail(`enrich takes one document ID\n${USAGE}`);
   if (!config.LLM_BASE_URL) {
@@ -139,9 +138,9 @@ function refusedSays(nothing: string, command: () => number): number {
   }
 }
 
-run(async () => {
-  const [command, ...args] = process.argv.slice(2);
-  const config = loadConfig();
+/** `npm run corpus -- check | show | add | remove | enrich …` on the configured corpus; the exit code. */
+export async function corpusCommand(argv: readonly string[], config: Config): Promise<number> {
+  const [command, ...args] = argv;
   const corpusDir = config.CORPUS_DIR;
   switch (command) {
     case "check":
@@ -164,4 +163,4 @@ run(async () => {
     default:
       return fail(`${command ? `unknown command "${command}"` : "no command"}\n${USAGE}`);
   }
-});
+}

@@ -1,22 +1,20 @@
 import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { loadConfig } from "../config/env.js";
-import { FeedbackStore } from "../slack/feedback-store.js";
-import { run } from "./run.js";
+import type { FeedbackStore } from "../storage/feedback-store.js";
 
 const USAGE = `usage: npm run feedback -- [--export FICHIER]
   sans option : le nombre de retours enregistrés depuis Slack
   --export FICHIER : écrit les réponses jugées « Pas utile » en lignes candidates pour evals/dataset.jsonl (à relire avant ajout)`;
 
-run(async () => {
-  const { values } = parseArgs({ options: { export: { type: "string" }, help: { type: "boolean", short: "h" } } });
+/** `npm run feedback`: the clicks stored from Slack, counted or exported as candidate evaluation lines. */
+export function feedbackCommand(argv: readonly string[], openStore: () => FeedbackStore): number {
+  const { values } = parseArgs({ args: [...argv], options: { export: { type: "string" }, help: { type: "boolean", short: "h" } } });
   if (values.help) {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const config = loadConfig();
-  const store = FeedbackStore.open(resolve(config.DATA_DIR));
+  const store = openStore();
   try {
     if (values.export) {
       const lines = store.candidates();
@@ -31,4 +29,4 @@ run(async () => {
     store.close();
   }
   return 0;
-});
+}

@@ -39,6 +39,7 @@ export const EnvSchema = z
     SLACK_ALLOWED_TEAMS: list,
     SLACK_ALLOWED_CHANNELS: list,
     SLACK_RATE_LIMIT_PER_MINUTE: positiveInt(10),
+    SHUTDOWN_DRAIN_MS: positiveInt(8000),
 
     LLM_BASE_URL: url,
     LLM_API_KEY: optionalString,

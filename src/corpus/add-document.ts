@@ -1,4 +1,4 @@
-import { constants, copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, constants, copyFileSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, extname, join } from "node:path";
 import { Document, isMap, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
 import { CorpusError } from "./errors.js";
@@ -134,7 +134,10 @@ export function addDocument(corpusDir: string, doc: NewDocument): CorpusDocument
     if (existsSync(join(corpusDir, to))) throw new AddDocumentError(`${join(corpusDir, to)} already exists: refusing to overwrite it`);
   }
 
+  assertWritable(manifestFile);
+
   const written: string[] = [];
+  let manifestWritten = false;
   try {
     for (const { from, to } of copies) {
       const target = join(corpusDir, to);
@@ -143,10 +146,27 @@ export function addDocument(corpusDir: string, doc: NewDocument): CorpusDocument
       written.push(target);
     }
     writeFileSync(manifestFile, updated);
+    manifestWritten = true;
     return loadCorpus(corpusDir).documents.find((d) => d.id === entry.id)!;
   } catch (error) {
-    writeFileSync(manifestFile, original);
+    if (manifestWritten) writeFileSync(manifestFile, original);
     for (const file of written) rmSync(file, { force: true });
-    throw error;
+    throw notWritable(error) ?? error;
+  }
+}
+
+/** A refusal naming the file that cannot be written, for a permission or read-only error; undefined for any other. */
+function notWritable(error: unknown): AddDocumentError | undefined {
+  const { code, path } = (error ?? {}) as { code?: unknown; path?: unknown };
+  if (code !== "EACCES" && code !== "EPERM" && code !== "EROFS") return undefined;
+  return new AddDocumentError(`${typeof path === "string" ? path : "the corpus"} is read-only (${code}): make it writable to add a document`);
+}
+
+/** Checked before anything is copied: a manifest that cannot be written would leave copies behind. */
+function assertWritable(file: string): void {
+  try {
+    closeSync(openSync(file, "r+"));
+  } catch (error) {
+    throw notWritable(error) ?? error;
   }
 }

@@ -5,7 +5,7 @@ import { ATTRIBUTES, PERSON_ROLES, anyOf } from "../language/lexicon.js";
 import { simplify } from "../language/french.js";
 import { findFigures, isYear } from "../language/figures.js";
 import type { RetrievalResult, RetrievedCitation } from "../retrieval/retriever.js";
-import { idf, roadmapsByRecency, vocabulary } from "../understanding/corpus-tables.js";
+import { counterparts, idf, roadmapsByRecency, vocabulary } from "../understanding/corpus-tables.js";
 import type { Understanding } from "../understanding/schema.js";
 import type { Features, Signs } from "./logistic.js";
 
@@ -107,7 +107,7 @@ function coverageBy(q: QuestionContext, id: string, content = false): number {
 /** The direction each reranker feature may push: toward "this is the citation asked for" (+1) or away (-1). */
 export const CANDIDATE_SIGNS: Signs = {
   fused_ratio: 1, rank_rr: 1, keyword_rr: 1, vector_rr: 1, keyword_ratio: 1, vector_gap: -1, coverage: 1, coverage_text: 1,
-  coverage_title: 1, via_enrichment: 0, latest: 0, named: 1, is_action: 0, direct: 1,
+  coverage_title: 1, via_enrichment: 0, latest: 0, named: 1, is_action: 0, direct: 1, superseded: -1,
 };
 
 /** Features of one candidate citation, for the reranker. */
@@ -133,6 +133,9 @@ export function candidateFeatures(q: QuestionContext, result: RetrievalResult, c
     named: q.named.has(document) ? 1 : 0,
     is_action: action !== null ? 1 : 0,
     direct: q.u.references.actions.some((r) => r.exists && r.document === document && r.number === action) ? 1 : 0,
+    // A question that names no roadmap asks about today's: an older action whose reviewed
+    // counterpart in a later roadmap is among the candidates gives way to it.
+    superseded: q.named.size === 0 && [...(counterparts(q.corpus).get(c.id)?.later ?? [])].some((id) => result.ranked.slice(0, 5).some((r) => r.id === id)) ? 1 : 0,
   };
 }
 
@@ -273,7 +276,7 @@ export function pieceFeatures(q: QuestionContext, c: RetrievedCitation, piece: C
 /** The direction each feature of a runner-up may push toward citing it too. */
 export const EXTRA_SIGNS: Signs = {
   p_top: -1, p_candidate: 1, fused_ratio: 1, same_document: 0, unique_coverage: 1, candidate_coverage: 1,
-  candidate_is_document: 0, top_is_document: 0, named_both: 1,
+  candidate_is_document: 0, top_is_document: 0, named_both: 1, counterpart: 1,
 };
 
 /** Features of a runner-up, for keeping it as a second citation. */
@@ -295,5 +298,7 @@ export function extraFeatures(q: QuestionContext, top: RetrievedCitation, c: Ret
     candidate_is_document: b.action === null ? 1 : 0,
     top_is_document: a.action === null ? 1 : 0,
     named_both: q.named.has(a.document) && q.named.has(b.document) && a.document !== b.document ? 1 : 0,
+    // The same topic in the other roadmap, by a reviewed correspondence: both are the answer.
+    counterpart: [...(counterparts(q.corpus).get(top.id)?.later ?? []), ...(counterparts(q.corpus).get(top.id)?.earlier ?? [])].includes(c.id) ? 1 : 0,
   };
 }

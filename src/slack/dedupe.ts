@@ -25,15 +25,19 @@ export class TtlSet {
 /**
  * Slack redelivers an event it thinks was lost (same `event_id`, `X-Slack-Retry-Num`), and one
  * channel message can arrive as several events (`app_mention` and `message`): both must produce a
- * single answer. Retries come within minutes; 15 minutes covers them all.
+ * single answer. A slash command or a button click replayed within the 5 minutes its signature is
+ * valid carries the same trigger or action timestamp: it is answered or stored once. Retries come
+ * within minutes; 15 minutes covers them all.
  */
 export class Dedupe {
   private readonly events: TtlSet;
   private readonly messages: TtlSet;
+  private readonly interactions: TtlSet;
 
   constructor({ ttlMs = 15 * 60_000, maxEntries = 10_000, now = Date.now }: { ttlMs?: number; maxEntries?: number; now?: () => number } = {}) {
     this.events = new TtlSet(ttlMs, maxEntries, now);
     this.messages = new TtlSet(ttlMs, maxEntries, now);
+    this.interactions = new TtlSet(ttlMs, maxEntries, now);
   }
 
   firstDelivery(eventId: string): boolean {
@@ -42,5 +46,10 @@ export class Dedupe {
 
   firstMessage(channel: string, ts: string): boolean {
     return this.messages.add(`${channel}/${ts}`);
+  }
+
+  /** A slash command (its `trigger_id`) or a click (its `action_ts`), per person. */
+  firstInteraction(user: string, id: string): boolean {
+    return this.interactions.add(`${user}/${id}`);
   }
 }

@@ -76,3 +76,22 @@ export async function fetchThreadTurns(client: webApi.WebClient, channel: string
   }
   return threadTurns(messages, options);
 }
+
+/** A thread's earlier turns, read from Slack; rejects past its deadline or on a rate limit. */
+export type ThreadReader = (channel: string, threadTs: string, options: HistoryOptions) => Promise<Turn[]>;
+
+/**
+ * Reads threads with a client of their own, which fails at once on a rate limit
+ * (`rejectRateLimitedCalls`) instead of waiting out Retry-After: a WebClient pauses every call it
+ * queues for that time, and the client that posts answers must not be held up by a history read.
+ * A deadline bounds the whole read, pages included.
+ */
+export function threadReader(client: webApi.WebClient, deadlineMs: number): ThreadReader {
+  return (channel, threadTs, options) => {
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`thread history not read within ${deadlineMs} ms`)), deadlineMs);
+    });
+    return Promise.race([fetchThreadTurns(client, channel, threadTs, options), deadline]).finally(() => clearTimeout(timer));
+  };
+}

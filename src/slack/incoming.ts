@@ -1,11 +1,13 @@
 import { z } from "zod";
 
 /**
- * A message a person wrote. Bots (this one included), edits (`message_changed`), deletions and
- * every other subtype are not questions: they fail this schema and are ignored.
+ * A message a person wrote, with or without files (`file_share`). Bots (this one included), edits
+ * (`message_changed`), deletions and every other subtype are not questions: they fail this schema
+ * and are ignored.
  */
 const PersonMessage = z.object({
-  subtype: z.undefined().optional(),
+  subtype: z.literal("file_share").optional(),
+  files: z.array(z.unknown()).optional(),
   bot_id: z.undefined().optional(),
   bot_profile: z.undefined().optional(),
   user: z.string().min(1),

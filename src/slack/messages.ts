@@ -1,9 +1,8 @@
 /** What the bot says on its own (not answers): French, short and kind. Answers come from the pipeline. */
 
-export const COMMAND = "/feuille-de-route";
+export { MAX_QUESTION_CHARS } from "../answer/limits.js";
 
-/** Slack's own limit is 40,000; beyond a few paragraphs a message is not a question any more. */
-export const MAX_QUESTION_CHARS = 4000;
+export const COMMAND = "/feuille-de-route";
 
 export const SHORT_HELP =
   "Bonjour ! Posez-moi une question sur les feuilles de route du numérique en santé, par exemple « c'est quoi l'ApCV ? » ou « action 14 ». " +
@@ -16,6 +15,14 @@ export const RATE_LIMITED = "Vous m'avez posé beaucoup de questions en peu de t
 
 export const APOLOGY = "Désolé, je n'ai pas réussi à répondre cette fois-ci. Réessayez dans un instant.";
 
+/** For a question acknowledged before a restart and found too old to answer after it. */
+export const RESTART_APOLOGY =
+  "Désolé, votre question est restée sans réponse : le service a redémarré entre-temps. Pouvez-vous la poser à nouveau ?";
+
+/** Files attached to a question: only its text is read. */
+export const FILES_NOT_READ = "_Je ne lis pas les fichiers joints : cette réponse porte sur le texte de votre message._";
+export const FILES_ONLY = "Je ne lis pas les fichiers joints. Écrivez votre question dans le message lui-même, par exemple « c'est quoi l'ApCV ? ».";
+
 export const NOT_AVAILABLE = "fdr-santé n'est pas activé dans cet espace ou ce canal.";
 
 export const ABRIDGED = "_Réponse abrégée pour tenir dans un message Slack : posez une question plus précise pour la suite._";
@@ -24,6 +31,10 @@ export const FEEDBACK_THANKS = {
   positive: "Merci pour votre retour !",
   negative: "Merci, c'est noté : cette réponse sera relue pour améliorer l'assistant.",
 } as const;
+
+/** A click the store cannot keep now (disk full, file locked or read-only): said rather than lost silently. */
+export const FEEDBACK_UNAVAILABLE =
+  "Merci ! Votre avis n'a pas pu être enregistré : l'enregistrement des avis est indisponible pour le moment. Les réponses, elles, continuent.";
 
 export const EXAMPLES = [
   "C'est quoi l'ApCV ?",

@@ -1,6 +1,6 @@
 import type { types } from "@slack/bolt";
+import type { AnswerPipeline } from "../answer/pipeline.js";
 import type { Answer } from "../answer/schema.js";
-import type { IndexDescription } from "./deps.js";
 import { ABRIDGED, FEEDBACK_NOTE, HOW_TO_ASK } from "./messages.js";
 
 /** Slack's limits (docs.slack.dev/reference/block-kit): section text and blocks per message. */
@@ -14,6 +14,9 @@ export const FEEDBACK_ACTION_ID = "feedback";
 export const ANSWER_EVENT_TYPE = "fdr_answer";
 
 export type Rating = "positive" | "negative";
+
+/** What the help text and the App Home show of the loaded index. */
+export type IndexDescription = ReturnType<AnswerPipeline["describe"]>;
 
 export interface SlackMessage {
   /** Notification and accessibility fallback; Slack shows `blocks` when present. */
@@ -42,11 +45,12 @@ export function helpMessage(index: IndexDescription): SlackMessage {
  * statements; the numbered sources; the feedback buttons. An answer too long for one message is
  * abridged at a statement boundary, never inside a statement's citation markers.
  */
-export function renderAnswer(answer: Answer, answerId: string): SlackMessage {
+export function renderAnswer(answer: Answer, answerId: string, extraNotes: readonly string[] = []): SlackMessage {
   const sources = pack(answer.citations.map((c, i) => `[${i + 1}] ${escapeMrkdwn(c.label)}`), "*Sources*");
   const feedback = feedbackBlock(answerId);
-  // The note that a language-model answer fell back to the extractive one (shown like the terminal does).
-  const notes = answer.fallback_reason ? [`_${escapeMrkdwn(answer.fallback_reason)}_`] : [];
+  // The note that a language-model answer fell back to the extractive one (shown like the terminal
+  // does), and the surface's own (files not read), written as mrkdwn already.
+  const notes = [...(answer.fallback_reason ? [`_${escapeMrkdwn(answer.fallback_reason)}_`] : []), ...extraNotes];
   const reserved = sources.length + notes.length + 2; // sources, notes, feedback, and room for the "abridged" note
   const budget = MAX_BLOCK_TEXT - [...sources, ...notes, ABRIDGED].reduce((n, s) => n + s.length, 0);
 

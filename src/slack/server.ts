@@ -1,20 +1,26 @@
-import { createServer, type ServerResponse } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { App, HTTPReceiver, SocketModeReceiver, type webApi } from "@slack/bolt";
+import { App, HTTPModuleFunctions, HTTPReceiver, SocketModeReceiver, webApi } from "@slack/bolt";
 import { ConfigError, type Config } from "../config/env.js";
 import type { Logger } from "../config/log.js";
+import type { Storage } from "../storage/storage.js";
 import { boltLogger } from "./bolt-logger.js";
 import { Dedupe } from "./dedupe.js";
-import type { IndexDescription, SlackPipeline } from "./deps.js";
-import { FeedbackStore } from "./feedback-store.js";
+import type { IndexDescription, SlackDeps, SlackPipeline } from "./deps.js";
+import { threadReader } from "./history.js";
 import { InFlight } from "./inflight.js";
 import { registerListeners } from "./listeners/index.js";
 import { RateLimiter } from "./rate-limit.js";
+import { recoverPending } from "./recover.js";
+import { screenRequest } from "./request-check.js";
+import { ThreadMemory } from "./thread-memory.js";
 
 export const EVENTS_PATH = "/slack/events";
 export const HEALTH_PATH = "/healthz";
-/** How long a stop waits for answers under way. */
-const DRAIN_MS = 10_000;
+/** A thread's history is read within this; past it, the follow-up is answered as a standalone question. */
+const HISTORY_DEADLINE_MS = 2500;
+/** Of the drain deadline, what is kept for writing the store's last records. */
+const STORE_FLUSH_MS = 500;
 const REJECTED_TOKEN = new Set(["invalid_auth", "not_authed", "account_inactive", "token_revoked", "token_expired"]);
 
 export interface SlackServiceOptions {
@@ -22,6 +28,8 @@ export interface SlackServiceOptions {
   log: Logger;
   /** Resolves once the index is loaded; the server answers (health 503) before that. */
   pipeline: Promise<SlackPipeline>;
+  /** Feedback and pending work; flushed and closed when the service stops. */
+  storage: Storage;
   /** Every interface by default, where Slack or a proxy reaches it; tests use 127.0.0.1. */
   host?: string;
   /** PORT by default; 0 picks a free one. */
@@ -32,8 +40,13 @@ export interface SlackService {
   mode: "http" | "socket";
   /** The port bound for POST /slack/events (HTTP mode) and GET /healthz. */
   port: number;
-  /** Stops taking events, lets answers under way finish (up to 10 s), then releases everything. */
-  stop(): Promise<void>;
+  /**
+   * Stops taking events, cuts the model calls under way (their questions get the extractive
+   * answer, open streams are closed with it), waits for the answers up to SHUTDOWN_DRAIN_MS, then
+   * writes the store's last records and releases everything. A question still unanswered then
+   * stays pending in the store: the next start answers it.
+   */
+  stop(): Promise<{ drained: boolean }>;
 }
 
 /**
@@ -41,7 +54,7 @@ export interface SlackService {
  * HTTPReceiver) or Socket Mode when SLACK_APP_TOKEN is set. One HTTP server on `port` carries the
  * events route and GET /healthz, so health is observable while the index is still loading.
  */
-export async function startSlack({ config, log, pipeline, host, port = config.PORT }: SlackServiceOptions): Promise<SlackService> {
+export async function startSlack({ config, log, pipeline, storage, host, port = config.PORT }: SlackServiceOptions): Promise<SlackService> {
   const { SLACK_BOT_TOKEN: token, SLACK_APP_TOKEN: appToken, SLACK_SIGNING_SECRET: signingSecret } = config;
   if (!token) throw new ConfigError([{ variable: "SLACK_BOT_TOKEN", message: "is required to connect to Slack" }]);
   if (!appToken && !signingSecret) throw new ConfigError([{ variable: "SLACK_SIGNING_SECRET", message: "is required in HTTP mode" }]);
@@ -58,15 +71,30 @@ export async function startSlack({ config, log, pipeline, host, port = config.PO
   app.use(async ({ next }) => {
     await inflight.track(next());
   });
-  const feedback = FeedbackStore.open(config.DATA_DIR);
-  registerListeners(app, { pipeline, feedback, rateLimiter: new RateLimiter(config.SLACK_RATE_LIMIT_PER_MINUTE), dedupe: new Dedupe(), log, config });
+  // Thread reads fail fast on a rate limit instead of pausing the client that posts answers.
+  const historyClient = new webApi.WebClient(token, { ...clientOptions(), logger, rejectRateLimitedCalls: true, retryConfig: { retries: 0 }, timeout: HISTORY_DEADLINE_MS });
+  const stop = new AbortController();
+  const deps: SlackDeps = {
+    pipeline,
+    storage,
+    rateLimiter: new RateLimiter(config.SLACK_RATE_LIMIT_PER_MINUTE),
+    dedupe: new Dedupe(),
+    readThread: threadReader(historyClient, HISTORY_DEADLINE_MS),
+    threads: new ThreadMemory(),
+    stopping: stop.signal,
+    log,
+    config,
+  };
+  registerListeners(app, deps);
   app.error(async (error) => log.error("slack listener failed", { error }));
   try {
     await app.init(); // auth.test: a wrong token fails here, at start, not on the first event
   } catch (error) {
-    feedback.close();
+    storage.close();
     throw rejectedToken(error);
   }
+  // Before the first event: a redelivery of a recovered question must be seen as one.
+  void inflight.track(recoverPending(deps, app.client));
 
   let index: IndexDescription | undefined;
   pipeline.then(
@@ -74,7 +102,7 @@ export async function startSlack({ config, log, pipeline, host, port = config.PO
       index = p.describe();
       log.info("index ready", { chunks: index.chunks, corpus_hash: index.corpusHash });
     },
-    () => undefined, // the caller owns the failure (start.ts stops and exits)
+    () => undefined, // the caller owns the failure (the start command stops and exits)
   );
   let stopping = false;
   const server = createServer((req, res) => {
@@ -88,48 +116,59 @@ export async function startSlack({ config, log, pipeline, host, port = config.PO
     if (path === EVENTS_PATH && req.method === "POST" && receiver instanceof HTTPReceiver) {
       // Refused while stopping: Slack retries the delivery, to whichever instance takes over.
       if (stopping) return send(res, 503, { status: "stopping" });
-      return receiver.requestListener(req, res);
+      void screened(req, res, signingSecret!, log).then((pass) => pass && receiver.requestListener(req, res));
+      return;
     }
     return send(res, 404, { status: "not found" });
   });
   const bound = await listen(server, port, host);
   if (mode === "socket") await app.start();
-  log.info("slack started", { mode, port: bound, api: config.SLACK_API_URL ?? "https://slack.com/api/" });
+  log.info("slack started", { mode, port: bound, api: config.SLACK_API_URL ?? "https://slack.com/api/", drain_ms: config.SHUTDOWN_DRAIN_MS });
 
-  let stopped: Promise<void> | undefined;
+  let stopped: Promise<{ drained: boolean }> | undefined;
   return {
     mode,
     port: bound,
     stop: () =>
       (stopped ??= (async () => {
         stopping = true;
+        const started = performance.now();
+        const left = () => config.SHUTDOWN_DRAIN_MS - (performance.now() - started);
         log.info("slack stopping", { in_flight: inflight.size });
+        stop.abort(new Error("the service is stopping"));
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeIdleConnections();
         if (mode === "socket") await app.stop();
-        const drained = await inflight.drain(DRAIN_MS);
+        const drained = await inflight.drain(Math.max(0, left() - STORE_FLUSH_MS));
         server.closeAllConnections();
         await closed;
-        feedback.close();
-        log.info("slack stopped", { drained });
+        const flushed = await storage.flush(Math.max(50, left()));
+        storage.close();
+        log.info("slack stopped", { drained, flushed, unfinished: inflight.size, ms: Math.round(performance.now() - started) });
+        return { drained };
       })()),
   };
 }
 
-/** SIGTERM or SIGINT: stop taking events, finish what is under way, exit 0. */
-export function stopOnSignals(service: SlackService, log: Logger, exit: (code: number) => void = (code) => process.exit(code)): void {
-  const onSignal = (signal: NodeJS.Signals) => {
-    log.info("signal received", { signal });
-    service.stop().then(
-      () => exit(0),
-      (error: unknown) => {
-        log.error("stop failed", { error });
-        exit(1);
-      },
-    );
-  };
-  process.once("SIGTERM", onSignal);
-  process.once("SIGINT", onSignal);
+/**
+ * The events route's first look at a request (see screenRequest): the body is read here, once,
+ * and left on the request where Bolt's receiver takes it.
+ */
+async function screened(req: IncomingMessage, res: ServerResponse, signingSecret: string, log: Logger): Promise<boolean> {
+  let body: string;
+  try {
+    body = (await HTTPModuleFunctions.bufferIncomingMessage(req, HTTPModuleFunctions.defaultBodyLimit)).rawBody.toString();
+  } catch (error) {
+    log.warn("request body not read", { error });
+    send(res, HTTPModuleFunctions.isRawBodyError(error) ? error.statusCode : 400, { status: "unreadable body" });
+    return false;
+  }
+  const header = (name: string) => (typeof req.headers[name] === "string" ? (req.headers[name] as string) : undefined);
+  const screening = screenRequest({ contentType: header("content-type"), timestamp: header("x-slack-request-timestamp"), signature: header("x-slack-signature"), body }, signingSecret);
+  if (screening.pass) return true;
+  log.warn("request refused", { status: screening.status, reason: screening.reason });
+  send(res, screening.status, { status: screening.reason });
+  return false;
 }
 
 function rejectedToken(error: unknown): unknown {

@@ -189,3 +189,32 @@ export function idf(corpus: Corpus, s: string): number {
   const v = vocabulary(corpus);
   return Math.log(1 + v.stemsByCitation.size / (v.citationsByStem.get(s) ?? 0.5));
 }
+
+/**
+ * Reviewed counterparts across roadmaps: each action of an earlier roadmap and the later actions a
+ * correspondence links it to, both ways ("doc#action-9" ↔ "doc#action-14").
+ */
+export const counterparts = perCorpus((corpus): Map<string, { later: Set<string>; earlier: Set<string> }> => {
+  const out = new Map<string, { later: Set<string>; earlier: Set<string> }>();
+  const entry = (id: string) => {
+    let e = out.get(id);
+    if (!e) out.set(id, (e = { later: new Set(), earlier: new Set() }));
+    return e;
+  };
+  for (const c of corpus.correspondences) {
+    const from = corpus.documents.find((d) => d.id === c.from);
+    const to = corpus.documents.find((d) => d.id === c.to);
+    if (!from || !to) continue;
+    // The correspondence's direction need not be time's: the later roadmap is the one that ends later.
+    const forward = endYear(to) >= endYear(from);
+    for (const link of c.links) {
+      for (const n of link.to) {
+        const a = actionId(c.from, link.from);
+        const b = actionId(c.to, n);
+        entry(forward ? a : b).later.add(forward ? b : a);
+        entry(forward ? b : a).earlier.add(forward ? a : b);
+      }
+    }
+  }
+  return out;
+});

@@ -15,10 +15,10 @@ function project(): string {
   mkdirSync(join(root, "bin"));
   copyFileSync(join(REPO, "bin/run.mjs"), join(root, "bin/run.mjs"));
   symlinkSync(join(REPO, "node_modules"), join(root, "node_modules"));
-  mkdirSync(join(root, "src/cli"), { recursive: true });
-  writeFileSync(join(root, "src/cli/hello.ts"), 'const args: string[] = process.argv.slice(2);\nconsole.log("from ts", ...args);\n');
-  mkdirSync(join(root, "dist/cli"), { recursive: true });
-  writeFileSync(join(root, "dist/cli/hello.js"), 'console.log("from js", ...process.argv.slice(2));\n');
+  mkdirSync(join(root, "src/app/commands"), { recursive: true });
+  writeFileSync(join(root, "src/app/commands/hello.ts"), 'const args: string[] = process.argv.slice(2);\nconsole.log("from ts", ...args);\n');
+  mkdirSync(join(root, "dist/app/commands"), { recursive: true });
+  writeFileSync(join(root, "dist/app/commands/hello.js"), 'console.log("from js", ...process.argv.slice(2));\n');
   return root;
 }
 
@@ -29,24 +29,24 @@ describe("bin/run.mjs, the launcher behind the npm scripts", () => {
   let root: string;
   beforeEach(() => {
     root = project();
-    for (const f of ["src", "src/cli", "src/cli/hello.ts"]) at(root, f, 1_000);
+    for (const f of ["src", "src/app", "src/app/commands", "src/app/commands/hello.ts"]) at(root, f, 1_000);
   });
 
   it("runs the compiled command when dist/ is as new as src/, with the arguments after the command", async () => {
-    at(root, "dist/cli/hello.js", 2_000);
+    at(root, "dist/app/commands/hello.js", 2_000);
     expect((await hello(root, "--json", "c'est quoi l'ApCV ?")).stdout).toBe("from js --json c'est quoi l'ApCV ?\n");
   });
 
   it("runs the TypeScript source when a source changed after the build", async () => {
-    at(root, "dist/cli/hello.js", 2_000);
-    at(root, "src/cli/hello.ts", 3_000);
+    at(root, "dist/app/commands/hello.js", 2_000);
+    at(root, "src/app/commands/hello.ts", 3_000);
     expect((await hello(root, "x")).stdout).toBe("from ts x\n");
   });
 
   it("runs the TypeScript source when a source was deleted after the build", async () => {
-    writeFileSync(join(root, "src/cli/gone.ts"), "");
-    at(root, "dist/cli/hello.js", 2_000);
-    rmSync(join(root, "src/cli/gone.ts"));
+    writeFileSync(join(root, "src/app/commands/gone.ts"), "");
+    at(root, "dist/app/commands/hello.js", 2_000);
+    rmSync(join(root, "src/app/commands/gone.ts"));
     expect((await hello(root)).stdout).toBe("from ts\n");
   });
 

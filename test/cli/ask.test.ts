@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, chownSync, cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -16,10 +16,14 @@ function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   return { ...env, ...extra };
 }
 
-function ask(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+/** Root ignores permissions: a command that must meet them runs as this user. */
+const NOBODY = 65534;
+const asRoot = process.getuid?.() === 0;
+
+function ask(args: string[], env: Record<string, string>, { unprivileged = false } = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((done, fail) => {
     // As `npm run ask` runs it: the compiled command when dist/ is current, else the sources.
-    const child = spawn(process.execPath, ["bin/run.mjs", "ask", ...args], { cwd: ROOT, env: cleanEnv(env) });
+    const child = spawn(process.execPath, ["bin/run.mjs", "ask", ...args], { cwd: ROOT, env: cleanEnv(env), ...(unprivileged && asRoot ? { uid: NOBODY, gid: NOBODY } : {}) });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
@@ -106,6 +110,37 @@ describe("npm run ask", () => {
     expect(code).toBe(1);
     expect(stdout).toBe("");
     expect(stderr).toContain("fdr-santé: invalid configuration:\n  PORT: must be a positive whole number\n");
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("refuses a question longer than Slack's limit of 4,000 characters, without searching", async () => {
+    const { code, stdout, stderr } = await ask([`${"cybersécurité ".repeat(300)}?`], { INDEX_DIR: tempIndex() });
+    expect(code).toBe(1);
+    expect(stdout).toBe("");
+    expect(stderr).toBe("fdr-santé: the question is 4201 characters long, more than 4000: ask it in fewer words\n");
+  });
+
+  it("names INDEX_DIR and the path, in one line, when the index folder is a file", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "fdr-cli-")), "index");
+    writeFileSync(file, "not a folder\n");
+    const { code, stdout, stderr } = await ask(["c'est quoi l'ApCV ?"], { INDEX_DIR: file });
+    expect(code).toBe(1);
+    expect(stdout).toBe("");
+    expect(stderr).toBe(`fdr-santé: INDEX_DIR ${file} is not a folder: set INDEX_DIR to a folder, or move the file away\n`);
+  });
+
+  it("names INDEX_DIR and the path, in one line, when the index folder cannot be written", async () => {
+    const parent = mkdtempSync(join(tmpdir(), "fdr-cli-"));
+    chmodSync(parent, 0o755);
+    const dir = join(parent, "index");
+    mkdirSync(dir, { mode: 0o555 });
+    if (asRoot) chownSync(dir, 0, 0);
+    const { code, stdout, stderr } = await ask(["c'est quoi l'ApCV ?"], { INDEX_DIR: dir }, { unprivileged: true });
+    expect(code).toBe(1);
+    expect(stdout).toBe("");
+    // The build writes beside the folder first, then moves into it: the path that failed is named too.
+    const error = stderr.split("\n").filter((l) => l.startsWith("fdr-santé:"));
+    expect(error).toEqual([expect.stringMatching(new RegExp(`^fdr-santé: INDEX_DIR ${dir} is not writable \\(${parent}/[^)]+\\) \\(EACCES\\): give the bot's user write access to it, or set INDEX_DIR to a writable folder$`))]);
     expect(stderr).not.toMatch(/\n\s+at /);
   });
 });

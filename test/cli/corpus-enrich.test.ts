@@ -141,7 +141,7 @@ describe("npm run corpus -- enrich without a model", () => {
     delete env.LLM_BASE_URL;
     delete env.LLM_MODEL;
     const result = await new Promise<{ status: number; stdout: string; stderr: string }>((done) => {
-      execFile(join(REPO, "node_modules/.bin/tsx"), [join(REPO, "src/cli/corpus.ts"), "enrich", "ars-bretagne"], { cwd: root, env, encoding: "utf8" }, (error, stdout, stderr) =>
+      execFile(join(REPO, "node_modules/.bin/tsx"), [join(REPO, "src/app/commands/corpus.ts"), "enrich", "ars-bretagne"], { cwd: root, env, encoding: "utf8" }, (error, stdout, stderr) =>
         done({ status: error ? Number(error.code) : 0, stdout, stderr }),
       );
     });

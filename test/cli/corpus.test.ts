@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, chownSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { lineOf, NEW_DOCUMENTS, removeTempCorpora, tempCorpus } from "../support/temp-corpus.js";
@@ -8,13 +8,26 @@ afterAll(removeTempCorpora);
 
 const REPO = resolve(import.meta.dirname, "../..");
 
+/** Root ignores permissions: a command that must meet them runs as this user, owning the corpus. */
+const NOBODY = 65534;
+const asRoot = process.getuid?.() === 0;
+
+function chownTree(path: string): void {
+  chownSync(path, NOBODY, NOBODY);
+  if (statSync(path).isDirectory()) for (const entry of readdirSync(path)) chownTree(join(path, entry));
+}
+
 /** `npm run corpus -- ARGS` run from the temporary root, so the corpus is its ./corpus folder. */
 function corpusCli(root: string, ...args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+  return corpusCliAs({}, root, ...args);
+}
+
+function corpusCliAs(user: { uid?: number; gid?: number }, root: string, ...args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
   return new Promise((done) => {
     execFile(
       join(REPO, "node_modules/.bin/tsx"),
-      [join(REPO, "src/cli/corpus.ts"), ...args],
-      { cwd: root, env: { ...process.env, CORPUS_DIR: "corpus" }, encoding: "utf8" },
+      [join(REPO, "src/app/commands/corpus.ts"), ...args],
+      { cwd: root, env: { ...process.env, CORPUS_DIR: "corpus" }, encoding: "utf8", ...user },
       (error, stdout, stderr) => done({ status: error ? Number(error.code) : 0, stdout, stderr }),
     );
   });
@@ -199,5 +212,20 @@ describe.concurrent("npm run corpus -- remove", () => {
       'fdr-santé: no document "ars-bzh" in corpus/manifest.yaml; its documents: virage-numerique-2019, breve-virage-2019, lancement-2019, fdr-2023-2027, ars-bretagne\nNothing was removed: the corpus is as it was.\n',
     );
     expect(readFileSync(join(dir, "manifest.yaml"), "utf8")).toBe(before);
+  });
+
+  it("says so when the manifest is read-only, and copies nothing", async () => {
+    const { root, dir } = tempCorpus({ copyReal: true });
+    const manifest = join(dir, "manifest.yaml");
+    const before = readFileSync(manifest, "utf8");
+    chmodSync(root, 0o755);
+    if (asRoot) chownTree(root);
+    chmodSync(manifest, 0o444);
+    const { status, stdout, stderr } = await corpusCliAs(asRoot ? { uid: NOBODY, gid: NOBODY } : {}, root, ...ADD_OCCITANIE);
+    expect(status).toBe(1);
+    expect(stdout).toBe("");
+    expect(stderr).toBe("fdr-santé: corpus/manifest.yaml is read-only (EACCES): make it writable to add a document\nNothing was added: the corpus is as it was.\n");
+    expect(readFileSync(manifest, "utf8")).toBe(before);
+    expect(existsSync(join(dir, "sources/ars-occitanie.txt"))).toBe(false);
   });
 });

@@ -22,6 +22,7 @@ describe("loadConfig", () => {
       SLACK_ALLOWED_TEAMS: [],
       SLACK_ALLOWED_CHANNELS: [],
       SLACK_RATE_LIMIT_PER_MINUTE: 10,
+      SHUTDOWN_DRAIN_MS: 8000,
       LLM_TIMEOUT_MS: 20000,
       EMBEDDINGS_PROVIDER: "local",
     });

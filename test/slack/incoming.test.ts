@@ -17,4 +17,9 @@ describe("fromPerson", () => {
     expect(fromPerson({ type: "message", subtype: "message_deleted", hidden: true, channel: "D0ALICE", ts: "1.2", deleted_ts: "1.1" })).toBeUndefined();
     expect(fromPerson({ ...dm, subtype: "thread_broadcast" })).toBeUndefined();
   });
+
+  it("accepts a person's message that came with files, and says so", () => {
+    const dm = directMessage("action 14", { ts: "1700000000.000001" });
+    expect(fromPerson({ ...dm, subtype: "file_share", files: [{ id: "F1" }] })).toMatchObject({ text: "action 14", subtype: "file_share", files: [{ id: "F1" }] });
+  });
 });

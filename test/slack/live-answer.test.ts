@@ -29,13 +29,12 @@ afterEach(() => {
 afterAll(() => slack.server.close());
 
 const APCV = "c'est quoi l'ApCV ?";
-// Long enough to be streamed in several calls, with the characters Slack needs escaped.
+// Long enough to be streamed in several calls, with the characters Slack needs escaped, and said
+// by the excerpts each cites (action 13 of 2023-2027, action 7 of 2019): the answer is served.
 const FIRST =
-  "L'application carte Vitale (ApCV) est diffusée auprès des assurés & des professionnels <partout>, pour que chacun " +
-  "puisse s'identifier et se faire rembourser depuis son téléphone, sans carte physique, dans toutes les officines et tous les cabinets.";
-const SECOND =
-  "Son déploiement s'appuie sur les éditeurs de logiciels, qui intègrent la lecture de l'ApCV dans les postes des professionnels, " +
-  "et sur l'Assurance Maladie, qui accompagne les patients lors de l'activation de l'application sur leur téléphone mobile.";
+  "L'application carte Vitale (ApCV) est à diffuser largement & massivement <partout>, pour sécuriser la connexion des personnes " +
+  "aux services numériques et permettre la bonne prise en charge de leurs frais de santé, en renforçant l'identitovigilance autour de l'Identité Nationale de Santé (INS).";
+const SECOND = "Dès 2019, la mise à disposition de l'appli Carte Vitale (apCV) visait l'authentification numérique des usagers du système de santé.";
 const twoStatements = (ids: string[]) => groundedReply([{ text: FIRST, citations: [ids[0]!] }, { text: SECOND, citations: [ids[1]!] }]);
 
 type Block = { type: string; text?: { text: string }; elements?: { text?: string }[] };
@@ -91,7 +90,7 @@ describe("a model-written answer, streamed", () => {
     const streamed = pieces.map((c) => c.params.markdown_text).join("");
     // Provisional text, escaped like every answer: what the model wrote so far, without markers.
     expect(escapeMrkdwn(`${FIRST}\n${SECOND}`).startsWith(streamed)).toBe(true);
-    expect(streamed).toContain("assurés &amp; des professionnels &lt;partout&gt;");
+    expect(streamed).toContain("largement &amp; massivement &lt;partout&gt;");
 
     const [answer] = pipeline.answers;
     expect(answer!.mode).toBe("llm");
@@ -106,7 +105,7 @@ describe("a model-written answer, streamed", () => {
     // The streamed text is then replaced: the message is exactly what a posted answer would be.
     expect(params("chat.update")).toMatchObject({ channel: "C0GENERAL", ts, ...expected });
     expect(slack.callsTo("chat.postMessage")).toEqual([]);
-    expect(deps.feedback.answer(expected.metadata!.event_payload.answer_id as string)).toMatchObject({ question: APCV });
+    expect((await deps.stored()).answer(expected.metadata!.event_payload.answer_id as string)).toMatchObject({ question: APCV });
     expect(deps.records.find((r) => r.msg === "answered")).toMatchObject({ delivery: "stream", kind: "search" });
   });
 

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "../../src/config/env.js";
 import { createLogger } from "../../src/config/log.js";
 import { startSlack } from "../../src/slack/server.js";
+import { openStorage } from "../../src/storage/storage.js";
 import { stubPipeline } from "./support/answers.js";
 import { FakeSlack } from "./support/fake-slack.js";
 
@@ -21,7 +22,8 @@ describe("startSlack configuration", () => {
       SLACK_API_URL: fake.url,
       DATA_DIR: mkdtempSync(join(tmpdir(), "fdr-config-")),
     });
-    const started = startSlack({ config, log: createLogger("silent"), pipeline: Promise.resolve(stubPipeline()), host: "127.0.0.1", port: 0 });
+    const log = createLogger("silent");
+    const started = startSlack({ config, log, pipeline: Promise.resolve(stubPipeline()), storage: openStorage(config.DATA_DIR, log), host: "127.0.0.1", port: 0 });
     await expect(started).rejects.toBeInstanceOf(ConfigError);
     await expect(started).rejects.toThrow("SLACK_BOT_TOKEN: was rejected by Slack (invalid_auth)");
     expect(fake.callsTo("auth.test")).toHaveLength(1);

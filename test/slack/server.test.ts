@@ -5,9 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/env.js";
 import { createLogger } from "../../src/config/log.js";
 import type { SlackPipeline } from "../../src/slack/deps.js";
-import { FeedbackStore } from "../../src/slack/feedback-store.js";
 import { APOLOGY, FEEDBACK_THANKS, SHORT_HELP, SUGGESTED_PROMPTS, THINKING, TOO_LONG } from "../../src/slack/messages.js";
 import { startSlack, type SlackService } from "../../src/slack/server.js";
+import { FeedbackStore } from "../../src/storage/feedback-store.js";
+import { openStorage } from "../../src/storage/storage.js";
 import { realPipeline } from "../support/pipeline.js";
 import { deferred } from "./support/answers.js";
 import { BOT, FakeSlack, waitFor, type ApiCall } from "./support/fake-slack.js";
@@ -42,7 +43,7 @@ beforeAll(async () => {
   });
   // No `secrets` given: nothing may even try to log one (the shape guard would show "[redacted]").
   const log = createLogger("info", { write: (line) => lines.push(line) });
-  service = await startSlack({ config, log, pipeline: loaded.promise, host: "127.0.0.1", port: 0 });
+  service = await startSlack({ config, log, pipeline: loaded.promise, storage: openStorage(dataDir, log), host: "127.0.0.1", port: 0 });
   base = `http://127.0.0.1:${service.port}`;
 });
 
@@ -133,6 +134,28 @@ describe("Slack over HTTP, end to end", () => {
     expect(posts(inChannel("C0REJECTED"))).toEqual([]);
   });
 
+  it("rejects a timestamp more than 5 minutes in the future with 401, like a stale one", async () => {
+    const event = mention("action 14", { channel: "C0FUTURE" });
+    const future = await sendEvent(envelope(event), {}, Math.floor(Date.now() / 1000) + 6 * 60);
+    expect(future.status).toBe(401);
+    const sentinel = mention("action 14", { channel: "C0FUTURE2" });
+    expect((await sendEvent(envelope(sentinel), {}, Math.floor(Date.now() / 1000) + 60)).status).toBe(200);
+    await waitFor(() => posts(inChannel("C0FUTURE2")).length === 1, "the sentinel's answer");
+    expect(posts(inChannel("C0FUTURE"))).toEqual([]);
+  });
+
+  it("answers a correctly signed body Bolt cannot read with 400, and keeps serving", async () => {
+    const signed = (body: string, contentType: string) => post(body, signatureHeaders(SECRET, body), contentType);
+    for (const body of ["null", "[]", '"text"', "42", "{not json"]) expect((await signed(body, "application/json")).status, body).toBe(400);
+    for (const payload of ["null", "[1]", "{not json"]) expect((await signed(`payload=${encodeURIComponent(payload)}`, "application/x-www-form-urlencoded")).status, payload).toBe(400);
+    // Unsigned, the same body is refused as any unsigned request.
+    expect((await post("null", {}, "application/json")).status).toBe(401);
+    expect(lines.filter((l) => l.includes('"request refused"')).every((l) => !l.includes("not json"))).toBe(true);
+    const sentinel = mention("action 14", { channel: "C0AFTERNULL" });
+    await sendEvent(envelope(sentinel));
+    await waitFor(() => posts(inChannel("C0AFTERNULL")).length === 1, "the answer after the malformed bodies");
+  });
+
   it("acknowledges an event at once and answers after", async () => {
     const event = mention("question lente", { channel: "C0SLOW" });
     const res = await sendEvent(envelope(event));
@@ -181,22 +204,80 @@ describe("Slack over HTTP, end to end", () => {
     expect(posts(inChannel("C0TWIN"))).toHaveLength(1);
   });
 
-  it("understands a follow-up in the mention's thread", async () => {
+  it("understands a follow-up in the mention's thread from its own record of the thread, without reading Slack", async () => {
     const thread = mentionEvent.ts;
-    fake.on("conversations.replies", () => ({
-      ok: true,
-      messages: [
-        { ts: mentionEvent.ts, user: "U0ALICE", text: mentionEvent.text },
-        { ts: fake.nextTs(), user: BOT.user_id, bot_id: BOT.bot_id, text: answered.params.text, metadata: answered.params.metadata },
-        { ts: "1800000000.000001", user: "U0ALICE", text: "later" },
-      ],
-    }));
+    const reads = fake.callsTo("conversations.replies").length;
     const followUp = mention("et en 2019 ?", { channel: "C0GENERAL", thread_ts: thread, ts: "1799999999.000001" });
     await sendEvent(envelope(followUp));
     await waitFor(() => posts(inThread(thread)).length === 2, "the follow-up's answer");
-    expect(fake.callsTo("conversations.replies").at(-1)?.params).toMatchObject({ channel: "C0GENERAL", ts: thread, include_all_metadata: "true" });
+    expect(fake.callsTo("conversations.replies")).toHaveLength(reads);
     const metadata = posts(inThread(thread))[1]!.params.metadata as { event_payload: { citations: string } };
     expect(metadata.event_payload.citations).toMatch(/virage-numerique-2019|lancement-2019/);
+  });
+
+  it("reads a thread it did not answer in from Slack (conversations.replies) to understand a follow-up there", async () => {
+    const thread = "1700000900.000001";
+    fake.on("conversations.replies", () => ({
+      ok: true,
+      messages: [
+        { ts: thread, user: "U0ALICE", text: mentionEvent.text },
+        { ts: "1700000900.000002", user: BOT.user_id, bot_id: BOT.bot_id, text: answered.params.text, metadata: answered.params.metadata },
+        { ts: "1800000000.000001", user: "U0ALICE", text: "later" },
+      ],
+    }));
+    const followUp = mention("et en 2019 ?", { channel: "C0OTHER", thread_ts: thread, ts: "1799999999.000002" });
+    await sendEvent(envelope(followUp));
+    await waitFor(() => posts(inThread(thread)).length === 1, "the follow-up's answer");
+    expect(fake.callsTo("conversations.replies").at(-1)?.params).toMatchObject({ channel: "C0OTHER", ts: thread, include_all_metadata: "true" });
+    const metadata = posts(inThread(thread))[0]!.params.metadata as { event_payload: { citations: string } };
+    expect(metadata.event_payload.citations).toMatch(/virage-numerique-2019|lancement-2019/);
+  });
+
+  it("answers a follow-up as a standalone question when the thread read is rate-limited, without holding up other answers", async () => {
+    fake.onRaw("conversations.replies", () => ({ status: 429, headers: { "retry-after": "60" }, body: { ok: false, error: "ratelimited" } }));
+    const reads = fake.callsTo("conversations.replies").length;
+    const followUp = mention("et la cybersécurité ?", { channel: "C0LIMITED", thread_ts: "1700000950.000001" });
+    await sendEvent(envelope(followUp));
+    await waitFor(() => fake.callsTo("conversations.replies").length > reads, "the thread read");
+    // Another person's question, sent once Slack has said Retry-After: 60 to the thread read.
+    const other = directMessage("action 14", { channel: "D0BOB", user: "U0BOB" });
+    await sendEvent(envelope(other));
+    // Both well before the minute a paused Web API client would have waited.
+    await waitFor(() => posts(inChannel("D0BOB")).length === 1 && posts(inChannel("C0LIMITED")).length === 1, "both answers", 20_000);
+    expect(posts(inChannel("C0LIMITED"))[0]!.params).toMatchObject({ thread_ts: "1700000950.000001", metadata: { event_type: "fdr_answer" } });
+    expect(lines.some((l) => l.includes('"thread history unavailable, answered as a standalone question"'))).toBe(true);
+    fake.off("conversations.replies");
+  });
+
+  it("still retries an answer Slack rate-limits (429) and posts it once", async () => {
+    let calls = 0;
+    fake.onRaw("chat.postMessage", (params) => {
+      if (params.channel === "C0POST429" && calls++ === 0) return { status: 429, headers: { "retry-after": "1" }, body: { ok: false, error: "ratelimited" } };
+      return { status: 200, body: { ok: true, channel: params.channel, ts: fake.nextTs() } };
+    });
+    await sendEvent(envelope(mention("action 14", { channel: "C0POST429" })));
+    await waitFor(() => posts(inChannel("C0POST429")).length === 2, "the retried answer", 20_000);
+    fake.off("chat.postMessage");
+    expect(calls).toBe(2);
+    const sentinel = mention("action 14", { channel: "C0POST429B" });
+    await sendEvent(envelope(sentinel));
+    await waitFor(() => posts(inChannel("C0POST429B")).length === 1, "the next answer");
+    expect(posts(inChannel("C0POST429"))).toHaveLength(2); // one refused, one posted: a single answer
+  });
+
+  it("still retries an answer Slack fails to take (500) and posts it once", async () => {
+    let calls = 0;
+    fake.onRaw("chat.postMessage", (params) => {
+      if (params.channel === "C0POST500" && calls++ === 0) return { status: 500, body: { ok: false, error: "internal_error" } };
+      return { status: 200, body: { ok: true, channel: params.channel, ts: fake.nextTs() } };
+    });
+    await sendEvent(envelope(mention("action 14", { channel: "C0POST500" })));
+    await waitFor(() => posts(inChannel("C0POST500")).length === 2, "the retried answer", 30_000);
+    fake.off("chat.postMessage");
+    const sentinel = mention("action 14", { channel: "C0POST500B" });
+    await sendEvent(envelope(sentinel));
+    await waitFor(() => posts(inChannel("C0POST500B")).length === 1, "the next answer");
+    expect(posts(inChannel("C0POST500"))).toHaveLength(2);
   });
 
   it("answers a direct message in the DM", async () => {

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WebSocketServer, type WebSocket } from "ws";
 import { loadConfig } from "../../src/config/env.js";
 import { createLogger } from "../../src/config/log.js";
+import { openStorage } from "../../src/storage/storage.js";
 import { startSlack, type SlackService } from "../../src/slack/server.js";
 import { stubPipeline } from "./support/answers.js";
 import { FakeSlack, waitFor } from "./support/fake-slack.js";
@@ -35,7 +36,8 @@ beforeAll(async () => {
     DATA_DIR: mkdtempSync(join(tmpdir(), "fdr-socket-")),
     LOG_LEVEL: "silent",
   });
-  service = await startSlack({ config, log: createLogger("silent"), pipeline: Promise.resolve(stubPipeline()), host: "127.0.0.1", port: 0 });
+  const log = createLogger("silent");
+  service = await startSlack({ config, log, pipeline: Promise.resolve(stubPipeline()), storage: openStorage(config.DATA_DIR, log), host: "127.0.0.1", port: 0 });
 });
 
 afterAll(async () => {

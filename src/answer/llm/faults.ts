@@ -11,7 +11,9 @@ export type FallbackCause =
   | "interrupted"
   | "malformed"
   | "ungrounded"
-  | "declined";
+  | "unsupported"
+  | "declined"
+  | "cancelled";
 
 /**
  * Reads a failed model call. `deadline` is our own signal: once it fired, whatever the client
@@ -37,7 +39,12 @@ const NOTES: Record<FallbackCause, Record<Lang, string>> = {
   interrupted: { fr: "la réponse du modèle de langue a été interrompue", en: "the language model's answer was cut off" },
   malformed: { fr: "la réponse du modèle de langue était illisible", en: "the language model's answer was unreadable" },
   ungrounded: { fr: "la réponse du modèle de langue ne citait aucun extrait valide", en: "the language model's answer cited no valid source" },
+  unsupported: {
+    fr: "les affirmations du modèle de langue ne correspondaient pas aux extraits qu'elles citaient",
+    en: "the language model's statements did not match the excerpts they cited",
+  },
   declined: { fr: "le modèle de langue n'a pas trouvé la réponse dans les extraits", en: "the language model found no answer in the excerpts" },
+  cancelled: { fr: "le service redémarrait, le modèle de langue a été interrompu", en: "the service was restarting and the language model was stopped" },
 };
 
 /** The one-line note shown with a fallback answer (`fallback_reason`). */

@@ -7,6 +7,7 @@ import type { RetrievalResult } from "../../retrieval/retriever.js";
 import { selectExcerpts } from "./excerpts.js";
 import { classifyError, describeError, fallbackNote, type FallbackCause } from "./faults.js";
 import { groundStatements, type GroundedStatement } from "./ground.js";
+import { countReasons } from "./support.js";
 import { parseGroundedOutput, partialAnswerText, RESPONSE_FORMAT, type GroundedOutput } from "./output.js";
 import { groundedPrompt, type Prompt } from "./prompt.js";
 
@@ -26,8 +27,11 @@ export type Generation =
 export type DeltaListener = (text: string) => void;
 
 export interface AnswerGenerator {
-  /** Never rejects: every fault comes back as `{ ok: false }`, for the extractive answer to be served. */
-  generate(request: GenerationRequest, onDelta?: DeltaListener): Promise<Generation>;
+  /**
+   * Never rejects: every fault comes back as `{ ok: false }`, for the extractive answer to be
+   * served. `stop`, when aborted, cuts the generation at once (the bot is stopping).
+   */
+  generate(request: GenerationRequest, onDelta?: DeltaListener, stop?: AbortSignal): Promise<Generation>;
 }
 
 export interface GeneratorDeps {
@@ -81,19 +85,21 @@ export function createGenerator(deps: GeneratorDeps): AnswerGenerator {
   }
 
   return {
-    async generate(request, onDelta) {
+    async generate(request, onDelta, stop) {
       const lang = request.retrieval.understanding.lang;
       const fail = (cause: FallbackCause): Generation => ({ ok: false, cause, note: fallbackNote(cause, lang) });
       const excerpts = selectExcerpts(request.retrieval, request.preferred, contentOf, corpus);
       if (!excerpts.length) return fail("ungrounded");
 
+      if (stop?.aborted) return fail("cancelled");
       const deadline = AbortSignal.timeout(timeoutMs);
       const progress = { streamed: false };
       let output: GroundedOutput;
       try {
-        output = parseGroundedOutput(await complete(groundedPrompt(request.question, lang, excerpts), deadline, progress, onDelta));
+        const signal = stop ? AbortSignal.any([deadline, stop]) : deadline;
+        output = parseGroundedOutput(await complete(groundedPrompt(request.question, lang, excerpts), signal, progress, onDelta));
       } catch (error) {
-        const cause = classifyError(error, deadline, progress.streamed);
+        const cause = stop?.aborted ? "cancelled" : classifyError(error, deadline, progress.streamed);
         log.warn("llm answer failed, extractive fallback", { cause, error: describeError(error, secrets) });
         return fail(cause);
       }
@@ -102,10 +108,16 @@ export function createGenerator(deps: GeneratorDeps): AnswerGenerator {
         return fail("declined");
       }
 
-      const grounding = groundStatements(output, new Set(excerpts.map((e) => e.id)));
+      const grounding = groundStatements(output, excerpts, lang);
       if (grounding.removedIds.length) log.warn("llm cited IDs outside the excerpts, removed", { ids: grounding.removedIds.map((id) => id.slice(0, 80)) });
       if (grounding.droppedStatements) log.warn("llm statements without a valid citation, dropped", { count: grounding.droppedStatements });
-      if (!grounding.statements.length) return fail("ungrounded");
+      if (grounding.unsupported.length) {
+        log.warn("llm statements not backed by the excerpts they cite, dropped", { count: grounding.unsupported.length, reasons: countReasons(grounding.unsupported) });
+      }
+      // Too little left: an answer that is mostly the model's own is not served even in part.
+      if (grounding.statements.length * 2 < grounding.written || !grounding.statements.length) {
+        return fail(grounding.unsupported.length ? "unsupported" : "ungrounded");
+      }
       return { ok: true, statements: grounding.statements };
     },
   };

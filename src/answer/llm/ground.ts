@@ -1,6 +1,9 @@
 import { simplify } from "../../language/french.js";
+import type { Lang } from "../../understanding/schema.js";
+import type { Excerpt } from "./excerpts.js";
 import type { GroundedOutput } from "./output.js";
 import { GROUNDED_SYSTEM, REWRITE_SYSTEM } from "./prompt.js";
+import { statementSupport, type Unsupported } from "./support.js";
 
 export interface GroundedStatement {
   text: string;
@@ -14,6 +17,10 @@ export interface Grounding {
   removedIds: string[];
   /** Statements left without any valid citation, or repeating the instructions. */
   droppedStatements: number;
+  /** Cited statements that say what their excerpts do not: why each one was dropped. */
+  unsupported: Unsupported[][];
+  /** How many statements the model wrote (empty ones aside). */
+  written: number;
 }
 
 /** Models also write IDs inline ("… [fdr-2023-2027#action-13]") or number them: the answer's own markers replace both. */
@@ -44,24 +51,35 @@ export function repeatsInstructions(text: string): boolean {
 }
 
 /**
- * Keeps what the excerpts back: IDs outside `allowed` are removed, and a statement left with no
- * valid citation is dropped, so every statement served stays cited whatever the model was told.
+ * Keeps what the excerpts back: IDs outside the excerpts are removed, a statement left with no
+ * valid citation is dropped, and so is one that does not say what the excerpts it cites say
+ * (statementSupport): every statement served is cited, and backed by its citations, whatever the
+ * model was told by a document.
  */
-export function groundStatements(output: GroundedOutput, allowed: ReadonlySet<string>): Grounding {
+export function groundStatements(output: GroundedOutput, excerpts: readonly Excerpt[], lang: Lang): Grounding {
+  const byId = new Map(excerpts.map((e) => [e.id, `${e.label}\n${e.text}`]));
   const statements: GroundedStatement[] = [];
   const removed = new Set<string>();
+  const unsupported: Unsupported[][] = [];
   let dropped = 0;
+  let written = 0;
   for (const s of output.answer) {
     const ids = s.citations.map(normalizeId);
-    for (const id of ids) if (!allowed.has(id)) removed.add(id);
-    const citations = [...new Set(ids.filter((id) => allowed.has(id)))];
+    for (const id of ids) if (!byId.has(id)) removed.add(id);
+    const citations = [...new Set(ids.filter((id) => byId.has(id)))];
     const text = s.text.replace(INLINE_MARKER, "").trim();
     if (!text) continue;
+    written++;
     if (!citations.length || repeatsInstructions(text)) {
       dropped++;
       continue;
     }
+    const support = statementSupport(text, citations.map((id) => byId.get(id)!), lang);
+    if (!support.supported) {
+      unsupported.push(support.reasons);
+      continue;
+    }
     statements.push({ text, citations });
   }
-  return { statements, removedIds: [...removed], droppedStatements: dropped };
+  return { statements, removedIds: [...removed], droppedStatements: dropped, unsupported, written };
 }

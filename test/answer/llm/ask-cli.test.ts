@@ -75,7 +75,7 @@ afterAll(() => new Promise<void>((done) => server.close(() => done())));
 const INDEX_DIR = join(mkdtempSync(join(tmpdir(), "fdr-cli-")), "index");
 
 async function ask(env: Record<string, string>): Promise<{ json: Record<string, unknown>; stderr: string; stdout: string }> {
-  const { stdout, stderr } = await run("npx", ["tsx", "src/cli/ask.ts", "--json", "c'est quoi l'ApCV ?"], {
+  const { stdout, stderr } = await run("npx", ["tsx", "src/app/commands/ask.ts", "--json", "c'est quoi l'ApCV ?"], {
     cwd: ROOT,
     // A clean environment: nothing like OPENAI_API_KEY or OPENAI_BASE_URL may leak in.
     env: {
@@ -129,13 +129,13 @@ describe("npm run ask -- --json against an OpenAI-compatible server", () => {
   });
 
   it("stays extractive with --mode extractive, and errors clearly on --mode llm without LLM_BASE_URL", async () => {
-    const extractive = await run("npx", ["tsx", "src/cli/ask.ts", "--json", "--mode", "extractive", "c'est quoi l'ApCV ?"], {
+    const extractive = await run("npx", ["tsx", "src/app/commands/ask.ts", "--json", "--mode", "extractive", "c'est quoi l'ApCV ?"], {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", CORPUS_DIR, INDEX_DIR: join(mkdtempSync(join(tmpdir(), "fdr-cli-")), "index"), LLM_BASE_URL: base, LLM_MODEL: "m" },
     });
     expect((JSON.parse(extractive.stdout) as { mode: string }).mode).toBe("extractive");
 
-    const error = await run("npx", ["tsx", "src/cli/ask.ts", "--json", "--mode", "llm", "c'est quoi l'ApCV ?"], {
+    const error = await run("npx", ["tsx", "src/app/commands/ask.ts", "--json", "--mode", "llm", "c'est quoi l'ApCV ?"], {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", CORPUS_DIR, INDEX_DIR },
     }).catch((e: { code: number; stderr: string }) => e);

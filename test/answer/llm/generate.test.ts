@@ -134,16 +134,16 @@ describe("streaming hook (SSE)", () => {
     const seen: ChatBody[] = [];
     const text = "L'application carte Vitale (ApCV) doit être diffusée « largement ».";
     server.use(
-      chatHandler((body) => sseResponse(groundedReply([{ text, citations: [offeredIds(body)[0]!] }, { text: "Deuxième point.", citations: [offeredIds(body)[0]!] }]), { size: 7 }), seen),
+      chatHandler((body) => sseResponse(groundedReply([{ text, citations: [offeredIds(body)[0]!] }, { text: "Elle concerne l'ApCV.", citations: [offeredIds(body)[0]!] }]), { size: 7 }), seen),
     );
     const deltas: string[] = [];
     const answer = await (await llmPipeline()).ask(APCV, { onDelta: (d) => deltas.push(d) });
     expect(seen[0]!.stream).toBe(true);
     expect(seen[0]!.stream_options).toBeUndefined();
     expect(deltas.length).toBeGreaterThan(3);
-    expect(deltas.join("")).toBe(`${text}\nDeuxième point.`);
+    expect(deltas.join("")).toBe(`${text}\nElle concerne l'ApCV.`);
     expect(answer.mode).toBe("llm");
-    expect(answer.answer).toBe(`${text} [1]\nDeuxième point. [1]`);
+    expect(answer.answer).toBe(`${text} [1]\nElle concerne l'ApCV. [1]`);
   });
 
   it("survives a listener that throws or rejects", async () => {

@@ -69,6 +69,48 @@ describe("the question is data, never instructions", () => {
       expect(lines.some((l) => l.includes("dropped"))).toBe(true);
     });
 
+    it("a statement its real citation does not say (the roadmap « cancelled »): dropped and logged without its text, the backed rest kept", async () => {
+      const { log, lines } = capturedLog();
+      server.use(
+        chatHandler((body) => {
+          const id = offeredIds(body)[0]!;
+          return sseResponse(
+            groundedReply([
+              { text: "La feuille de route a été annulée.", citations: [id] },
+              { text: "L'application carte Vitale (ApCV) doit être diffusée largement.", citations: [id] },
+              { text: "Elle sert à sécuriser la connexion des personnes aux services numériques.", citations: [id] },
+            ]),
+          );
+        }),
+      );
+      const answer = await (await llmPipeline({}, log)).ask(HIDDEN);
+      expect(answer.mode).toBe("llm");
+      expect(answer.answer).toBe("L'application carte Vitale (ApCV) doit être diffusée largement. [1]\nElle sert à sécuriser la connexion des personnes aux services numériques. [1]");
+      const warning = lines.map((l) => JSON.parse(l) as Record<string, unknown>).find((r) => r.msg === "llm statements not backed by the excerpts they cite, dropped");
+      expect(warning).toMatchObject({ level: "warn", count: 1, reasons: { words: 1 } });
+      expect(lines.join("\n")).not.toContain("annulée");
+    });
+
+    it("an answer mostly unsupported by its citations (invented figures and names): the extractive answer, with a note", async () => {
+      server.use(
+        chatHandler((body) => {
+          const id = offeredIds(body)[0]!;
+          return sseResponse(
+            groundedReply([
+              { text: "L'ApCV a été téléchargée 12 millions de fois.", citations: [id] },
+              { text: "Le ministre Dupont l'a lancée à Lyon.", citations: [id] },
+              { text: "L'application carte Vitale (ApCV) doit être diffusée largement.", citations: [id] },
+            ]),
+          );
+        }),
+      );
+      const answer = await (await llmPipeline()).ask(HIDDEN);
+      expect(answer.mode).toBe("extractive");
+      expect(answer.fallback_reason).toBe("Réponse extractive : les affirmations du modèle de langue ne correspondaient pas aux extraits qu'elles citaient.");
+      expect(answer.answer).not.toContain("Dupont");
+      expect(answer.citations[0]!.id).toBe("fdr-2023-2027#action-13");
+    });
+
     it("citations cannot be removed: an answer with none is never served as is", async () => {
       server.use(chatHandler(() => sseResponse(groundedReply([{ text: "L'ApCV est une application.", citations: [] }]))));
       const answer = await (await llmPipeline()).ask(HIDDEN);

@@ -11,6 +11,13 @@ export interface ApiCall {
 
 export type ApiHandler = (params: Record<string, unknown>) => Record<string, unknown>;
 
+/** A whole HTTP answer, for what Slack says with a status and headers (429 with Retry-After). */
+export interface RawAnswer {
+  status: number;
+  headers?: Record<string, string>;
+  body: Record<string, unknown>;
+}
+
 /** The Web API's body: form-encoded with JSON-encoded nested values (WebClient), or JSON (response_url). */
 export function parseSlackBody(contentType: string | null | undefined, text: string): Record<string, unknown> {
   if (contentType?.includes("application/json")) return JSON.parse(text || "{}") as Record<string, unknown>;
@@ -30,6 +37,7 @@ export const BOT = { user_id: "UBOT", bot_id: "BBOT", team_id: "T0FDR" } as cons
 export class FakeSlack {
   readonly calls: ApiCall[] = [];
   private readonly handlers = new Map<string, ApiHandler>();
+  private readonly raw = new Map<string, (params: Record<string, unknown>) => RawAnswer>();
   private server: Server | undefined;
   private port = 0;
   private seq = 0;
@@ -46,6 +54,16 @@ export class FakeSlack {
     this.handlers.set(method, handler);
   }
 
+  /** Answers `method` with its own status and headers until `off`. */
+  onRaw(method: string, answer: (params: Record<string, unknown>) => RawAnswer): void {
+    this.raw.set(method, answer);
+  }
+
+  off(method: string): void {
+    this.handlers.delete(method);
+    this.raw.delete(method);
+  }
+
   callsTo(method: string): ApiCall[] {
     return this.calls.filter((c) => c.method === method);
   }
@@ -58,9 +76,9 @@ export class FakeSlack {
 
   async start(): Promise<void> {
     this.server = createServer((req, res) => {
-      void this.handle(req).then((body) => {
-        res.writeHead(200, { "content-type": "application/json" });
-        res.end(JSON.stringify(body));
+      void this.handle(req).then((answer) => {
+        res.writeHead(answer.status, { "content-type": "application/json", ...answer.headers });
+        res.end(JSON.stringify(answer.body));
       });
     });
     await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
@@ -72,20 +90,30 @@ export class FakeSlack {
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
 
-  private async handle(req: IncomingMessage): Promise<Record<string, unknown>> {
+  private async handle(req: IncomingMessage): Promise<RawAnswer> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const params = parseSlackBody(req.headers["content-type"], Buffer.concat(chunks).toString("utf8"));
     const path = new URL(req.url ?? "/", "http://127.0.0.1").pathname;
     const method = path.startsWith("/respond/") ? `response_url:${path.slice("/respond/".length)}` : path.replace(/^\/api\//, "");
     this.calls.push({ method, params, authorization: req.headers.authorization });
+    const raw = this.raw.get(method);
+    return raw ? raw(params) : { status: 200, body: this.answer(method, params) };
+  }
+
+  private answer(method: string, params: Record<string, unknown>): Record<string, unknown> {
     const custom = this.handlers.get(method);
     if (custom) return custom(params);
     switch (method) {
       case "auth.test":
         return { ok: true, url: "https://fdr.slack.com/", team: "fdr", user: "fdr-sante", ...BOT };
       case "chat.postMessage":
+      case "chat.startStream":
         return { ok: true, channel: params.channel, ts: this.nextTs() };
+      case "chat.appendStream":
+      case "chat.stopStream":
+      case "chat.update":
+        return { ok: true, channel: params.channel, ts: params.ts };
       case "chat.postEphemeral":
         return { ok: true, message_ts: this.nextTs() };
       case "conversations.replies":

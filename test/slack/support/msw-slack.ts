@@ -8,8 +8,11 @@ import { loadConfig } from "../../../src/config/env.js";
 import { createLogger, type Logger } from "../../../src/config/log.js";
 import { boltLogger } from "../../../src/slack/bolt-logger.js";
 import { Dedupe } from "../../../src/slack/dedupe.js";
+import { threadReader } from "../../../src/slack/history.js";
+import { ThreadMemory } from "../../../src/slack/thread-memory.js";
+import { FeedbackStore } from "../../../src/storage/feedback-store.js";
+import { openStorage } from "../../../src/storage/storage.js";
 import type { SlackDeps, SlackPipeline } from "../../../src/slack/deps.js";
-import { FeedbackStore } from "../../../src/slack/feedback-store.js";
 import { RateLimiter } from "../../../src/slack/rate-limit.js";
 import { BOT, parseSlackBody, type ApiCall, type ApiHandler } from "./fake-slack.js";
 
@@ -70,17 +73,31 @@ export function memoryLogger(level: "debug" | "info" = "debug"): { log: Logger; 
   return { log: createLogger(level, { write: (line) => records.push(JSON.parse(line) as Record<string, unknown>) }), records };
 }
 
-export function testDeps(pipeline: SlackPipeline, env: Record<string, string> = {}, log?: Logger): SlackDeps & { records: Record<string, unknown>[] } {
+export interface TestDeps extends SlackDeps {
+  records: Record<string, unknown>[];
+  /** The store's file as it stands once every queued write is done (a connection of the test's own). */
+  stored(): Promise<FeedbackStore>;
+}
+
+export function testDeps(pipeline: SlackPipeline, env: Record<string, string> = {}, log?: Logger): TestDeps {
   const config = loadConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), "fdr-slack-")), ...env });
   const memory = memoryLogger();
+  const storage = openStorage(config.DATA_DIR, log ?? memory.log);
   return {
     pipeline: Promise.resolve(pipeline),
-    feedback: FeedbackStore.open(config.DATA_DIR),
+    storage,
     rateLimiter: new RateLimiter(config.SLACK_RATE_LIMIT_PER_MINUTE),
     dedupe: new Dedupe(),
+    readThread: threadReader(webClient(), 2000),
+    threads: new ThreadMemory(),
+    stopping: new AbortController().signal,
     log: log ?? memory.log,
     config,
     records: memory.records,
+    stored: async () => {
+      await storage.flush(10_000);
+      return FeedbackStore.open(config.DATA_DIR);
+    },
   };
 }
 

@@ -5,7 +5,9 @@
  */
 import { loadConfig } from "../../../src/config/env.js";
 import { createLogger } from "../../../src/config/log.js";
-import { startSlack, stopOnSignals } from "../../../src/slack/server.js";
+import { stopOnSignals } from "../../../src/app/slack.js";
+import { startSlack } from "../../../src/slack/server.js";
+import { openStorage } from "../../../src/storage/storage.js";
 import { deferred, fixedAnswer, stubPipeline } from "./answers.js";
 
 const config = loadConfig();
@@ -19,6 +21,6 @@ const pipeline = stubPipeline(async (question) => {
   await release.promise;
   return fixedAnswer(question);
 });
-const service = await startSlack({ config, log, pipeline: Promise.resolve(pipeline), host: "127.0.0.1", port: 0 });
+const service = await startSlack({ config, log, pipeline: Promise.resolve(pipeline), storage: openStorage(config.DATA_DIR, log), host: "127.0.0.1", port: 0 });
 stopOnSignals(service, log);
 process.stdout.write(`${JSON.stringify({ port: service.port })}\n`);

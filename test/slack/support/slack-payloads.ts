@@ -82,7 +82,7 @@ export function feedbackClick(value: string, fields: { channel?: string; message
   };
 }
 
-export function slashCommand(text: string, responseUrl: string, fields: { channel_id?: string; user_id?: string; team_id?: string } = {}) {
+export function slashCommand(text: string, responseUrl: string, fields: { channel_id?: string; user_id?: string; team_id?: string; trigger_id?: string } = {}) {
   return {
     token: "verification-token-unused",
     team_id: fields.team_id ?? BOT.team_id,
@@ -96,6 +96,6 @@ export function slashCommand(text: string, responseUrl: string, fields: { channe
     api_app_id: "A0FDR",
     is_enterprise_install: "false",
     response_url: responseUrl,
-    trigger_id: "1.2.3",
+    trigger_id: fields.trigger_id ?? `${userTs()}.trigger`,
   };
 }

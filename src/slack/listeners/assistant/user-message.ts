@@ -1,9 +1,10 @@
 import type { AssistantUserMessageMiddleware } from "@slack/bolt";
-import { answerQuestion } from "../../answer-question.js";
+import { answerQuestion, type Asked } from "../../answer-question.js";
 import type { SlackDeps } from "../../deps.js";
 import { fromPerson } from "../../incoming.js";
 import { THINKING } from "../../messages.js";
 import { threadTitle } from "../../render.js";
+import { postInConversation } from "../../reply.js";
 
 type Args = Pick<Parameters<AssistantUserMessageMiddleware>[0], "message" | "body" | "client" | "context" | "setStatus" | "setTitle">;
 
@@ -17,19 +18,27 @@ export function assistantUserMessage(deps: SlackDeps) {
     const message = fromPerson(event);
     if (!message) return;
     const thread = message.thread_ts ?? message.ts;
-    await answerQuestion(
-      deps,
-      { surface: "assistant", team: body.team_id, user: message.user, channel: message.channel, ts: message.ts, threadTs: thread, text: message.text },
-      {
-        client,
-        bot: context,
-        reply: (m) => client.chat.postMessage({ channel: message.channel, thread_ts: thread, ...m }),
-        onSearch: async (question, history) => {
-          await setStatus(THINKING);
-          if (!history.some((t) => t.role === "user")) await setTitle(threadTitle(question));
-        },
-        live: { channel: message.channel, threadTs: thread, teamId: body.team_id, userId: message.user, clearStatus: () => setStatus("") },
+    const asked: Asked = {
+      surface: "assistant",
+      team: body.team_id,
+      user: message.user,
+      channel: message.channel,
+      ts: message.ts,
+      threadTs: thread,
+      replyThreadTs: thread,
+      text: message.text,
+      files: !!message.files?.length,
+      eventId: body.event_id,
+    };
+    await answerQuestion(deps, asked, {
+      client,
+      bot: context,
+      reply: postInConversation(client, asked),
+      onSearch: async (question, history) => {
+        await setStatus(THINKING);
+        if (!history.some((t) => t.role === "user")) await setTitle(threadTitle(question));
       },
-    );
+      live: { channel: message.channel, threadTs: thread, teamId: body.team_id, userId: message.user, clearStatus: () => setStatus("") },
+    });
   };
 }

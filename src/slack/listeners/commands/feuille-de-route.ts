@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from "@slack/bolt";
 import { answerQuestion } from "../../answer-question.js";
 import type { SlackDeps } from "../../deps.js";
+import { respondEphemeral } from "../../reply.js";
 
 type Args = Pick<AllMiddlewareArgs, "client" | "context"> & Pick<SlackCommandMiddlewareArgs, "ack" | "command" | "respond">;
 
@@ -13,12 +14,16 @@ export function feuilleDeRoute(deps: SlackDeps) {
     await ack();
     await answerQuestion(
       deps,
-      { surface: "command", team: command.team_id, user: command.user_id, channel: command.channel_id, text: command.text },
       {
-        client,
-        bot: context,
-        reply: (m) => respond({ response_type: "ephemeral", text: m.text, ...(m.blocks ? { blocks: m.blocks } : {}) }),
+        surface: "command",
+        team: command.team_id,
+        user: command.user_id,
+        channel: command.channel_id,
+        text: command.text,
+        triggerId: command.trigger_id,
+        responseUrl: command.response_url,
       },
+      { client, bot: context, reply: respondEphemeral(respond) },
     );
   };
 }

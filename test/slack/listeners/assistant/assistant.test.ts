@@ -1,10 +1,14 @@
+import { App } from "@slack/bolt";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { assistantThreadContextChanged } from "../../../../src/slack/listeners/assistant/thread-context-changed.js";
+import { createLogger } from "../../../../src/config/log.js";
+import { boltLogger } from "../../../../src/slack/bolt-logger.js";
+import { registerListeners } from "../../../../src/slack/listeners/index.js";
 import { assistantThreadStarted } from "../../../../src/slack/listeners/assistant/thread-started.js";
 import { assistantUserMessage } from "../../../../src/slack/listeners/assistant/user-message.js";
 import { SUGGESTED_PROMPTS, THINKING } from "../../../../src/slack/messages.js";
 import { fixedAnswer, stubPipeline } from "../../support/answers.js";
-import { context, mswSlack, testDeps, webClient } from "../../support/msw-slack.js";
+import { BOT } from "../../support/fake-slack.js";
+import { API, context, mswSlack, testDeps, webClient } from "../../support/msw-slack.js";
 import { directMessage, envelope } from "../../support/slack-payloads.js";
 
 const slack = mswSlack();
@@ -59,8 +63,23 @@ describe("assistant panel", () => {
     expect(deps.records.find((r) => r.msg === "assistant status not set")).toMatchObject({ level: "warn" });
   });
 
-  it("ignores a change of context, leaving the thread's messages alone", async () => {
-    await assistantThreadContextChanged(testDeps(stubPipeline()))();
-    expect(slack.calls).toEqual([]);
+  it("ignores a change of context, leaving the thread's messages alone (Bolt's default would rewrite its first answer)", async () => {
+    // The thread opens with one of the bot's answers, carrying its citations in metadata.
+    slack.on("auth.test", () => ({ ok: true, user_id: BOT.user_id, bot_id: BOT.bot_id, team_id: BOT.team_id }));
+    slack.on("conversations.replies", () => ({
+      ok: true,
+      messages: [{ ts: THREAD, user: BOT.user_id, text: "Réponse", metadata: { event_type: "fdr_answer", event_payload: { citations: "fdr-2023-2027#action-14" } } }],
+    }));
+    const app = new App({ token: "xoxb-test-token", signingSecret: "unused", logger: boltLogger(createLogger("silent"), "silent"), clientOptions: { slackApiUrl: API, retryConfig: { retries: 0 } } });
+    const deps = testDeps(stubPipeline());
+    registerListeners(app, deps);
+    const event = {
+      type: "assistant_thread_context_changed",
+      assistant_thread: { user_id: "U0ALICE", context: { channel_id: "C0OTHER", team_id: BOT.team_id, enterprise_id: null }, channel_id: "D0PANEL", thread_ts: THREAD },
+      event_ts: "1700000030.000001",
+    };
+    await app.processEvent({ body: envelope(event), ack: async () => undefined });
+    expect(slack.calls.map((c) => c.method).filter((m) => m !== "auth.test")).toEqual([]);
+    expect(deps.records.filter((r) => r.level === "error")).toEqual([]);
   });
 });

@@ -57,8 +57,23 @@ describe("/feuille-de-route", () => {
     const respond = vi.fn(async (_m: unknown) => undefined);
     const cmd = slashCommand("c'est quoi l'ApCV ?", "http://127.0.0.1:9/respond");
     await feuilleDeRoute(testDeps(stubPipeline(ask)))({ ack: async () => undefined, respond: respond as never, command: cmd as never, client: webClient(), context });
-    expect(ask).toHaveBeenCalledWith("c'est quoi l'ApCV ?", { history: [] });
+    expect(ask).toHaveBeenCalledWith("c'est quoi l'ApCV ?", { history: [], signal: expect.any(AbortSignal) });
     expect(respond).toHaveBeenCalledTimes(1);
     expect(slack.calls).toEqual([]);
+  });
+
+  it("answers a replayed command (same trigger, same person) once, and a new one again", async () => {
+    const deps = testDeps(stubPipeline());
+    const respond = vi.fn(async (_m: unknown) => undefined);
+    const run = (payload: ReturnType<typeof slashCommand>) =>
+      feuilleDeRoute(deps)({ ack: vi.fn(async () => undefined), respond: respond as never, command: payload as never, client: webClient(), context });
+    const first = slashCommand("action 14", "http://127.0.0.1:9/respond", { trigger_id: "1111.2222.aaaa" });
+    await run(first);
+    await run(first);
+    expect(respond).toHaveBeenCalledTimes(1);
+    expect(deps.records.find((r) => r.msg === "replayed command ignored")).toMatchObject({ level: "info" });
+    await run(slashCommand("action 14", "http://127.0.0.1:9/respond", { trigger_id: "1111.2222.bbbb" }));
+    await run({ ...first, user_id: "U0BOB" });
+    expect(respond).toHaveBeenCalledTimes(3);
   });
 });

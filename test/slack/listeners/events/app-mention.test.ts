@@ -31,14 +31,14 @@ describe("app_mention", () => {
     });
     expect((post.blocks as { type: string }[]).map((b) => b.type)).toEqual(["section", "section", "context_actions"]);
     const answerId = (post.metadata as { event_payload: { answer_id: string } }).event_payload.answer_id;
-    expect(deps.feedback.answer(answerId)).toMatchObject({ question: "action 14", citations: [{ id: "fdr-2023-2027#action-14" }] });
+    expect((await deps.stored()).answer(answerId)).toMatchObject({ question: "action 14", citations: [{ id: "fdr-2023-2027#action-14" }] });
     expect(deps.records.find((r) => r.msg === "answered")).toMatchObject({ surface: "mention", kind: "structural", answer_ms: expect.any(Number) });
   });
 
   it("cleans Slack markup before retrieval", async () => {
     const ask = vi.fn(async (q: string) => fixedAnswer(q));
     await run(testDeps(stubPipeline(ask)), { ...mention(""), text: "<@UBOT> <!here> vu dans <#C1|e-sante> : R&amp;D <https://x.fr|ApCV> ?" });
-    expect(ask).toHaveBeenCalledWith("vu dans #e-sante : R&D ApCV ?", { history: [], onDelta: expect.any(Function) });
+    expect(ask).toHaveBeenCalledWith("vu dans #e-sante : R&D ApCV ?", { history: [], signal: expect.any(AbortSignal), onDelta: expect.any(Function) });
   });
 
   it("understands a follow-up from the thread's earlier turns (conversations.replies)", async () => {
@@ -78,9 +78,9 @@ describe("app_mention", () => {
     const deps = testDeps(stubPipeline(ask));
     slack.on("conversations.replies", () => ({ ok: false, error: "missing_scope" }));
     await run(deps, mention("et en 2019 ?", { thread_ts: "1700000003.000100" }));
-    expect(ask).toHaveBeenCalledWith("et en 2019 ?", { history: [], onDelta: expect.any(Function) });
+    expect(ask).toHaveBeenCalledWith("et en 2019 ?", { history: [], signal: expect.any(AbortSignal), onDelta: expect.any(Function) });
     expect(slack.callsTo("chat.postMessage")).toHaveLength(1);
-    expect(deps.records.find((r) => r.msg === "thread history unavailable")).toMatchObject({ level: "warn" });
+    expect(deps.records.find((r) => r.msg === "thread history unavailable, answered as a standalone question")).toMatchObject({ level: "warn" });
   });
 
   it("gives a short help for an empty mention, and the full help for « aide »", async () => {

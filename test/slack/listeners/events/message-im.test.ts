@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { directMessage as dmListener } from "../../../../src/slack/listeners/events/message-im.js";
+import { FILES_NOT_READ, FILES_ONLY } from "../../../../src/slack/messages.js";
 import { fixedAnswer, stubPipeline } from "../../support/answers.js";
 import { context, mswSlack, testDeps, webClient } from "../../support/msw-slack.js";
 import { directMessage, envelope } from "../../support/slack-payloads.js";
@@ -36,6 +37,7 @@ describe("message.im", () => {
         { role: "user", text: "cybersécurité 2023-2027 ?", citations: [] },
         { role: "assistant", text: "…", citations: ["fdr-2023-2027#action-14"] },
       ],
+      signal: expect.any(AbortSignal),
       onDelta: expect.any(Function),
     });
     expect(slack.callsTo("chat.postMessage")[0]!.params).toMatchObject({ channel: "D0ALICE", thread_ts: "1700000010.000001" });
@@ -52,5 +54,24 @@ describe("message.im", () => {
     await run(deps, { type: "message", subtype: "message_deleted", channel_type: "im", channel: "D0ALICE", ts: "1.3", hidden: true, deleted_ts: dm.ts });
     expect(ask).not.toHaveBeenCalled();
     expect(slack.calls).toEqual([]);
+  });
+
+  it("answers the text of a message that came with a file, and says files are not read", async () => {
+    const ask = vi.fn(async (q: string) => fixedAnswer(q));
+    const deps = testDeps(stubPipeline(ask));
+    const file = { id: "F0PDF", name: "note.pdf", mimetype: "application/pdf" };
+    await run(deps, { ...directMessage("action 14", { channel: "D0FILE" }), subtype: "file_share", files: [file] });
+    expect(ask).toHaveBeenCalledWith("action 14", expect.anything());
+    const reply = slack.callsTo("chat.postMessage")[0]!.params;
+    expect(reply.channel).toBe("D0FILE");
+    expect(JSON.stringify(reply.blocks)).toContain(FILES_NOT_READ);
+    expect(JSON.stringify(reply.blocks)).toContain("Action 14");
+  });
+
+  it("answers a file sent without text by saying files are not read, without searching", async () => {
+    const ask = vi.fn();
+    await run(testDeps(stubPipeline(ask)), { ...directMessage("", { channel: "D0FILE2" }), subtype: "file_share", files: [{ id: "F0PNG" }] });
+    expect(ask).not.toHaveBeenCalled();
+    expect(slack.callsTo("chat.postMessage")[0]!.params).toMatchObject({ channel: "D0FILE2", text: FILES_ONLY });
   });
 });

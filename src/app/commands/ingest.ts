@@ -1,8 +1,8 @@
-import { loadConfig, secretsOf } from "../config/env.js";
-import { createLogger } from "../config/log.js";
-import { openPipeline } from "./open-pipeline.js";
-import { progressBar } from "./progress.js";
-import { run } from "./run.js";
+import { progressBar } from "../../cli/progress.js";
+import { loadConfig, secretsOf } from "../../config/env.js";
+import { createLogger } from "../../config/log.js";
+import { openPipeline } from "../pipeline.js";
+import { run } from "../run.js";
 
 run(async () => {
   const config = loadConfig();

@@ -7,6 +7,7 @@ import { createAnswerPipeline, type AnswerPipeline } from "../answer/pipeline.js
 import type { Answer } from "../answer/schema.js";
 import { embedderFromConfig, type Embedder } from "../index/embedder.js";
 import { openIndex } from "../index/open.js";
+import { indexFolderProblem } from "./errors.js";
 
 export interface OpenPipelineOptions {
   /** Rebuild the index even when it is current. */
@@ -32,14 +33,17 @@ export function resolveMode(config: Config, requested?: Answer["mode"]): Answer[
 export async function openPipeline(config: Config, log: Logger, options: OpenPipelineOptions = {}): Promise<AnswerPipeline> {
   const mode = resolveMode(config, options.mode);
   const embedder = options.embedder ?? (await embedderFromConfig(config));
+  const indexDir = resolve(config.INDEX_DIR);
   const index = await openIndex({
     corpusDir: resolve(config.CORPUS_DIR),
-    indexDir: resolve(config.INDEX_DIR),
+    indexDir,
     embeddings: embedder.embeddings,
     embedder: embedder.info,
     log,
     ...(options.force ? { force: true } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  }).catch((error: unknown) => {
+    throw indexFolderProblem(error, indexDir);
   });
   if (mode === "extractive") return createAnswerPipeline({ index, log });
   disableThirdPartyTracing(process.env, log);

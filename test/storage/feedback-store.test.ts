@@ -5,8 +5,8 @@ import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { parseDataset } from "../../src/eval/dataset.js";
-import { FeedbackStore, hashUser } from "../../src/slack/feedback-store.js";
-import { fixedAnswer } from "./support/answers.js";
+import { FeedbackStore, hashUser } from "../../src/storage/feedback-store.js";
+import { fixedAnswer } from "../slack/support/answers.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 
@@ -19,7 +19,9 @@ describe("FeedbackStore", () => {
     const dir = tempDir();
     const store = FeedbackStore.open(dir);
     store.saveAnswer("a1", fixedAnswer("que prévoit l'action 14 ?"));
-    const row = store.recordFeedback({ answerId: "a1", rating: "negative", userId: "U0ALICE", at: new Date("2025-03-01T10:00:00Z") });
+    const recorded = store.recordFeedback({ answerId: "a1", rating: "negative", userId: "U0ALICE", at: new Date("2025-03-01T10:00:00Z") });
+    if (recorded.status !== "stored") throw new Error(`not stored: ${recorded.status}`);
+    const { row } = recorded;
     store.close();
 
     const reopened = FeedbackStore.open(dir);
@@ -45,7 +47,7 @@ describe("FeedbackStore", () => {
 
   it("ignores a click on an unknown answer", () => {
     const store = FeedbackStore.open(tempDir());
-    expect(store.recordFeedback({ answerId: "nope", rating: "positive", userId: "U1" })).toBeUndefined();
+    expect(store.recordFeedback({ answerId: "nope", rating: "positive", userId: "U1" })).toEqual({ status: "unknown" });
     expect(store.feedback()).toEqual([]);
     store.close();
   });
@@ -58,7 +60,7 @@ describe("FeedbackStore", () => {
     store.saveAnswer("rated", fixedAnswer("q2"), old);
     store.recordFeedback({ answerId: "rated", rating: "positive", userId: "U1", at: old });
     store.close();
-    const later = FeedbackStore.open(dir, new Date("2025-02-15T00:00:00Z"));
+    const later = FeedbackStore.open(dir, { now: new Date("2025-02-15T00:00:00Z") });
     expect(later.answer("unrated")).toBeUndefined();
     expect(later.answer("rated")?.question).toBe("q2");
     later.close();
@@ -117,14 +119,14 @@ describe("npm run feedback -- --export FILE", () => {
     const out = join(dir, "candidates.jsonl");
     const env = { PATH: process.env.PATH, DATA_DIR: dir };
     const run = promisify(execFile);
-    const exported = await run(process.execPath, ["--import", "tsx", "src/cli/feedback.ts", "--export", out], { cwd: ROOT, env });
+    const exported = await run(process.execPath, ["--import", "tsx", "src/app/commands/feedback.ts", "--export", out], { cwd: ROOT, env });
     expect(exported.stdout).toContain("1 ligne(s) candidate(s) écrite(s)");
     const lines = readFileSync(out, "utf8").trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines).toHaveLength(1);
     expect(Object.keys(lines[0]!)).toEqual(["id", "question", "lang", "kind", "expected", "match", "must_mention", "notes"]);
     expect(lines[0]).toMatchObject({ id: "slack-a1", question: "action 14", expected: ["fdr-2023-2027#action-14"] });
 
-    const summary = await run(process.execPath, ["--import", "tsx", "src/cli/feedback.ts"], { cwd: ROOT, env });
+    const summary = await run(process.execPath, ["--import", "tsx", "src/app/commands/feedback.ts"], { cwd: ROOT, env });
     expect(summary.stdout).toBe("2 retour(s) : 1 « Utile », 1 « Pas utile » ; 1 réponse(s) à relire.\n");
   });
 });

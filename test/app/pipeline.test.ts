@@ -3,12 +3,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { llmSettingsFromConfig } from "../../../src/answer/llm/chat-model.js";
-import { ConfigError, loadConfig } from "../../../src/config/env.js";
-import { openPipeline, resolveMode } from "../../../src/cli/open-pipeline.js";
-import { CORPUS_DIR } from "../../support/pipeline.js";
-import { capturedLog } from "./support/llm-pipeline.js";
-import { API_KEY, BASE, chatHandler, citingFirst, type ChatBody } from "./support/openai-mock.js";
+import { llmSettingsFromConfig } from "../../src/answer/llm/chat-model.js";
+import { ConfigError, loadConfig } from "../../src/config/env.js";
+import { openPipeline, resolveMode } from "../../src/app/pipeline.js";
+import { CORPUS_DIR } from "../support/pipeline.js";
+import { capturedLog } from "../answer/llm/support/llm-pipeline.js";
+import { API_KEY, BASE, chatHandler, citingFirst, type ChatBody } from "../answer/llm/support/openai-mock.js";
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));

@@ -1,9 +1,10 @@
 import { ConfigError } from "../config/env.js";
 import { CorpusError } from "../corpus/errors.js";
+import { SetupError } from "./errors.js";
 
 /**
- * Runs a command's main function: known failures (configuration, corpus) print their message
- * alone and exit 1; anything else prints the error and exits 2.
+ * Runs a command's main function: known failures (configuration, corpus, set-up) print their
+ * message alone and exit 1; anything else prints the error and exits 2.
  */
 export function run(main: () => Promise<number | void>): void {
   main().then(
@@ -11,7 +12,7 @@ export function run(main: () => Promise<number | void>): void {
       process.exitCode = code ?? 0;
     },
     (error: unknown) => {
-      if (error instanceof ConfigError || error instanceof CorpusError) {
+      if (error instanceof ConfigError || error instanceof CorpusError || error instanceof SetupError) {
         process.stderr.write(`fdr-santé: ${error.message}\n`);
         process.exitCode = 1;
       } else {

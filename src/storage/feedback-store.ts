@@ -51,57 +51,88 @@ export const CandidateLine = z
   .strict();
 export type CandidateLine = z.infer<typeof CandidateLine>;
 
+/**
+ * A question acknowledged and not yet answered. `payload` is the surface's own description of it
+ * (where to answer, the text), kept as JSON and validated by that surface when read back.
+ */
+export const PendingRow = z.object({
+  key: z.string(),
+  surface: z.string(),
+  payload: z.unknown(),
+  received_at: z.string(),
+});
+export type PendingRow = z.infer<typeof PendingRow>;
+
+export interface FeedbackClick {
+  answerId: string;
+  rating: FeedbackRow["rating"];
+  userId: string;
+  /** The click's own identity (action timestamp): a replayed click is stored once. */
+  clickId?: string | undefined;
+  at?: Date;
+}
+
+export type RecordedClick = { status: "stored"; row: FeedbackRow } | { status: "unknown" } | { status: "duplicate" };
+
+export interface OpenOptions {
+  /**
+   * How long a statement waits for another connection's lock. better-sqlite3's default (5 s)
+   * blocks the whole event loop meanwhile; the bot uses a short wait and retries later instead.
+   */
+  lockWaitMs?: number;
+  now?: Date;
+}
+
 export function hashUser(userId: string): string {
   return createHash("sha256").update(userId).digest("hex");
 }
 
-/** Answers as posted and the feedback clicks on them, in SQLite under DATA_DIR. */
+/** Answers as posted, the feedback clicks on them and the questions still to answer, in SQLite under DATA_DIR. */
 export class FeedbackStore {
-  private constructor(private readonly db: Database.Database) {}
+  private constructor(
+    private readonly db: Database.Database,
+    readonly file: string,
+  ) {}
 
-  static open(dataDir: string, now: Date = new Date()): FeedbackStore {
+  static open(dataDir: string, { lockWaitMs = 5000, now = new Date() }: OpenOptions = {}): FeedbackStore {
     mkdirSync(dataDir, { recursive: true });
-    const db = new Database(join(dataDir, FEEDBACK_FILE));
-    db.pragma("journal_mode = WAL");
-    // The default (FULL) waits for the disk on every answer saved, inside the bot's event loop.
-    // NORMAL, SQLite's advice for WAL, stays consistent: a power cut may lose the last few
-    // records, never corrupt the file.
-    db.pragma("synchronous = NORMAL");
-    db.exec(`
-      CREATE TABLE IF NOT EXISTS answers (
-        id TEXT PRIMARY KEY,
-        question TEXT NOT NULL,
-        standalone_question TEXT,
-        answer TEXT NOT NULL,
-        citations TEXT NOT NULL,
-        lang TEXT NOT NULL,
-        kind TEXT NOT NULL,
-        created_at TEXT NOT NULL
-      );
-      CREATE TABLE IF NOT EXISTS feedback (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
-        answer_id TEXT NOT NULL,
-        rating TEXT NOT NULL CHECK (rating IN ('positive', 'negative')),
-        user_hash TEXT NOT NULL,
-        question TEXT NOT NULL,
-        standalone_question TEXT,
-        answer TEXT NOT NULL,
-        citations TEXT NOT NULL,
-        lang TEXT NOT NULL,
-        kind TEXT NOT NULL,
-        created_at TEXT NOT NULL
-      );
-      CREATE INDEX IF NOT EXISTS feedback_answer ON feedback (answer_id);
-    `);
+    const file = join(dataDir, FEEDBACK_FILE);
+    const db = new Database(file, { timeout: lockWaitMs });
+    try {
+      db.pragma("journal_mode = WAL");
+      // The default (FULL) waits for the disk on every answer saved, inside the bot's event loop.
+      // NORMAL, SQLite's advice for WAL, stays consistent: a power cut may lose the last few
+      // records, never corrupt the file.
+      db.pragma("synchronous = NORMAL");
+      migrate(db);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+    const store = new FeedbackStore(db, file);
+    store.forgetUnrated(now);
+    return store;
+  }
+
+  /** Unrated answers past their keeping time; skipped, not fatal, when the file cannot be written now. */
+  private forgetUnrated(now: Date): void {
     const cutoff = new Date(now.getTime() - UNRATED_ANSWER_DAYS * 86_400_000).toISOString();
-    db.prepare("DELETE FROM answers WHERE created_at < ? AND id NOT IN (SELECT answer_id FROM feedback)").run(cutoff);
-    return new FeedbackStore(db);
+    try {
+      this.db.prepare("DELETE FROM answers WHERE created_at < ? AND id NOT IN (SELECT answer_id FROM feedback)").run(cutoff);
+    } catch {
+      // The next start tries again; reading and answering do not depend on it.
+    }
+  }
+
+  /** Runs `work` as one transaction: several writes cost one commit. */
+  transaction<T>(work: () => T): T {
+    return this.db.transaction(work)();
   }
 
   saveAnswer(id: string, answer: Answer, at: Date = new Date()): void {
     this.db
       .prepare(
-        `INSERT INTO answers (id, question, standalone_question, answer, citations, lang, kind, created_at)
+        `INSERT OR REPLACE INTO answers (id, question, standalone_question, answer, citations, lang, kind, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(id, answer.question, answer.standalone_question ?? null, answer.answer, JSON.stringify(answer.citations), answer.lang, answer.kind, at.toISOString());
@@ -112,19 +143,20 @@ export class FeedbackStore {
     return row && StoredAnswer.parse({ ...row, citations: JSON.parse(String(row.citations)) });
   }
 
-  /** Stores one click; undefined when the answer is unknown (posted before DATA_DIR was emptied). */
-  recordFeedback(click: { answerId: string; rating: FeedbackRow["rating"]; userId: string; at?: Date }): FeedbackRow | undefined {
+  /** Stores one click: not when the answer is unknown (posted before DATA_DIR was emptied), once per click ID. */
+  recordFeedback(click: FeedbackClick): RecordedClick {
     const answer = this.answer(click.answerId);
-    if (!answer) return undefined;
+    if (!answer) return { status: "unknown" };
+    const userHash = hashUser(click.userId);
     const info = this.db
       .prepare(
-        `INSERT INTO feedback (answer_id, rating, user_hash, question, standalone_question, answer, citations, lang, kind, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT OR IGNORE INTO feedback (answer_id, rating, user_hash, question, standalone_question, answer, citations, lang, kind, created_at, click_key)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         answer.id,
         click.rating,
-        hashUser(click.userId),
+        userHash,
         answer.question,
         answer.standalone_question,
         answer.answer,
@@ -132,8 +164,10 @@ export class FeedbackStore {
         answer.lang,
         answer.kind,
         (click.at ?? new Date()).toISOString(),
+        click.clickId === undefined ? null : `${userHash}/${click.clickId}`,
       );
-    return feedbackRow(this.db.prepare("SELECT * FROM feedback WHERE id = ?").get(info.lastInsertRowid));
+    if (info.changes === 0) return { status: "duplicate" };
+    return { status: "stored", row: feedbackRow(this.db.prepare("SELECT * FROM feedback WHERE id = ?").get(info.lastInsertRowid)) };
   }
 
   /** Every click, oldest first. */
@@ -157,9 +191,63 @@ export class FeedbackStore {
     return [...negative.values()].sort((a, b) => a.row.id - b.row.id).map(({ row, count }) => candidateLine(row, count));
   }
 
+  addPending(key: string, surface: string, payload: unknown, at: Date = new Date()): void {
+    this.db.prepare("INSERT OR REPLACE INTO pending (key, surface, payload, received_at) VALUES (?, ?, ?, ?)").run(key, surface, JSON.stringify(payload), at.toISOString());
+  }
+
+  removePending(key: string): void {
+    this.db.prepare("DELETE FROM pending WHERE key = ?").run(key);
+  }
+
+  /** Questions acknowledged and never answered (the process stopped first), oldest first. */
+  pending(): PendingRow[] {
+    return (this.db.prepare("SELECT key, surface, payload, received_at FROM pending ORDER BY received_at").all() as Record<string, unknown>[]).map((r) =>
+      PendingRow.parse({ ...r, payload: JSON.parse(String(r.payload)) }),
+    );
+  }
+
   close(): void {
     this.db.close();
   }
+}
+
+function migrate(db: Database.Database): void {
+  db.exec(`
+    CREATE TABLE IF NOT EXISTS answers (
+      id TEXT PRIMARY KEY,
+      question TEXT NOT NULL,
+      standalone_question TEXT,
+      answer TEXT NOT NULL,
+      citations TEXT NOT NULL,
+      lang TEXT NOT NULL,
+      kind TEXT NOT NULL,
+      created_at TEXT NOT NULL
+    );
+    CREATE TABLE IF NOT EXISTS feedback (
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      answer_id TEXT NOT NULL,
+      rating TEXT NOT NULL CHECK (rating IN ('positive', 'negative')),
+      user_hash TEXT NOT NULL,
+      question TEXT NOT NULL,
+      standalone_question TEXT,
+      answer TEXT NOT NULL,
+      citations TEXT NOT NULL,
+      lang TEXT NOT NULL,
+      kind TEXT NOT NULL,
+      created_at TEXT NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS feedback_answer ON feedback (answer_id);
+    CREATE TABLE IF NOT EXISTS pending (
+      key TEXT PRIMARY KEY,
+      surface TEXT NOT NULL,
+      payload TEXT NOT NULL,
+      received_at TEXT NOT NULL
+    );
+  `);
+  // Files written before clicks had an identity get the column; older clicks keep NULL, which a unique index allows repeatedly.
+  const columns = db.pragma("table_info(feedback)") as { name: string }[];
+  if (!columns.some((c) => c.name === "click_key")) db.exec("ALTER TABLE feedback ADD COLUMN click_key TEXT");
+  db.exec("CREATE UNIQUE INDEX IF NOT EXISTS feedback_click ON feedback (click_key)");
 }
 
 function feedbackRow(row: unknown): FeedbackRow {

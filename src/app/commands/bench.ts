@@ -1,10 +1,10 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { ROOT } from "../../bench/child.js";
-import { renderMarkdown, renderText } from "../../bench/report.js";
-import { DEFAULT_OPTIONS, runBench } from "../../bench/run.js";
-import { run } from "./run.js";
+import { ROOT } from "../../../bench/child.js";
+import { renderMarkdown, renderText } from "../../../bench/report.js";
+import { DEFAULT_OPTIONS, runBench } from "../../../bench/run.js";
+import { run } from "../run.js";
 
 const USAGE = `usage: npm run bench -- [--quick] [--json] [--seed N]
   measures ingest, cold and warm answers, the Slack app under 50 concurrent events, memory, and
