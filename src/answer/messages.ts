@@ -110,10 +110,10 @@ export function writingRefusal(corpus: Corpus, lang: Lang): string {
 
 /** A plan the corpus does not hold: another country or region, another period. */
 export function elsewhereRefusal(places: readonly string[], corpus: Corpus, lang: Lang): string {
-  const what = places.length ? places.join(", ") : lang === "en" ? "that period" : "cette période";
+  const what = places.join(", ");
   return lang === "en"
-    ? `I do not have the plans of ${what}, so I would rather not guess. ${coverage(corpus, lang)}`
-    : `Je n'ai pas les textes de ${what}, et je préfère ne pas deviner. ${coverage(corpus, lang)}`;
+    ? `The texts I cover do not include that plan (${what}), so I would rather not guess. ${coverage(corpus, lang)}`
+    : `Les textes que je couvre ne comprennent pas ce plan (${what}), et je préfère ne pas deviner. ${coverage(corpus, lang)}`;
 }
 
 /** A figure was asked and the closest text has none: say so rather than guess, and show what is closest. */

@@ -1,8 +1,12 @@
-import { readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { stringify } from "yaml";
 import { createAnswerPipeline, type AnswerPipeline } from "../answer/pipeline.js";
 import type { Logger } from "../config/log.js";
+import type { Corpus, Enrichment } from "../corpus/schema.js";
+import { buildIndex, type SearchIndex } from "../index/build.js";
 import { crossValidate, extraThreshold, fitModels, foldOf, pieceThreshold, refusalThreshold, type Example } from "../decision/calibrate.js";
 import { DEFAULT_MODELS, Models } from "../decision/decide.js";
 import type { LogisticModel } from "../decision/logistic.js";
@@ -11,6 +15,7 @@ import { byKind, score, type Metrics, type Outcome } from "../eval/metrics.js";
 import { knownIds, outcomesOf } from "../eval/run.js";
 
 const GENERATED = "evals/generated";
+const DOC2QUERY = "doc2query.yaml";
 const MODELS = "src/decision/models.json";
 const REPORT = "evals/calibration.md";
 const FOLDS = 5;
@@ -25,29 +30,49 @@ const FLAG_BUDGET = 0.05;
  * thresholds on cross-validated predictions (folds split by brief), reports the held-out figures
  * in evals/calibration.md, and writes the fitted models to src/decision/models.json.
  */
-export async function calibrateCommand(argv: readonly string[], open: () => Promise<AnswerPipeline>, log: Logger): Promise<number> {
+export async function calibrateCommand(argv: readonly string[], open: () => Promise<AnswerPipeline>, log: Logger, corpusDir: string): Promise<number> {
   const { values } = parseArgs({ args: [...argv], options: { "dry-run": { type: "boolean", default: false }, misses: { type: "string" } } });
-  const pipeline = await open();
-  const { index } = pipeline;
-  const corpus = index.corpus;
-
   const items: EvalItem[] = [];
   for (const file of readdirSync(resolve(GENERATED)).filter((f) => f.endsWith(".jsonl")).sort()) {
     const { items: these, problems } = loadDataset(resolve(join(GENERATED, file)));
     for (const p of problems) process.stderr.write(`${GENERATED}/${file}:${p.line}: skipped: ${p.message}\n`);
     items.push(...these);
   }
+  // The answerable questions also serve the index, as the questions each text answers (doc2query).
+  if (!values["dry-run"]) writeDoc2Query(join(corpusDir, DOC2QUERY), items);
+  const pipeline = await open();
+  const { index } = pipeline;
   const group = (i: EvalItem) => (i.expected.length ? (i.provenance?.brief ?? i.id) : i.id);
+  // Two splits. The decisions are fitted and measured on folds by brief: no action's questions on
+  // both sides. The index a question is searched in leaves out that question and a fifth of the
+  // others, drawn at random: like a new question in production, it meets the other questions
+  // written for its action, never itself.
+  const fold = (i: EvalItem) => foldOf(i.id, FOLDS);
+  const scratch = mkdtempSync(join(tmpdir(), "fdr-calibrate-"));
+  const folds: { index: SearchIndex; pipeline: AnswerPipeline }[] = [];
+  try {
+    for (let k = 0; k < FOLDS; k++) {
+      const held = new Set(items.filter((i) => fold(i) === k).map((i) => i.question));
+      const foldIndex = await buildIndex(withoutQuestions(index.corpus, held), index.embeddings, index.manifest.embedder, join(scratch, `fold-${k}`));
+      folds.push({ index: foldIndex, pipeline: createAnswerPipeline({ index: foldIndex, log }) });
+    }
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
   const examples: Example[] = [];
   for (const i of items) {
-    examples.push({ id: i.id, question: i.question, expected: i.expected, match: i.match, mustMention: i.must_mention, group: group(i), kind: i.provenance?.brief ?? i.kind, result: await pipeline.search(i.question) });
+    const f = folds[fold(i)]!;
+    examples.push({
+      id: i.id, question: i.question, expected: i.expected, match: i.match, mustMention: i.must_mention, group: group(i),
+      kind: i.provenance?.brief ?? i.kind, result: await f.pipeline.search(i.question), corpus: f.index.corpus,
+    });
   }
   const text = (chunk: string) => {
     const c = index.chunkById.get(chunk);
     return c ? `${c.measure ?? ""} ${c.body}` : "";
   };
 
-  const cv = crossValidate(examples, corpus, DEFAULT_MODELS, text, FOLDS);
+  const cv = crossValidate(examples, DEFAULT_MODELS, text, FOLDS);
   const closestAt = refusalThreshold(cv.answer, FALSE_REFUSAL_BUDGET);
   const answerAt = Math.max(closestAt, refusalThreshold(cv.answer, FALSE_REFUSAL_BUDGET + FLAG_BUDGET));
   const thresholds = {
@@ -64,9 +89,12 @@ export async function calibrateCommand(argv: readonly string[], open: () => Prom
 
   // End to end on held-out folds: each fold's questions answered by the models fitted without them.
   const outcomes = new Map<string, Outcome>();
-  for (const fold of cv.folds) {
-    const foldPipeline = createAnswerPipeline({ index, log, models: withThresholds(fold.models) });
-    for (const [id, o] of await outcomesOf(items.filter((i) => fold.test.has(i.id)), foldPipeline)) outcomes.set(id, o);
+  for (const f of cv.folds) {
+    for (const [j, searched] of folds.entries()) {
+      const these = items.filter((i) => f.test.has(i.id) && fold(i) === j);
+      const foldPipeline = createAnswerPipeline({ index: searched.index, log, models: withThresholds(f.models) });
+      for (const [id, o] of await outcomesOf(these, foldPipeline)) outcomes.set(id, o);
+    }
   }
   const known = knownIds(index);
   const overall = score(items, outcomes, known);
@@ -74,7 +102,7 @@ export async function calibrateCommand(argv: readonly string[], open: () => Prom
   const negatives = new Map<string, EvalItem[]>();
   for (const i of items.filter((x) => !x.expected.length)) negatives.set(i.provenance?.brief ?? "?", [...(negatives.get(i.provenance?.brief ?? "?") ?? []), i]);
 
-  const final = Models.parse(withThresholds({ ...fitModels(examples, corpus, DEFAULT_MODELS, text), fitted: `${items.length} generated questions (${GENERATED}), ${FOLDS}-fold cross-validation by brief` }));
+  const final = Models.parse(withThresholds({ ...fitModels(examples, DEFAULT_MODELS, text), fitted: `${items.length} generated questions (${GENERATED}), ${FOLDS}-fold cross-validation by brief` }));
   const report = [
     "# Calibration of the decisions",
     "",
@@ -113,6 +141,35 @@ export async function calibrateCommand(argv: readonly string[], open: () => Prom
     process.stderr.write(`Models written to ${MODELS}, report to ${REPORT}.\n`);
   }
   return 0;
+}
+
+/**
+ * The generated answerable questions, by the citations that answer them, in the enrichment format:
+ * corpus/doc2query.yaml, which the manifest names. Written only when it changes.
+ */
+function writeDoc2Query(file: string, items: readonly EvalItem[]): void {
+  const out: { actions: Record<string, { questions: string[] }>; documents: Record<string, { questions: string[] }> } = { actions: {}, documents: {} };
+  for (const i of items) {
+    for (const id of i.expected) {
+      const part = id.includes("#") ? out.actions : out.documents;
+      (part[id] ??= { questions: [] }).questions.push(i.question);
+    }
+  }
+  const sorted = (r: Record<string, { questions: string[] }>) => Object.fromEntries(Object.entries(r).sort(([a], [b]) => a.localeCompare(b, undefined, { numeric: true })));
+  const text = `${DOC2QUERY_HEADER}${stringify({ actions: sorted(out.actions), documents: sorted(out.documents) }, { lineWidth: 0 })}`;
+  if (!existsSync(file) || readFileSync(file, "utf8") !== text) writeFileSync(file, text);
+}
+
+const DOC2QUERY_HEADER = `# Questions written from the texts alone (evals/generated/), by the citation that answers them:
+# the index reads them like the curated enrichment's questions (doc2query). Written by
+# \`npm run calibrate\`, which measures the decisions on folds whose index leaves their own
+# questions out. Do not edit: edit evals/generated/ and run npm run calibrate.
+`;
+
+/** The corpus without some questions of its enrichment: a fold's own. */
+function withoutQuestions(corpus: Corpus, held: ReadonlySet<string>): Corpus {
+  const strip = (r: Record<string, Enrichment>) => Object.fromEntries(Object.entries(r).map(([id, e]) => [id, { ...e, questions: e.questions.filter((q) => !held.has(q)) }]));
+  return { ...corpus, enrichment: { actions: strip(corpus.enrichment.actions), documents: strip(corpus.enrichment.documents) }, hash: `${corpus.hash}-fold` };
 }
 
 function round(x: number): number {

@@ -29,6 +29,7 @@ interface ManifestFiles {
   entries: { entry: ManifestEntry; index: number }[];
   glossary: string | undefined;
   enrichment: string | undefined;
+  doc2query: string | undefined;
   correspondences: string[];
 }
 
@@ -54,7 +55,7 @@ function readManifest(dir: string): ManifestFiles {
     seen.set(entry.id, line);
     return { entry, index };
   });
-  return { manifest, entries, glossary: top.glossary, enrichment: top.enrichment, correspondences: top.correspondences };
+  return { manifest, entries, glossary: top.glossary, enrichment: top.enrichment, doc2query: top.doc2query, correspondences: top.correspondences };
 }
 
 /** Every file the index depends on, in a fixed order. */
@@ -66,6 +67,7 @@ function dependencies(files: ManifestFiles): string[] {
   }
   if (files.glossary) names.push(files.glossary);
   if (files.enrichment) names.push(files.enrichment);
+  if (files.doc2query) names.push(files.doc2query);
   names.push(...files.correspondences);
   return names;
 }
@@ -145,15 +147,26 @@ export function loadCorpus(dir: string): Corpus {
     );
   }
 
-  let enrichment: Corpus["enrichment"] = { actions: {}, documents: {} };
-  if (files.enrichment) {
-    const yaml = parseYaml(join(dir, files.enrichment), readText(dir, files.enrichment, { yaml: manifest, path: ["enrichment"] }));
-    enrichment = validateAt(yaml, EnrichmentFile, yaml.value);
-    for (const key of Object.keys(enrichment.actions)) {
-      if (!known.has(key) || !key.includes("#")) throw new CorpusError(yaml.file, yaml.lineOf(["actions", key]), `unknown action "${key}"`);
+  const readEnrichment = (name: string, key: "enrichment" | "doc2query"): Corpus["enrichment"] => {
+    const yaml = parseYaml(join(dir, name), readText(dir, name, { yaml: manifest, path: [key] }));
+    const file = validateAt(yaml, EnrichmentFile, yaml.value);
+    for (const id of Object.keys(file.actions)) {
+      if (!known.has(id) || !id.includes("#")) throw new CorpusError(yaml.file, yaml.lineOf(["actions", id]), `unknown action "${id}"`);
     }
-    for (const key of Object.keys(enrichment.documents)) {
-      if (!byId.has(key)) throw new CorpusError(yaml.file, yaml.lineOf(["documents", key]), `unknown document "${key}"`);
+    for (const id of Object.keys(file.documents)) {
+      if (!byId.has(id)) throw new CorpusError(yaml.file, yaml.lineOf(["documents", id]), `unknown document "${id}"`);
+    }
+    return file;
+  };
+  const enrichment: Corpus["enrichment"] = files.enrichment ? readEnrichment(files.enrichment, "enrichment") : { actions: {}, documents: {} };
+  // Generated questions join the curated ones, citation by citation.
+  if (files.doc2query) {
+    const generated = readEnrichment(files.doc2query, "doc2query");
+    for (const part of ["actions", "documents"] as const) {
+      for (const [id, extra] of Object.entries(generated[part])) {
+        const own = enrichment[part][id];
+        enrichment[part][id] = own ? { ...own, questions: [...own.questions, ...extra.questions] } : extra;
+      }
     }
   }
 

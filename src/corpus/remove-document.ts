@@ -79,7 +79,7 @@ export function removeDocument(corpusDir: string, id: string, evalsDir: string |
   const removed = removeFromManifest(manifestFile, original, id);
 
   const top = Manifest.safeParse(parseYaml(manifestFile, original).value);
-  const curated = top.success ? [top.data.glossary, top.data.enrichment, ...top.data.correspondences].filter((f): f is string => !!f) : [];
+  const curated = top.success ? [top.data.glossary, top.data.enrichment, top.data.doc2query, ...top.data.correspondences].filter((f): f is string => !!f) : [];
   const curation = curated.flatMap((name) => referencesIn(join(corpusDir, name), id, join(corpusDir, name)));
   const evaluations = evalsDir && existsSync(evalsDir)
     ? readdirSync(evalsDir)

@@ -24,6 +24,8 @@ export interface Example {
   kind: string;
   /** Retrieval, or null when the question is answered before any search (a refusal, help, structure). */
   result: RetrievalResult | null;
+  /** The corpus it was retrieved from: on its fold, without the generated questions of that fold. */
+  corpus: Corpus;
 }
 
 /** An expected document ID is matched by any citation inside that document. */
@@ -47,12 +49,12 @@ interface Traced {
   trace: DecisionTrace;
 }
 
-function traceAll(examples: readonly Example[], corpus: Corpus, models: Models): Traced[] {
+function traceAll(examples: readonly Example[], models: Models): Traced[] {
   return examples
     .filter((e) => e.result)
     .map((example) => {
       const trace = { candidates: [], answer: {}, extras: [], pieces: [] } as DecisionTrace;
-      decide(example.result!, corpus, models, trace);
+      decide(example.result!, example.corpus, models, trace);
       return { example, trace };
     });
 }
@@ -99,11 +101,11 @@ function pieceRows(traced: readonly Traced[], text: (chunk: string) => string) {
 }
 
 /** Models fitted on these examples, keeping the given thresholds. */
-export function fitModels(examples: readonly Example[], corpus: Corpus, base: Models, text: (chunk: string) => string): Models {
-  const first = traceAll(examples, corpus, base);
+export function fitModels(examples: readonly Example[], base: Models, text: (chunk: string) => string): Models {
+  const first = traceAll(examples, base);
   const rerank = { ...base.rerank, model: fitOn(rerankRows(first), CANDIDATE_SIGNS) };
   // The other decisions read the reranked order: traced again with the fitted reranker.
-  const traced = traceAll(examples, corpus, { ...base, rerank });
+  const traced = traceAll(examples, { ...base, rerank });
   return {
     ...base,
     rerank,
@@ -124,14 +126,14 @@ export interface CrossValidated {
   folds: { models: Models; test: Set<string> }[];
 }
 
-export function crossValidate(examples: readonly Example[], corpus: Corpus, base: Models, text: (chunk: string) => string, folds = 5): CrossValidated {
+export function crossValidate(examples: readonly Example[], base: Models, text: (chunk: string) => string, folds = 5): CrossValidated {
   const out: CrossValidated = { answer: [], extras: [], pieces: [], folds: [] };
   for (let k = 0; k < folds; k++) {
     const train = examples.filter((e) => foldOf(e.group, folds) !== k);
     const test = examples.filter((e) => foldOf(e.group, folds) === k);
-    const models = fitModels(train, corpus, base, text);
+    const models = fitModels(train, base, text);
     out.folds.push({ models, test: new Set(test.map((e) => e.id)) });
-    for (const t of traceAll(test, corpus, models)) {
+    for (const t of traceAll(test, models)) {
       const e = t.example;
       out.answer.push({ id: e.id, p: predict(models.answer.model, t.trace.answer), answerable: e.expected.length > 0 });
       if (!e.expected.length) continue;

@@ -41,7 +41,9 @@ export const ASK_IN_FRENCH = anyOf(["en francais", "in french", "french please"]
 export const ASKS_FIGURE = anyOf([
   "combien", "nombre de", "nombre d'", "le nombre", "quel montant", "quel budget", "quel cout", "quel prix", "quel tarif",
   "quel taux", "quel pourcentage", "quelle somme", "quelle enveloppe", "quel chiffre", "quels chiffres", "quels montants",
-  "how much", "how many", "what budget", "what amount", "what percentage", "how big", "cb", "cmb",
+  "how much", "how many", "what budget", "what amount", "what percentage", "how big", "cb", "cmb", "nb", "nbre",
+  "delai d'attente", "delais d'attente", "delai moyen", "delais moyens", "temps d'attente", "waiting time", "waiting times",
+  "how long to wait", "how long do",
 ]);
 /** Nouns of a figure: "le budget du Ségur ?" asks one even without a question word. */
 export const FIGURE_NOUNS = anyOf([
@@ -174,6 +176,10 @@ export const BOTH_PLANS = anyOf([
   "les deux", "deux feuilles", "both", "two roadmaps", "chaque feuille", "each roadmap", "entre les deux",
   "d'une feuille de route a l'autre", "d'une fdr a l'autre", "the two", "2 fdr", "2 feuilles",
 ]);
+/** The plan after the ones the corpus holds: "la prochaine feuille de route", "the roadmap after 2027". */
+export const NEXT_PLAN = /\b(prochaine?s?|future?s?|next|upcoming|suivante)\s+(?:[a-z']+\s+){0,2}?(feuilles? de route|fdr|roadmaps?|strategies?|strategy|plans?)\b|\b(feuilles? de route|fdr|roadmaps?|strategies?|strategy|plans?)\s+(?:[a-z']+\s+){0,2}?(suivante|prochaine|a venir|to come)\b/;
+/** "après 2027", "after 2027": a year past every plan. */
+export const AFTER_YEAR = /\b(?:apres|after|au-dela de|beyond|post|a partir de)\s+(20\d{2})\b/;
 /** Following a topic from an earlier plan, no year needed: "qu'est devenu le DMP ?". */
 export const FOLLOWED_SINCE = anyOf([
   "qu'est devenu", "qu'est devenue", "qu'est-ce que c'est devenu", "devenu quoi", "devenue quoi", "what became of",

@@ -12,6 +12,8 @@ const glossaryMatcher = perCorpus((corpus) => new GlossaryMatcher(corpus.glossar
 
 /** Stems that never carry a subject: framing, the generic words of plans and structure. */
 const NOT_SUBJECT = new Set([...FRAMING_WORDS, ...STRUCTURE_FRAME, ...QUESTION_WORDS].map((w) => stem(simplify(w))));
+/** The same words as written, for reading a misspelt one. */
+const FRAMING_SURFACE = [...new Set([...FRAMING_WORDS, ...STRUCTURE_FRAME].map((w) => simplify(w)).filter((w) => w.length >= 5))];
 
 function isStructureWord(w: string, corpus: Corpus): boolean {
   return ACTION_WORDS.test(w) || MEASURE_WORDS.test(w) || PLAN_WORDS.test(w) || anyGroupWord(corpus).test(w);
@@ -59,10 +61,11 @@ export function readTerms(question: string, rest: string, corpus: Corpus, docume
   const corrections: { from: string; to: string }[] = [];
   const unknown: string[] = [];
   const v = vocabulary(corpus);
-  // A misspelt framing or structure word ("feuile de route") is no subject either.
-  const framing = new Set<string>();
+  // A misspelt framing or structure word ("feuile de route") is no subject either, even when some
+  // question written with the same typo made it known.
+  const framing = new Set(surface.filter((w) => w.length >= 5 && !NOT_SUBJECT.has(stem(w)) && closestWord(w, FRAMING_SURFACE) !== null));
   for (const w of new Set(surface)) {
-    if (isKnown(corpus, w)) continue;
+    if (framing.has(w) || isKnown(corpus, w)) continue;
     const to = w.length >= 5 && !/\d/.test(w) ? closestWord(w, v.surface) : null;
     if (to && (NOT_SUBJECT.has(stem(to)) || isStructureWord(to, corpus))) framing.add(w);
     else if (to) corrections.push({ from: w, to });

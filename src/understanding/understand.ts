@@ -1,6 +1,7 @@
 import type { Corpus } from "../corpus/schema.js";
 import { simplify } from "../language/french.js";
-import { PLAN_WORDS } from "../language/lexicon.js";
+import { AFTER_YEAR, NEXT_PLAN, PLAN_WORDS } from "../language/lexicon.js";
+import { endYear, roadmapsByRecency } from "./corpus-tables.js";
 import { resolveFollowUp, type ThreadTurn } from "./follow-up.js";
 import { readIntent } from "./intent.js";
 import { detectLanguage } from "./language.js";
@@ -32,6 +33,7 @@ export function understand(question: string, corpus: Corpus, history: readonly T
       ...elsewherePlaces(text, corpus, terms.glossary),
       // "la feuille de route 2028-2032": a period no document covers is not answered from another one.
       ...(documents.unknownYears.length && !documents.documents.length && PLAN_WORDS.test(s) ? [documents.unknownYears.join("-")] : []),
+      ...nextPlan(s, corpus),
     ],
     plansOnly: !documents.documents.length && PLAN_WORDS.test(s) && /\b(feuilles? de route|fdrs?|roadmaps?)\b/.test(s),
   };
@@ -54,4 +56,13 @@ export function understand(question: string, corpus: Corpus, history: readonly T
     terms,
     followUp: resolved.followUp,
   };
+}
+
+/** "la prochaine feuille de route", "the roadmap after 2027": a plan after every plan the corpus holds. */
+function nextPlan(s: string, corpus: Corpus): string[] {
+  const latest = roadmapsByRecency(corpus)[0];
+  if (!latest) return [];
+  const after = AFTER_YEAR.exec(s);
+  if (after && Number(after[1]) >= endYear(latest)) return [after[0]];
+  return NEXT_PLAN.test(s) ? [NEXT_PLAN.exec(s)![0]] : [];
 }

@@ -71,6 +71,7 @@ describe("removeDocument", () => {
     const removal = removeDocument(dir, "ars-bretagne", evals);
     expect(removal.curation).toEqual([
       { file: join(dir, "enrichment.yaml"), line: lineOf(enrichment, "  ars-bretagne:"), text: "ars-bretagne:" },
+      { file: join(dir, "doc2query.yaml"), line: lineOf(readFileSync(join(dir, "doc2query.yaml"), "utf8"), "  ars-bretagne:"), text: "ars-bretagne:" },
       { file: join(dir, "correspondence.yaml"), line: lineOf(readFileSync(join(dir, "correspondence.yaml"), "utf8"), "named in ars-bretagne"), text: "#  19 HOP'EN (named in ars-bretagne, not in 2023-2027)" },
     ]);
     expect(removal.evaluations.map((r) => [r.line, r.text])).toEqual([[1, '{"question": "Qui pilote le Ségur numérique en Bretagne ?", "expected": ["ars-bretagne"]}']]);

@@ -95,7 +95,7 @@ describe("openIndex", () => {
     const loadedHits = await index.vectors.similaritySearchVectorWithScore(v, 5);
     const builtHits = await built.index.vectors.similaritySearchVectorWithScore(v, 5);
     expect(loadedHits.map(([d]) => d.metadata.chunkId)).toEqual(builtHits.map(([d]) => d.metadata.chunkId));
-    expect(String(loadedHits[0]![0].metadata.chunkId).startsWith("fdr-2023-2027#action-14/")).toBe(true);
+    expect(loadedHits.some(([d]) => String(d.metadata.chunkId).startsWith("fdr-2023-2027#action-14/"))).toBe(true);
   });
 
   it("rebuilds when a corpus file changes", async () => {

@@ -7,5 +7,5 @@ import { run } from "../run.js";
 run(() => {
   const config = loadConfig();
   const log = createLogger(config.LOG_LEVEL === "info" ? "warn" : config.LOG_LEVEL, { secrets: secretsOf(config) });
-  return calibrateCommand(process.argv.slice(2), () => openPipeline(config, log, { mode: "extractive" }), log);
+  return calibrateCommand(process.argv.slice(2), () => openPipeline(config, log, { mode: "extractive" }), log, config.CORPUS_DIR);
 });
