@@ -10,6 +10,7 @@ import { FeedbackStore } from "./feedback-store.js";
 import { InFlight } from "./inflight.js";
 import { registerListeners } from "./listeners/index.js";
 import { RateLimiter } from "./rate-limit.js";
+import { keepConnected } from "./socket-reconnect.js";
 
 export const EVENTS_PATH = "/slack/events";
 export const HEALTH_PATH = "/healthz";
@@ -48,8 +49,9 @@ export async function startSlack({ config, log, pipeline, host, port = config.PO
   const logger = boltLogger(log, config.LOG_LEVEL);
   // A fresh object each time: the Socket Mode client writes its own retry policy into the one it gets.
   const clientOptions = () => (config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {});
+  // keepConnected reconnects Socket Mode in place of the SDK, whose own reconnection waits 5 s.
   const receiver = appToken
-    ? new SocketModeReceiver({ appToken, logger, installerOptions: { clientOptions: clientOptions() } })
+    ? new SocketModeReceiver({ appToken, logger, autoReconnectEnabled: false, installerOptions: { clientOptions: clientOptions() } })
     : new HTTPReceiver({ signingSecret: signingSecret!, logger, endpoints: EVENTS_PATH });
   const mode = appToken ? "socket" : "http";
 
@@ -94,6 +96,7 @@ export async function startSlack({ config, log, pipeline, host, port = config.PO
   });
   const bound = await listen(server, port, host);
   if (mode === "socket") await app.start();
+  const connection = receiver instanceof SocketModeReceiver ? keepConnected(receiver.client, log) : undefined;
   log.info("slack started", { mode, port: bound, api: config.SLACK_API_URL ?? "https://slack.com/api/" });
 
   let stopped: Promise<void> | undefined;
@@ -106,6 +109,7 @@ export async function startSlack({ config, log, pipeline, host, port = config.PO
         log.info("slack stopping", { in_flight: inflight.size });
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeIdleConnections();
+        connection?.stop();
         if (mode === "socket") await app.stop();
         const drained = await inflight.drain(DRAIN_MS);
         server.closeAllConnections();
