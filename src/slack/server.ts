@@ -14,6 +14,7 @@ import { RateLimiter } from "./rate-limit.js";
 import { recoverPending } from "./recover.js";
 import { screenRequest } from "./request-check.js";
 import { ThreadMemory } from "./thread-memory.js";
+import { keepConnected } from "./socket-reconnect.js";
 
 export const EVENTS_PATH = "/slack/events";
 export const HEALTH_PATH = "/healthz";
@@ -61,8 +62,9 @@ export async function startSlack({ config, log, pipeline, storage, host, port = 
   const logger = boltLogger(log, config.LOG_LEVEL);
   // A fresh object each time: the Socket Mode client writes its own retry policy into the one it gets.
   const clientOptions = () => (config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {});
+  // keepConnected reconnects Socket Mode in place of the SDK, whose own reconnection waits 5 s.
   const receiver = appToken
-    ? new SocketModeReceiver({ appToken, logger, installerOptions: { clientOptions: clientOptions() } })
+    ? new SocketModeReceiver({ appToken, logger, autoReconnectEnabled: false, installerOptions: { clientOptions: clientOptions() } })
     : new HTTPReceiver({ signingSecret: signingSecret!, logger, endpoints: EVENTS_PATH });
   const mode = appToken ? "socket" : "http";
 
@@ -123,6 +125,7 @@ export async function startSlack({ config, log, pipeline, storage, host, port = 
   });
   const bound = await listen(server, port, host);
   if (mode === "socket") await app.start();
+  const connection = receiver instanceof SocketModeReceiver ? keepConnected(receiver.client, log) : undefined;
   log.info("slack started", { mode, port: bound, api: config.SLACK_API_URL ?? "https://slack.com/api/", drain_ms: config.SHUTDOWN_DRAIN_MS });
 
   let stopped: Promise<{ drained: boolean }> | undefined;
@@ -138,6 +141,7 @@ export async function startSlack({ config, log, pipeline, storage, host, port = 
         stop.abort(new Error("the service is stopping"));
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeIdleConnections();
+        connection?.stop();
         if (mode === "socket") await app.stop();
         const drained = await inflight.drain(Math.max(0, left() - STORE_FLUSH_MS));
         server.closeAllConnections();
