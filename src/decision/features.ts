@@ -107,7 +107,7 @@ function coverageBy(q: QuestionContext, id: string, content = false): number {
 /** The direction each reranker feature may push: toward "this is the citation asked for" (+1) or away (-1). */
 export const CANDIDATE_SIGNS: Signs = {
   fused_ratio: 1, rank_rr: 1, keyword_rr: 1, vector_rr: 1, keyword_ratio: 1, vector_gap: -1, coverage: 1, coverage_text: 1,
-  coverage_title: 1, via_enrichment: 0, latest: 0, named: 1, is_action: 0, direct: 1, superseded: -1,
+  coverage_title: 1, via_enrichment: 0, latest: 0, named: 1, is_action: 0, direct: 1, superseded: -1, supersedes: 1,
 };
 
 /** Features of one candidate citation, for the reranker. */
@@ -136,6 +136,7 @@ export function candidateFeatures(q: QuestionContext, result: RetrievalResult, c
     // A question that names no roadmap asks about today's: an older action whose reviewed
     // counterpart in a later roadmap is among the candidates gives way to it.
     superseded: q.named.size === 0 && [...(counterparts(q.corpus).get(c.id)?.later ?? [])].some((id) => result.ranked.slice(0, 5).some((r) => r.id === id)) ? 1 : 0,
+    supersedes: q.named.size === 0 && [...(counterparts(q.corpus).get(c.id)?.earlier ?? [])].some((id) => result.ranked.slice(0, 5).some((r) => r.id === id)) ? 1 : 0,
   };
 }
 
