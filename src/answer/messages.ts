@@ -122,3 +122,30 @@ export function figureMissing(lang: Lang): string {
     ? "The texts I cover do not give this figure, and I would rather not guess. The closest passage:"
     : "Les textes que je couvre ne donnent pas ce chiffre, et je préfère ne pas deviner. Le passage le plus proche :";
 }
+
+const ATTRIBUTE_FR: Record<string, string> = {
+  contact: "de coordonnées (adresse, téléphone, site)",
+  career: "ce renseignement sur les personnes",
+  price: "de prix ni de tarif",
+  legal: "de sanction ni de cadre juridique",
+  vendor: "le nom d'un éditeur ou d'un prestataire",
+  status: "d'état d'avancement à ce jour",
+  weather: "de météo",
+};
+const ATTRIBUTE_EN: Record<string, string> = {
+  contact: "contact details (address, phone, website)",
+  career: "this information about people",
+  price: "any price",
+  legal: "any penalty or legal framework",
+  vendor: "the name of a vendor or supplier",
+  status: "any progress to date",
+  weather: "the weather",
+};
+
+/** A kind of information was asked that the closest text does not give: say so, and show that text. */
+export function attributeMissing(kinds: readonly string[], lang: Lang): string {
+  const what = kinds.map((k) => (lang === "en" ? ATTRIBUTE_EN[k] : ATTRIBUTE_FR[k]) ?? k).join(lang === "en" ? ", nor " : ", ni ");
+  return lang === "en"
+    ? `The texts I cover do not give ${what}, and I would rather not guess. The closest passage:`
+    : `Les textes que je couvre ne donnent pas ${what}, et je préfère ne pas deviner. Le passage le plus proche :`;
+}

@@ -5,7 +5,9 @@ import { DEFAULT_RETRIEVER, HybridRetriever, type RetrievalResult, type Retrieve
 import { understand } from "../understanding/understand.js";
 import type { Understanding } from "../understanding/schema.js";
 import { type Answerer, type Composed, type Searched, type Understood } from "./answerers/answerer.js";
+import { refuseMissingAttribute } from "./answerers/attribute.js";
 import { compareTexts } from "./answerers/comparison.js";
+import { countInText } from "./answerers/count-in-text.js";
 import { answerDetail } from "./answerers/detail.js";
 import { refuseOtherPlans } from "./answerers/elsewhere.js";
 import { answerFigure } from "./answerers/figure.js";
@@ -20,10 +22,12 @@ import type { QuestionRewriter } from "./llm/rewrite-question.js";
 import { renderStatements, type Answer, type Turn } from "./schema.js";
 
 /** Decided from the question alone: nothing is searched for these. */
-const BEFORE_SEARCH: readonly Answerer<Understood>[] = [refuseUnsafe, offerHelp, refuseOtherPlans, answerStructureDirectly];
+const BEFORE_SEARCH: readonly Answerer<Understood>[] = [refuseUnsafe, offerHelp, refuseOtherPlans, answerStructureDirectly, countInText];
 
 /** Decided from the search and the calibrated decision, in this order; the last one always answers. */
-const AFTER_SEARCH: readonly Answerer<Searched>[] = [answerStructureBySearch, compareTexts, answerFigure, answerDetail, answerFromSearch, refuseNotFound];
+const AFTER_SEARCH: readonly Answerer<Searched>[] = [
+  answerStructureBySearch, compareTexts, refuseMissingAttribute, answerFigure, answerDetail, answerFromSearch, refuseNotFound,
+];
 
 /** Whether the understanding alone decides the answer (a refusal, help, a structure lookup): nothing is searched. */
 export function decidedBeforeSearch(u: Understanding, corpus: SearchIndex["corpus"]): boolean {

@@ -1,8 +1,7 @@
 import type { Chunk } from "../corpus/chunk.js";
 import { parseCitationId, type Corpus } from "../corpus/schema.js";
 import { stem, terms, words } from "../language/french.js";
-import { ATTRIBUTES, PERSON_ROLES, anyOf } from "../language/lexicon.js";
-import { simplify } from "../language/french.js";
+import { ATTRIBUTES, PERSON_ROLES } from "../language/lexicon.js";
 import { findFigures, isYear } from "../language/figures.js";
 import type { RetrievalResult, RetrievedCitation } from "../retrieval/retriever.js";
 import { counterparts, idf, roadmapsByRecency, vocabulary } from "../understanding/corpus-tables.js";
@@ -140,18 +139,14 @@ export function candidateFeatures(q: QuestionContext, result: RetrievalResult, c
   };
 }
 
-const ATTRIBUTE_PATTERNS = Object.entries(ATTRIBUTES).map(([kind, cues]) => ({ kind, re: anyOf(cues) }));
-
 /**
  * Kinds of information the question asks that plans seldom give (contact details, a person's
- * career, a price, a penalty, a vendor, a current status): asked, and asked but absent from the
- * text that would be quoted.
+ * career, a price, a penalty, a vendor, a current status), and those the text that would be
+ * quoted says nothing of.
  */
-function attributes(question: string, text: string): { asked: number; missing: number } {
-  const q = simplify(question);
-  const t = simplify(text);
-  const asked = ATTRIBUTE_PATTERNS.filter((a) => a.re.test(q));
-  return { asked: asked.length, missing: asked.filter((a) => !a.re.test(t)).length };
+export function missingAttributes(u: Understanding, text: string): string[] {
+  const said = stemsOf(text);
+  return u.asks.attributes.filter((kind) => !ATTRIBUTES[kind]!.evidence.some((w) => terms(w).every((t) => said.has(t))));
 }
 
 /** The best share of the subject a single content chunk of the citation accounts for: an answer stands in one place. */
@@ -190,7 +185,7 @@ export function answerFeatures(q: QuestionContext, result: RetrievalResult, rank
   const topStems = top ? (vocabulary(q.corpus).stemsByCitation.get(top.id) ?? new Set<string>()) : new Set<string>();
   const uncovered = q.subject.filter((w) => !topStems.has(w.stem) && !(w.glossary && [...q.expansion].some((s) => topStems.has(s)))).reduce((n, w) => n + w.weight, 0);
   const head = ranked.slice(0, 3);
-  const attribute = attributes(u.text, text);
+  const missing = missingAttributes(u, text);
   // Off-topic questions meet the texts on common words only; answerable ones on at least one rare word.
   const maxIdf = Math.log(1 + vocabulary(q.corpus).stemsByCitation.size / 0.5);
   const coveredIdf = (id: string) => {
@@ -203,8 +198,8 @@ export function answerFeatures(q: QuestionContext, result: RetrievalResult, rank
     coverage_shortfall: Math.max(0, 1 / 3 - best3),
     rarest_covered_top: top ? coveredIdf(top.id) : 0,
     rarest_covered_best3: Math.max(0, ...head.map((c) => coveredIdf(c.id))),
-    attribute_asked: Math.min(2, attribute.asked),
-    attribute_missing: Math.min(2, attribute.missing),
+    attribute_asked: Math.min(2, u.asks.attributes.length),
+    attribute_missing: Math.min(2, missing.length),
     coverage_top: top ? coverageBy(q, top.id) : 0,
     coverage_best3: best3,
     coverage_text_top: top ? coverageBy(q, top.id, true) : 0,

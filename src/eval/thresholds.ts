@@ -3,12 +3,12 @@ import { z } from "zod";
 import type { Metrics } from "./metrics.js";
 
 /** The CI gate, kept in evals/thresholds.json. Never lowered to pass: the system is improved instead. */
-export const Thresholds = z
-  .object({
-    min: z.record(z.string(), z.number()),
-    max: z.record(z.string(), z.number()),
-  })
-  .strict();
+const Bounds = z.object({ min: z.record(z.string(), z.number()), max: z.record(z.string(), z.number()) }).strict();
+
+export const Thresholds = Bounds.extend({
+  /** The split of questions about documents added as an operator adds them. */
+  new_documents: Bounds.optional(),
+}).strict();
 export type Thresholds = z.infer<typeof Thresholds>;
 
 export function loadThresholds(file: string): Thresholds {
@@ -16,7 +16,7 @@ export function loadThresholds(file: string): Thresholds {
 }
 
 /** The metrics that miss their threshold, as readable lines; empty when the gate passes. */
-export function gateFailures(metrics: Metrics, thresholds: Thresholds): string[] {
+export function gateFailures(metrics: Metrics, thresholds: z.infer<typeof Bounds>): string[] {
   const out: string[] = [];
   for (const [name, floor] of Object.entries(thresholds.min)) {
     const v = metrics[name as keyof Metrics];

@@ -45,13 +45,35 @@ export const ASKS_FIGURE = anyOf([
   "delai d'attente", "delais d'attente", "delai moyen", "delais moyens", "temps d'attente", "waiting time", "waiting times",
   "how long to wait", "how long do",
 ]);
+/** What "combien de X" counts: the noun after the counting words. */
+export const COUNT_OF_FR = /\b(?:combien|cb|cmb|nb|nbre|nombre)\s+(?:de\s+|d'|des\s+)([a-z'-]+)/;
+export const COUNT_OF_EN = /\bhow many\s+((?:[a-z'-]+\s+){0,3}?[a-z'-]+)\s+(?:do|does|did|are|is|were|was|will|would|have|has|had|can|could|should|in|on|for|per|to|the)\b/;
+/** "combien de temps", "sur quelle durée": the figure is a duration. */
+export const DURATION_ASKED = anyOf(["combien de temps", "quelle duree", "sur quelle duree", "how long", "for how long", "depuis combien de temps"]);
+/** Words that make a figure a duration. */
+export const DURATION_WORDS = anyOf(["an", "ans", "annee", "annees", "mois", "semaine", "semaines", "jour", "jours", "year", "years", "month", "months", "week", "weeks", "days"]);
+/** The words anyone uses for a plan's main parts, whatever a roadmap calls them. */
+export const GROUP_SYNONYMS = anyOf([
+  "pilier", "piliers", "pillar", "pillars", "bloc", "blocs", "grand bloc", "grands blocs", "volet", "volets", "grand theme",
+  "grands themes", "chapitre", "chapitres", "grandes parties", "grande partie", "domaine", "domaines", "section", "sections",
+  "strand", "strands", "theme", "themes",
+]);
+/** Words that make a figure an amount of money. */
+export const MONEY_WORDS = anyOf(["euro", "euros", "eur", "€", "m€", "k€", "md€", "millions d'euros", "milliards d'euros"]);
+/** Questions about an amount of money: the figure must be one. */
+export const ASKS_MONEY = anyOf([
+  "budget", "budgets", "montant", "montants", "cout", "couts", "coute", "coutent", "prix", "tarif", "enveloppe", "financement",
+  "argent", "fric", "thune", "how much money", "funding", "cost", "costs", "price", "amount",
+]);
+
 /** Nouns of a figure: "le budget du Ségur ?" asks one even without a question word. */
-export const FIGURE_NOUNS = anyOf([
+export const FIGURE_NOUNS_LIST: readonly string[] = [
   "montant", "montants", "budget", "budgets", "cout", "couts", "coute", "prix", "tarif", "tarifs", "taux", "pourcentage",
   "somme", "enveloppe", "chiffre", "chiffres", "statistique", "statistiques", "milliards", "millions", "euros", "salaire",
   "salaires", "remuneration", "financement", "funding", "cost", "costs", "price", "amount", "figure", "figures",
   "percentage", "money", "argent", "fric", "thune",
-]);
+];
+export const FIGURE_NOUNS = anyOf(FIGURE_NOUNS_LIST);
 export const ASKS_DATE = anyOf([
   "quand", "a quelle date", "quelle date", "en quelle annee", "quelle annee", "a partir de quand", "depuis quand",
   "jusqu'a quand", "d'ici quand", "d'ici a quand", "pour quand", "echeance", "calendrier", "date limite", "when",
@@ -82,37 +104,54 @@ export const ASKS_PLACE = anyOf(["ou se trouve", "ou est", "ou etait", "ou a eu 
 
 /**
  * Kinds of information that plans and strategy pages seldom give, each with the words that ask
- * for it. A question asking one of them is answered only by a passage that speaks of it: "le mail
- * du Lab e-santé", "qui a remplacé …", "c'est gratuit ?", "quelle amende ?".
+ * for it and the words a passage that gives it would use. A question asking one of them is
+ * answered only by a passage that speaks of it: "le mail du Lab e-santé", "qui a remplacé …",
+ * "c'est gratuit ?", "quelle amende ?", "quel éditeur ?".
  */
-export const ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
-  contact: [
-    "adresse mail", "adresse email", "adresse e-mail", "son mail", "leur mail", "numero de telephone", "le numero a appeler",
-    "le num a appeler", "joindre", "contacter", "horaires", "heures d'ouverture", "site web", "site internet", "lien vers",
-    "url", "telecharger", "telecharge", "s'inscrire", "inscription", "formulaire", "siege", "email address", "phone number",
-    "opening hours", "website", "how do i contact", "download", "sign up", "register",
-  ],
-  career: [
-    "successeur", "qui a remplace", "a remplace", "remplacant", "remplacante", "a quitte", "est partie", "est parti",
-    "est-elle partie", "est-il parti", "son salaire", "salaire de", "combien gagne", "gagnait", "son age", "est nee",
-    "est ne", "diplome", "il bosse", "elle bosse", "travaille ou", "bosse ou", "ancien poste", "who succeeded", "who replaced",
-    "succeeded", "salary", "how much does", "gossip", "left the", "did he leave", "did she leave",
-  ],
-  price: ["gratuit", "gratuite", "gratuits", "payant", "payante", "payants", "ca coute", "combien coute", "tarif", "free of charge", "how much does it cost", "is it free"],
-  legal: [
-    "amende", "amendes", "penalite", "penalites", "penalty", "illegal", "legal", "loi", "decret", "statut juridique",
-    "jurisprudence", "votee", "le vote", "law", "fine",
-  ],
-  vendor: [
-    "quel editeur", "quels editeurs", "quelle entreprise", "quelle societe", "quelle start-up", "quelle startup",
-    "quel logiciel", "quel prestataire", "quelle marque", "quel fournisseur", "which company", "which vendor",
-    "which software", "what software", "iphone", "android",
-  ],
-  status: [
-    "a ce jour", "en ce moment", "combien sont deja", "deja formes", "ca a marche", "a-t-il marche", "a-t-elle marche",
-    "did it work", "existe encore", "still exist", "so far", "to date",
-  ],
-  weather: ["meteo", "quel temps", "pleuvoir", "pluie", "weather", "rain"],
+export const ATTRIBUTES: Readonly<Record<string, { asks: readonly string[]; evidence: readonly string[] }>> = {
+  contact: {
+    asks: [
+      "adresse mail", "adresse email", "adresse e-mail", "son mail", "leur mail", "numero de telephone", "le numero a appeler",
+      "le num a appeler", "joindre", "contacter", "horaires", "heures d'ouverture", "site web", "site internet", "lien vers",
+      "url", "telecharger", "telecharge", "s'inscrire", "inscription", "formulaire", "siege", "email address", "phone number",
+      "opening hours", "website", "how do i contact", "download", "sign up", "register",
+    ],
+    evidence: ["adresse", "telephone", "mail", "courriel", "site", "www", "http", "contact", "horaires", "inscription", "formulaire", "siege"],
+  },
+  career: {
+    asks: [
+      "successeur", "qui a remplace", "a remplace", "remplacant", "remplacante", "a quitte", "est partie", "est parti",
+      "est-elle partie", "est-il parti", "son salaire", "salaire de", "combien gagne", "gagnait", "son age", "est nee",
+      "est ne", "diplome", "il bosse", "elle bosse", "travaille ou", "bosse ou", "ancien poste", "who succeeded", "who replaced",
+      "succeeded", "salary", "how much does", "gossip", "left the", "did he leave", "did she leave",
+    ],
+    evidence: ["successeur", "succede", "remplace", "quitte", "depart", "salaire", "remuneration", "diplome", "ancien", "auparavant"],
+  },
+  price: {
+    asks: ["gratuit", "gratuite", "gratuits", "payant", "payante", "payants", "ca coute", "combien coute", "tarif", "free of charge", "how much does it cost", "is it free"],
+    evidence: ["gratuit", "payant", "prix", "tarif", "cout", "coute", "euros", "reste a charge", "rembourse"],
+  },
+  legal: {
+    asks: ["amende", "amendes", "penalite", "penalites", "penalty", "illegal", "legal", "loi", "decret", "statut juridique", "jurisprudence", "votee", "le vote", "law", "fine"],
+    evidence: ["amende", "sanction", "sanctionner", "penalite", "loi", "decret", "arrete", "juridique", "legal", "vote", "obligatoire", "opposable"],
+  },
+  vendor: {
+    asks: [
+      "quel editeur", "quels editeurs", "quelle entreprise", "quelle societe", "quelle start-up", "quelle startup",
+      "quel logiciel", "quel prestataire", "quelle marque", "quel fournisseur", "which company", "which vendor",
+      "which software", "what software", "iphone", "android",
+    ],
+    evidence: ["editeur", "societe", "entreprise", "prestataire", "fournisseur", "marque", "industriel", "logiciel"],
+  },
+  status: {
+    asks: [
+      "a ce jour", "en ce moment", "combien sont deja", "sont deja", "ont deja", "deja formes", "deja equipes", "deja equipe",
+      "pas encore", "ca a marche", "a-t-il marche", "a-t-elle marche", "did it work", "existe encore", "still exist", "so far",
+      "to date", "already",
+    ],
+    evidence: ["deja", "aujourd'hui", "a ce jour", "actuellement", "desormais", "bilan", "resultat", "resultats", "atteint"],
+  },
+  weather: { asks: ["meteo", "quel temps", "pleuvoir", "pluie", "weather", "rain"], evidence: ["meteo", "pluie", "soleil", "climat"] },
 };
 
 // ---------------------------------------------------------------- the structure of a plan
@@ -169,7 +208,8 @@ export const ASKS_EVOLUTION = anyOf([
   "then and now", "still", "toujours", "encore", "change", "changed", "changes", "changement", "changements",
   "successeur", "remplace", "remplacee", "remplacement", "suite", "continue", "poursuivi", "poursuit", "poursuite",
   "what happened to", "qu'est-ce qui a change", "avant et apres", "avant/apres", "et maintenant", "aujourd'hui",
-  "colle", "aligne", "alignee", "coherent", "coherente", "rattache", "consistent", "aligned",
+  "colle", "aligne", "alignee", "coherent", "coherente", "rattache", "consistent", "aligned", "correspond", "correspondent",
+  "correspondance", "coincide", "match", "matches", "reprend", "decline", "declinaison",
 ]);
 /** Both plans at once. */
 export const BOTH_PLANS = anyOf([
@@ -234,6 +274,7 @@ export const STRUCTURE_FRAME: readonly string[] = [
   "nombre", "total", "total", "strategie", "strategy", "plan", "texte", "document", "fdr", "fdrs", "priorite",
   "priorites", "action", "actions", "mesure", "mesures", "objectif", "objectifs", "measure", "measures", "count",
   "donne", "moi", "cite", "etaient", "etait", "c'etaient", "quoi", "ya", "tout", "toutes", "tous", "the", "des",
+  "french", "francais", "francaise", "national", "nationale", "individual", "individuelles", "sit", "under", "contain",
 ];
 
 /**

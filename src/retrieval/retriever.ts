@@ -138,8 +138,13 @@ export class HybridRetriever {
     const explicit = u.references.documents.filter((d) => d.by !== "year").map((d) => d.id);
     const named = byRecency.filter((id) => explicit.includes(id));
     if (named.length >= 2) return named;
-    const prose = explicit.filter((id) => corpus.documents.find((d) => d.id === id)?.kind === "prose");
-    if (prose.length && !named.length && byRecency[0]) return [prose[0]!, byRecency[0]];
+    // A prose document named itself (not brought by a year) is set beside a roadmap.
+    const prose = u.references.documents
+      .filter((d) => d.by === "alias" || d.by === "label" || d.by === "region" || d.by === "name")
+      .map((d) => d.id)
+      .filter((id) => corpus.documents.find((d) => d.id === id)?.kind === "prose");
+    // A document set beside a roadmap: the one it names, else today's.
+    if (prose.length && named.length <= 1 && byRecency[0]) return [prose[0]!, named[0] ?? byRecency[0]];
     const link = corpus.correspondences[0];
     if (named.length === 1) return [...new Set([named[0]!, link && named[0] === link.from ? link.to : byRecency[0]!])];
     return link ? [link.from, link.to] : byRecency.slice(0, 2);

@@ -218,3 +218,39 @@ export const counterparts = perCorpus((corpus): Map<string, { later: Set<string>
   }
   return out;
 });
+
+/**
+ * Proper names that stand in one document only ("Boucicaut", "Cyberveille", a regional platform's
+ * name): a question that uses one is about that document. A name is a capitalised word of four
+ * letters or more, inside a sentence, that the texts never write in lower case.
+ */
+export const documentsByName = perCorpus((corpus): Map<string, string> => {
+  const capitalised = new Map<string, Set<string>>();
+  const anywhere = new Map<string, Set<string>>();
+  const lower = new Set<string>();
+  for (const d of corpus.documents) {
+    const units = [...d.passages.map((p) => p.text), ...d.actions.flatMap((a) => [a.title, ...a.measures.flatMap((m) => [m.title ?? "", m.text ?? ""])])];
+    for (const unit of units) {
+      for (const w of words(unit)) anywhere.set(w, (anywhere.get(w) ?? new Set()).add(d.id));
+      // Each sentence or line starts with a capital of its own: only the later words can be names.
+      for (const sentence of unit.split(/[.!?:;\n•]+|\s[-–]\s/)) {
+        const tokens = sentence.split(/[^\p{L}\p{N}'’-]+/u).filter(Boolean);
+        tokens.forEach((t, i) => {
+          const w = simplify(t.replace(/^[dl]['’]/i, ""));
+          if (/^\p{Ll}/u.test(t)) lower.add(w);
+          else if (i > 0 && /^\p{Lu}[\p{L}]{3,}$/u.test(t.replace(/^[dl]['’]/i, ""))) capitalised.set(w, (capitalised.get(w) ?? new Set()).add(d.id));
+        });
+      }
+    }
+  }
+  // Words people type in lower case in the curated and generated questions are everyday words
+  // ("nouvelle", "paris"), whatever capital a text gives them.
+  for (const e of [...Object.values(corpus.enrichment.actions), ...Object.values(corpus.enrichment.documents)]) {
+    for (const q of [...e.questions, ...e.keywords]) for (const m of q.matchAll(/(?<![\p{L}])\p{Ll}[\p{L}]{3,}/gu)) lower.add(simplify(m[0]));
+  }
+  const out = new Map<string, string>();
+  for (const [w, docs] of capitalised) {
+    if (docs.size === 1 && (anywhere.get(w)?.size ?? 0) <= 1 && !lower.has(w) && !isStopword(w)) out.set(w, [...docs][0]!);
+  }
+  return out;
+});

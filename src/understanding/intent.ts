@@ -2,8 +2,9 @@ import type { Corpus } from "../corpus/schema.js";
 import {
   ACTION_WORDS, ASKS_CONTENT, ASKS_COUNT, ASKS_DATE, ASKS_EVOLUTION, ASKS_FIGURE, ASKS_GROUP_OF, ASKS_HELP, ASKS_LIST,
   ASKS_PERSON, ASKS_REASON, BOTH_PLANS, FIGURE_NOUNS, FOLLOWED_SINCE, GREETINGS, MEASURE_WORDS, NATIONAL, PLAN_WORDS, SINCE_WHEN, WHICH,
-  escapeRegExp,
+  escapeRegExp, ATTRIBUTES, anyOf, ASKS_MONEY, COUNT_OF_EN, COUNT_OF_FR, DURATION_ASKED, GROUP_SYNONYMS,
 } from "../language/lexicon.js";
+import { stem } from "../language/french.js";
 import { anyGroupWord, roadmaps, roadmapsByRecency } from "./corpus-tables.js";
 import type { Intent, StructureAsk, Understanding } from "./schema.js";
 
@@ -16,9 +17,22 @@ export interface IntentReading {
 }
 
 /** What kind of answer the words ask for, whatever the route. */
+/** What a figure question counts: the noun after "combien de", the head of "how many …", or money. */
+function counted(s: string): string | null {
+  if (DURATION_ASKED.test(s)) return "duration";
+  const fr = COUNT_OF_FR.exec(s);
+  if (fr) return ASKS_MONEY.test(fr[1]!) ? "money" : stem(fr[1]!.replace(/'.*$/, ""));
+  const en = COUNT_OF_EN.exec(s);
+  if (en) return stem(en[1]!.trim().split(/\s+/).at(-1)!);
+  return ASKS_MONEY.test(s) ? "money" : null;
+}
+
 export function answerType(s: string): Understanding["asks"] {
+  const figure = ASKS_FIGURE.test(s) || (FIGURE_NOUNS.test(s) && /\?|\b(quel|quelle|what|how)\b/.test(s));
   return {
-    figure: ASKS_FIGURE.test(s) || (FIGURE_NOUNS.test(s) && /\?|\b(quel|quelle|what|how)\b/.test(s)),
+    counts: figure ? counted(s) : null,
+    attributes: Object.entries(ATTRIBUTES).filter(([, a]) => anyOf(a.asks).test(s)).map(([kind]) => kind),
+    figure,
     date: ASKS_DATE.test(s),
     person: ASKS_PERSON.test(s),
     reason: ASKS_REASON.test(s),
@@ -51,7 +65,8 @@ export function readIntent(s: string, rest: string, refs: References, subject: r
 function structureAsk(s: string, refs: References, subject: readonly string[], corpus: Corpus): StructureAsk | null {
   if (!roadmaps(corpus).length) return null;
   const groupWord = anyGroupWord(corpus);
-  const hasGroupWord = groupWord.test(s);
+  // The roadmaps' own group words ("axe"), and the words anyone uses for a plan's parts ("pilier").
+  const hasGroupWord = groupWord.test(s) || GROUP_SYNONYMS.test(s);
   const which = new RegExp(`(?<![a-z])(?:${WHICH.map(escapeRegExp).join("|")})\\s+(?:${groupWord.source})`);
   const asksGroupOf = ASKS_GROUP_OF.test(s) && (hasGroupWord || /\b(quel|quelle|which|what)\b/.test(s)) || which.test(s);
   const asksCount = ASKS_COUNT.test(s);
@@ -67,6 +82,8 @@ function structureAsk(s: string, refs: References, subject: readonly string[], c
     if (ACTION_WORDS.test(s)) return "count_actions";
     if (hasGroupWord) return "count_groups";
   }
+  // "combien de mesures dans l'action sur la télésanté ?": the measures of the action a search finds.
+  if (asksCount && MEASURE_WORDS.test(s) && ACTION_WORDS.test(s)) return "action_measures";
   if (asksGroupOf && hasGroupWord) return "action_group";
   if (refs.groups.length) return "group_actions";
   if (hasGroupWord && (bare || (subject.length <= 2 && ASKS_LIST.test(s)))) return asksCount ? "count_groups" : "list_groups";

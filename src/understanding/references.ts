@@ -3,7 +3,7 @@ import { simplify, stem, words } from "../language/french.js";
 import { ACTION_WORDS, THERE, EARLIER_PLAN, LAST_WORDS, LATEST_PLAN, NUMBER_WORDS, ORDINAL_WORDS, PLAN_OF, PLAN_WORDS, ROMAN, escapeRegExp } from "../language/lexicon.js";
 import { numberValue } from "../language/figures.js";
 import { closestWord } from "./spelling.js";
-import { covers, documentNames, groupTitles, groupWords, perCorpus, placeNames, roadmapsByRecency, vocabulary } from "./corpus-tables.js";
+import { covers, documentNames, documentsByName, groupTitles, groupWords, perCorpus, placeNames, roadmapsByRecency, vocabulary } from "./corpus-tables.js";
 import type { ActionRef, DocumentRef, GlossaryMatch, GroupRef } from "./schema.js";
 
 /**
@@ -65,10 +65,24 @@ export function resolveDocuments(s: string, corpus: Corpus): DocumentReading {
     if (!alias && !byLabel && !byRegion) continue;
     add(d.id, alias ? "alias" : byLabel ? "label" : "region");
     const y = d.year ?? d.period?.[0];
-    if (y !== undefined && d.kind === "roadmap") for (const other of corpus.documents) if (covers(other, y)) add(other.id, "year");
+    // The national texts of the roadmap's own year describe it (the 2019 brief and presentation);
+    // a regional strategy that happens to start that year does not.
+    if (y !== undefined && d.kind === "roadmap") for (const other of corpus.documents) if (other.scope === d.scope && other.year === y) add(other.id, "year");
+  }
+  // A proper name only one document uses names that document ("Boucicaut", a regional platform).
+  const byName = documentsByName(corpus);
+  for (const w of s.split(/[^a-z0-9]+/)) {
+    const id = byName.get(w);
+    if (id) add(id, "name");
   }
   const years = yearsIn(s);
-  for (const y of years) for (const d of corpus.documents) if (covers(d, y)) add(d.id, "period");
+  // A year names every document of that time — unless it is the period of a document the
+  // question already names ("la stratégie Grand Est 2023-2028" is not also the 2023-2027 roadmap).
+  const explicit = corpus.documents.filter((d) => found.has(d.id));
+  for (const y of years) {
+    if (explicit.some((d) => covers(d, y))) continue;
+    for (const d of corpus.documents) if (covers(d, y)) add(d.id, "period");
+  }
   const unknownYears = years.filter((y) => !corpus.documents.some((d) => covers(d, y)));
 
   // "la nouvelle feuille de route", "l'ancienne FDR": the latest or an earlier roadmap.

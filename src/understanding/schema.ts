@@ -19,7 +19,7 @@ export type StructureAsk = z.infer<typeof StructureAsk>;
 export const DocumentRef = z.object({
   id: z.string(),
   /** How the question names it. `period` and `year` name every document of that time. */
-  by: z.enum(["alias", "label", "region", "year", "period", "recency", "thread"]),
+  by: z.enum(["alias", "label", "region", "name", "year", "period", "recency", "thread"]),
 });
 export type DocumentRef = z.infer<typeof DocumentRef>;
 
@@ -79,8 +79,19 @@ export const Understanding = z.object({
   }),
   intent: Intent,
   structure: StructureAsk.nullable(),
-  /** The kind of answer expected, whatever the intent: a number, a date, a person, a reason. */
-  asks: z.object({ figure: z.boolean(), date: z.boolean(), person: z.boolean(), reason: z.boolean() }),
+  /**
+   * The kind of answer expected, whatever the intent: a number, a date, a person, a reason — and
+   * kinds of information plans seldom give (contact details, a career, a price, a penalty…).
+   */
+  asks: z.object({
+    figure: z.boolean(),
+    /** What the figure counts: a stem ("combien de médiateurs" → "mediateur"), "money", or null. */
+    counts: z.string().nullable(),
+    date: z.boolean(),
+    person: z.boolean(),
+    reason: z.boolean(),
+    attributes: z.array(z.string()),
+  }),
   terms: z.object({
     /** Stems of the words that carry the subject: no framing, structure, naming or stop words. */
     subject: z.array(z.string()),

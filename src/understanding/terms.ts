@@ -1,6 +1,6 @@
 import type { Corpus } from "../corpus/schema.js";
 import { compounds, isStopword, simplify, stem, words } from "../language/french.js";
-import { ACTION_WORDS, FRAMING_WORDS, MEASURE_WORDS, NUMBER_WORDS, ORDINAL_WORDS, PLAN_WORDS, QUESTION_WORDS, STRUCTURE_FRAME } from "../language/lexicon.js";
+import { ACTION_WORDS, FRAMING_WORDS, GROUP_SYNONYMS, MEASURE_WORDS, NUMBER_WORDS, ORDINAL_WORDS, PLAN_WORDS, QUESTION_WORDS, STRUCTURE_FRAME } from "../language/lexicon.js";
 import { anyGroupWord, isKnown, namingWords, perCorpus, vocabulary } from "./corpus-tables.js";
 import { GlossaryMatcher } from "./glossary.js";
 import type { DocumentRef, Understanding } from "./schema.js";
@@ -16,7 +16,7 @@ const NOT_SUBJECT = new Set([...FRAMING_WORDS, ...STRUCTURE_FRAME, ...QUESTION_W
 const FRAMING_SURFACE = [...new Set([...FRAMING_WORDS, ...STRUCTURE_FRAME].map((w) => simplify(w)).filter((w) => w.length >= 5))];
 
 function isStructureWord(w: string, corpus: Corpus): boolean {
-  return ACTION_WORDS.test(w) || MEASURE_WORDS.test(w) || PLAN_WORDS.test(w) || anyGroupWord(corpus).test(w);
+  return ACTION_WORDS.test(w) || MEASURE_WORDS.test(w) || PLAN_WORDS.test(w) || anyGroupWord(corpus).test(w) || GROUP_SYNONYMS.test(w);
 }
 
 /** The surface words of a text that may carry its subject, in order. */

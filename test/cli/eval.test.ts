@@ -4,7 +4,7 @@ import { join, resolve } from "node:path";
 import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { evalCommand } from "../../src/cli/eval.js";
-import { realPipeline } from "../support/pipeline.js";
+import { CORPUS_DIR, realPipeline } from "../support/pipeline.js";
 
 const TRACKED_REPORT = resolve(import.meta.dirname, "../../evals/report.md");
 
@@ -32,7 +32,7 @@ describe("npm run eval -- --dataset FILE", () => {
     const dir = mkdtempSync(join(tmpdir(), "fdr-eval-"));
     const before = { text: readFileSync(TRACKED_REPORT, "utf8"), mtime: statSync(TRACKED_REPORT).mtimeMs };
     const stdout = sink();
-    const code = await evalCommand(["--dataset", smallDataset(dir), "--json"], () => realPipeline(), { stdout, stderr: sink() });
+    const code = await evalCommand(["--dataset", smallDataset(dir), "--json"], () => realPipeline(), CORPUS_DIR, { stdout, stderr: sink() });
     expect(code).toBe(0);
     expect(JSON.parse(stdout.text)).toMatchObject({ n: 2, mode: "extractive" });
     expect(readFileSync(TRACKED_REPORT, "utf8")).toBe(before.text);
@@ -44,7 +44,7 @@ describe("npm run eval -- --dataset FILE", () => {
     const before = statSync(TRACKED_REPORT).mtimeMs;
     const report = join(dir, "report.md");
     const stdout = sink();
-    await evalCommand(["--dataset", smallDataset(dir), "--report", report], () => realPipeline(), { stdout, stderr: sink() });
+    await evalCommand(["--dataset", smallDataset(dir), "--report", report], () => realPipeline(), CORPUS_DIR, { stdout, stderr: sink() });
     expect(existsSync(report)).toBe(true);
     expect(readFileSync(report, "utf8")).toMatch(/^# fdr-santé evaluation \(extractive\)\n/);
     expect(stdout.text).toContain(`Report written to ${report}.`);

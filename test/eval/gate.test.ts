@@ -52,6 +52,10 @@ describe("gateFailures", () => {
         refusal_accuracy: 0.9,
       },
       max: { false_refusal_rate: 0.05 },
+      new_documents: {
+        min: { answer_recall: 0.85, citation_precision: 0.8, citation_validity: 1.0, refusal_accuracy: 0.9 },
+        max: { false_refusal_rate: 0.05 },
+      },
     });
   });
 });

@@ -1,10 +1,33 @@
 import type { Chunk } from "../../corpus/chunk.js";
-import { terms } from "../../language/french.js";
-import { holdsFigure } from "../../language/figures.js";
+import { simplify, stem, terms, words } from "../../language/french.js";
+import { DURATION_WORDS, FIGURE_NOUNS_LIST, MONEY_WORDS } from "../../language/lexicon.js";
+import { findFigures, holdsFigure, isYear } from "../../language/figures.js";
 import type { RetrievedCitation } from "../../retrieval/retriever.js";
 import { composeQuotes, quote } from "../compose/extractive.js";
 import { figureMissing } from "../messages.js";
 import { answered, refused, type Answerer, type Searched } from "./answerer.js";
+
+const FIGURE_NOUN_STEMS = new Set(FIGURE_NOUNS_LIST.map((w) => stem(w)));
+
+/** How many words may stand between a figure and what it counts: "dix mille médiateurs numériques", "2 milliards d'euros". */
+const GAP = 3;
+
+/**
+ * A figure that counts what the question counts: "trois territoires" is no answer to "combien de
+ * téléconsultations". Cognates count ("mediators" / "médiateurs" share their first letters).
+ */
+function countsWhatIsAsked(text: string, counts: string | null): boolean {
+  if (counts === null) return holdsFigure(text);
+  return findFigures(text).some((f) => {
+    if (isYear(f)) return false;
+    const after = text.slice(f.end, f.end + 60);
+    if (counts === "money") return MONEY_WORDS.test(simplify(after.split(/\s+/).slice(0, GAP + 2).join(" "))) || (/^\s*(millions?|milliards?)\b/i.test(after) && /euro|€/i.test(text));
+    if (counts === "duration") return DURATION_WORDS.test(simplify(after.split(/\s+/).slice(0, 2).join(" ")));
+    // The unit after the figure ("24 actions") or just before it ("au total, 26").
+    const near = [...words(after).slice(0, GAP), ...words(text.slice(Math.max(0, f.start - 40), f.start)).slice(-GAP)];
+    return near.some((w) => stem(w) === counts || (w.length >= 5 && counts.length >= 5 && w.slice(0, 5) === counts.slice(0, 5)));
+  });
+}
 
 /** How far down the ranking a figure about the subject is looked for. */
 const DEPTH = 5;
@@ -16,11 +39,15 @@ const DEPTH = 5;
  */
 export const answerFigure: Answerer<Searched> = ({ u, corpus, out, result, decision }) => {
   if (u.intent !== "figure" || decision.verdict === "refuse") return null;
-  const subject = new Set(u.terms.subject);
-  const aboutSubject = (x: Chunk) => terms(`${x.action?.title ?? ""} ${x.measure ?? ""} ${x.section ?? ""} ${x.body}`).some((t) => subject.has(t));
+  // "budget", "montant" ask for the figure; what it is about is the rest of the subject.
+  const subject = new Set(u.terms.subject.filter((t) => !FIGURE_NOUN_STEMS.has(t)));
+  // Cognates count ("mediators", "médiateurs"): questions come in English, texts in French.
+  const prefixes = new Set([...subject].filter((t) => t.length >= 5).map((t) => t.slice(0, 5)));
+  const aboutSubject = (x: Chunk) =>
+    terms(`${x.action?.title ?? ""} ${x.measure ?? ""} ${x.section ?? ""} ${x.body}`).some((t) => subject.has(t) || (t.length >= 5 && prefixes.has(t.slice(0, 5))));
   let found: { c: RetrievedCitation; piece: Chunk } | null = null;
   for (const c of decision.ranked.slice(0, DEPTH)) {
-    const piece = c.chunks.find((x) => holdsFigure(x.body) && (aboutSubject(x) || !subject.size));
+    const piece = c.chunks.find((x) => countsWhatIsAsked(x.body, u.asks.counts) && (aboutSubject(x) || !subject.size));
     if (piece) {
       found = { c, piece };
       break;

@@ -26,6 +26,8 @@ function bestLink(result: RetrievalResult, corpus: Corpus): Pick | null {
   for (const c of corpus.correspondences) {
     const fromList = result.byDocument[c.from];
     const toList = result.byDocument[c.to];
+    // A link speaks of two roadmaps: only when both are the ones compared.
+    if (!fromList || !toList) continue;
     for (const link of c.links) {
       const fromScore = rankScore(fromList, actionId(c.from, link.from));
       const toScores = link.to.map((n) => ({ n, s: rankScore(toList, actionId(c.to, n)) }));

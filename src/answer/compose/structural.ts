@@ -39,7 +39,7 @@ export function answerStructure(u: Understanding, corpus: Corpus, out: CitationL
           continue;
         }
         if (u.structure === "action_group") out.say(whereIs(doc, action, lang), out.cite(actionId(doc.id, action.number)), ...groupSources(corpus, doc, action.group).map((id) => out.cite(id)));
-        else describeAction(doc, action, lang, out);
+        else describeAction(doc, action, lang, out, undefined, u.asks.figure);
       }
       return actions.length > 0;
     }
@@ -147,7 +147,7 @@ function whereIs(d: CorpusDocument, a: Action, lang: Lang): string {
     : `${d.label}, action ${a.number} « ${a.title} » : ${name} ${g.number}, « ${g.title} » (${range(g.actions, lang)}).`;
 }
 
-export function describeAction(d: CorpusDocument, a: Action, lang: Lang, out: CitationList, only?: ReadonlySet<string>): void {
+export function describeAction(d: CorpusDocument, a: Action, lang: Lang, out: CitationList, only?: ReadonlySet<string>, counted = false): void {
   const g = d.groups.find((x) => x.number === a.group)!;
   const name = groupName(d, lang);
   const measures = only ? a.measures.filter((m) => only.has(m.title ?? m.text ?? "")) : a.measures;
@@ -155,7 +155,9 @@ export function describeAction(d: CorpusDocument, a: Action, lang: Lang, out: Ci
     ? `${d.label}, ${name} ${g.number} "${g.short ?? g.title}" — action ${a.number}: "${a.title}"`
     : `${d.label}, ${name} ${g.number} « ${g.short ?? g.title} » — action ${a.number} : « ${a.title} »`;
   const id = actionId(d.id, a.number);
-  out.say(measures.length ? `${head}${lang === "en" ? ". Measures:" : ". Mesures :"}` : `${head}.`, out.cite(id));
+  // Asked how many, the count leads: "… : 4 mesures :".
+  const count = counted ? (lang === "en" ? `: ${a.measures.length} ${a.measures.length > 1 ? "measures" : "measure"}` : ` : ${a.measures.length} ${a.measures.length > 1 ? "mesures" : "mesure"}`) : "";
+  out.say(measures.length ? `${head}${count || (lang === "en" ? ". Measures" : ". Mesures")}${lang === "en" ? ":" : " :"}` : `${head}${count}.`, out.cite(id));
   for (const m of measures) {
     const text = m.title && m.text ? `${m.title} : ${m.text}` : (m.title ?? m.text ?? "");
     out.say(`• ${text}`, out.cite(id, m.title));
