@@ -187,8 +187,10 @@ export function extraThreshold(extras: CrossValidated["extras"]): number {
   return Math.round(best.t * 1000) / 1000;
 }
 
-/** What a second quoted measure or passage costs the reader, in expected facts: a tenth of one. */
+/** What each quoted measure or passage past the first costs the reader, in expected facts: a tenth of one. */
 const SECOND_PIECE_COST = 0.1;
+/** Measures or passages quoted from one text, at most. */
+export const MAX_PIECES = 3;
 
 /**
  * The threshold for quoting a second piece: a fact found by quoting it is worth more than the
@@ -201,9 +203,9 @@ export function pieceThreshold(pieces: CrossValidated["pieces"]): number {
   for (const t of GRID) {
     let score = 0;
     for (const ps of byCitation.values()) {
-      const [first, second] = [...ps].sort((a, b) => b.p - a.p);
-      const quoteSecond = !!second && second.p >= t;
-      score += (first!.label || (quoteSecond && second!.label) ? 1 : 0) - (quoteSecond ? SECOND_PIECE_COST : 0);
+      const [first, ...rest] = [...ps].sort((a, b) => b.p - a.p);
+      const more = rest.slice(0, MAX_PIECES - 1).filter((x) => x.p >= t);
+      score += (first!.label || more.some((x) => x.label) ? 1 : 0) - SECOND_PIECE_COST * more.length;
     }
     if (score > best.score) best = { t, score };
   }

@@ -149,7 +149,7 @@ export const ATTRIBUTES: Readonly<Record<string, { asks: readonly string[]; evid
       "pas encore", "ca a marche", "a-t-il marche", "a-t-elle marche", "did it work", "existe encore", "still exist", "so far",
       "to date", "already",
     ],
-    evidence: ["deja", "aujourd'hui", "a ce jour", "actuellement", "desormais", "bilan", "resultat", "resultats", "atteint"],
+    evidence: ["deja", "aujourd'hui", "a ce jour", "actuellement", "desormais", "depuis", "bilan", "resultat", "resultats", "atteint"],
   },
   weather: { asks: ["meteo", "quel temps", "pleuvoir", "pluie", "weather", "rain"], evidence: ["meteo", "pluie", "soleil", "climat"] },
 };
@@ -227,6 +227,9 @@ export const FOLLOWED_SINCE = anyOf([
 ]);
 /** The national level, set against a regional document. */
 export const NATIONAL = anyOf(["national", "nationale", "nationaux", "niveau national", "l'etat", "ministere", "ministry", "nationally"]);
+/** "devenu(e)s … en 2019": what something became at that time, not since. */
+export const BECAME_WORDS = /\b(?:devenus?|devenues?|become|became)\b/g;
+export const BECAME_IN_YEAR = /\b(?:devenus?|devenues?|became)\b[^?.!]{0,30}\b(?:en|in)\s+(?:19|20)\d{2}\b|\b(?:en|in)\s+(?:19|20)\d{2}\b[^?.!]{0,30}\b(?:devenus?|devenues?|became)\b/;
 /** "depuis quand": a date, not a comparison. */
 export const SINCE_WHEN = anyOf(["depuis quand", "since when", "depuis combien de temps", "how long"]);
 

@@ -2,7 +2,7 @@ import type { Corpus } from "../corpus/schema.js";
 import {
   ACTION_WORDS, ASKS_CONTENT, ASKS_COUNT, ASKS_DATE, ASKS_EVOLUTION, ASKS_FIGURE, ASKS_GROUP_OF, ASKS_HELP, ASKS_LIST,
   ASKS_PERSON, ASKS_REASON, BOTH_PLANS, FIGURE_NOUNS, FOLLOWED_SINCE, GREETINGS, MEASURE_WORDS, NATIONAL, PLAN_WORDS, SINCE_WHEN, WHICH,
-  escapeRegExp, ATTRIBUTES, anyOf, ASKS_MONEY, COUNT_OF_EN, COUNT_OF_FR, DURATION_ASKED, GROUP_SYNONYMS,
+  escapeRegExp, ATTRIBUTES, anyOf, ASKS_MONEY, BECAME_IN_YEAR, BECAME_WORDS, COUNT_OF_EN, COUNT_OF_FR, DURATION_ASKED, GROUP_SYNONYMS,
 } from "../language/lexicon.js";
 import { stem } from "../language/french.js";
 import { anyGroupWord, roadmaps, roadmapsByRecency } from "./corpus-tables.js";
@@ -82,8 +82,9 @@ function structureAsk(s: string, refs: References, subject: readonly string[], c
     if (ACTION_WORDS.test(s)) return "count_actions";
     if (hasGroupWord) return "count_groups";
   }
-  // "combien de mesures dans l'action sur la télésanté ?": the measures of the action a search finds.
-  if (asksCount && MEASURE_WORDS.test(s) && ACTION_WORDS.test(s)) return "action_measures";
+  // "combien de mesures dans l'action sur la télésanté ?", "quelles sont les mesures du plan cyber ?":
+  // the measures of the action a search finds.
+  if ((asksCount || ASKS_LIST.test(s)) && MEASURE_WORDS.test(s) && !hasGroupWord) return "action_measures";
   if (asksGroupOf && hasGroupWord) return "action_group";
   if (refs.groups.length) return "group_actions";
   if (hasGroupWord && (bare || (subject.length <= 2 && ASKS_LIST.test(s)))) return asksCount ? "count_groups" : "list_groups";
@@ -103,11 +104,12 @@ function isComparison(s: string, rest: string, refs: References, corpus: Corpus)
   const explicit = refs.documents.filter((d) => d.by !== "year");
   const namedRoadmaps = explicit.filter((d) => all.some((r) => r.id === d.id));
   const earlier = namedRoadmaps.some((d) => d.id !== latest);
-  const evolution = ASKS_EVOLUTION.test(s);
+  // "la DSSIS, elle est devenue quoi en 2019 ?" asks what happened in 2019, not since.
+  const evolution = ASKS_EVOLUTION.test(s) && !(BECAME_IN_YEAR.test(s) && !ASKS_EVOLUTION.test(s.replace(BECAME_WORDS, " ")));
   if (namedRoadmaps.length >= 2) return true;
   if (BOTH_PLANS.test(s) && all.length >= 2) return true;
   if (evolution && earlier) return true;
-  if (FOLLOWED_SINCE.test(s) && all.length >= 2 && !refs.documents.some((d) => d.by !== "year" && corpus.documents.find((x) => x.id === d.id)?.kind === "prose")) return true;
+  if (FOLLOWED_SINCE.test(s) && !BECAME_IN_YEAR.test(s) && all.length >= 2 && !refs.documents.some((d) => d.by !== "year" && corpus.documents.find((x) => x.id === d.id)?.kind === "prose")) return true;
   // A document set beside the roadmaps: "… et la feuille de route nationale", "colle à la FDR".
   const prose = explicit.filter((d) => corpus.documents.find((x) => x.id === d.id)?.kind === "prose" && d.by !== "period");
   return evolution && prose.length > 0 && (PLAN_WORDS.test(rest) || NATIONAL.test(rest));

@@ -32,7 +32,9 @@ function bestLink(result: RetrievalResult, corpus: Corpus): Pick | null {
       const fromScore = rankScore(fromList, actionId(c.from, link.from));
       const toScores = link.to.map((n) => ({ n, s: rankScore(toList, actionId(c.to, n)) }));
       const toBest = Math.max(...toScores.map((t) => t.s));
-      if (fromScore === 0 && toBest === 0) continue;
+      // The link must be about what the question asks: its earlier action the best match on its
+      // side, or its later action the best on its own with the earlier one close behind.
+      if (fromScore < 1 && !(toBest === 1 && fromScore >= 1 / 3)) continue;
       const score = fromScore + toBest + (link.strength === "direct" ? 0.01 : 0);
       const to = toBest > 0 ? toScores.filter((t) => t.s > 0).sort((a, b) => b.s - a.s).map((t) => t.n) : link.to;
       if (!best || score > best.score) best = { correspondence: c, link, to, score };

@@ -13,7 +13,7 @@ export interface ExtractiveOptions {
   passagesPerDocument: number;
 }
 
-export const DEFAULT_EXTRACTIVE: ExtractiveOptions = { measuresPerAction: 2, passagesPerDocument: 2 };
+export const DEFAULT_EXTRACTIVE: ExtractiveOptions = { measuresPerAction: 3, passagesPerDocument: 2 };
 
 /** The one or two sentences of a passage that share most words with the query, in text order. */
 export function bestSentences(text: string, query: string, max = 2): string {
