@@ -27,6 +27,15 @@ export const DESCRIPTION: IndexDescription = {
     { id: "fdr-2023-2027", label: "Feuille de route 2023-2027" },
     { id: "virage-numerique-2019", label: "Feuille de route 2019" },
   ],
+  // Unlike the real corpus's, so a test shows that the help says what the pipeline gives; "R&D" is escaped in mrkdwn.
+  examples: {
+    fr: {
+      questions: ["c'est quoi le carnet R&D ?", "qu'est devenu le carnet depuis 2001 ?"],
+      references: ["action 7", "2001 action 3", "les volets de 2030-2034"],
+      followUps: ["et en 2001 ?"],
+    },
+    en: { questions: ["what is the R&D notebook?"], references: ["action 7"], followUps: ["and in 2001?"] },
+  },
 };
 
 /** A pipeline whose `ask` is given; `describe` is fixed. */
