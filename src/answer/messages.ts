@@ -13,11 +13,25 @@ export function coverage(corpus: Corpus, lang: Lang): string {
     : `Je réponds à partir des feuilles de route du numérique en santé et des textes associés : ${list}.`;
 }
 
+/** What a help text shows, in this corpus's own words, for every surface to phrase its own way. */
+export interface HelpExamples {
+  /** Everyday questions: from the curated enrichment, the first reviewed correspondence, the roadmaps' periods. */
+  questions: string[];
+  /** Direct references in the corpus's numbering and group names, from the most precise to the broadest. */
+  references: string[];
+  /** Follow-ups a thread understands, naming another roadmap's period. */
+  followUps: string[];
+}
+
+export function helpExamples(corpus: Corpus, lang: Lang): HelpExamples {
+  return { questions: exampleQuestions(corpus, lang), references: directReferences(corpus, lang), followUps: followUps(corpus, lang) };
+}
+
 /**
  * Example questions, taken from the corpus so they always name what it holds: an everyday
  * question from the curated enrichment, a comparison from the first reviewed correspondence.
  */
-export function examples(corpus: Corpus, lang: Lang): string {
+function exampleQuestions(corpus: Corpus, lang: Lang): string[] {
   const [latest, older] = roadmapsByRecency(corpus);
   const picks: string[] = [];
   if (latest) {
@@ -31,14 +45,19 @@ export function examples(corpus: Corpus, lang: Lang): string {
     picks.push(lang === "en" ? `what became of ${link.topic_en ?? link.topic} since ${periodOf(from)}?` : `qu'est devenu ${link.topic} depuis ${periodOf(from)} ?`);
   }
   if (older) picks.push(lang === "en" ? `how many actions in ${periodOf(older)}?` : `combien d'actions en ${periodOf(older)} ?`);
+  return picks;
+}
+
+export function examples(corpus: Corpus, lang: Lang): string {
+  const picks = exampleQuestions(corpus, lang);
   if (!picks.length) return "";
   return lang === "en" ? `For example: ${picks.map((q) => `"${q}"`).join(", ")}.` : `Par exemple : ${picks.map((q) => `« ${q} »`).join(", ")}.`;
 }
 
 /** Direct references the assistant understands, in this corpus's own numbering and names. */
-function references(corpus: Corpus, lang: Lang): string {
+function directReferences(corpus: Corpus, lang: Lang): string[] {
   const [latest, older] = roadmapsByRecency(corpus);
-  if (!latest) return "";
+  if (!latest) return [];
   const lastGroup = latest.groups.at(-1);
   const refs = [`action ${lastGroup?.actions[0] ?? latest.actions[0]?.number ?? 1}`];
   if (older?.actions.length) refs.push(`${periodOf(older)} action ${older.actions[Math.floor(older.actions.length / 2)]!.number}`);
@@ -46,9 +65,22 @@ function references(corpus: Corpus, lang: Lang): string {
     const name = lang === "en" ? (latest.groupNameEn ?? latest.groupName) : latest.groupName;
     refs.push(lang === "en" ? `the ${name}s of ${periodOf(latest)}` : `les ${name}s de ${periodOf(latest)}`);
   }
+  return refs;
+}
+
+function references(corpus: Corpus, lang: Lang): string {
+  const refs = directReferences(corpus, lang);
+  if (!refs.length) return "";
   return lang === "en"
     ? `You can also ask ${refs.map((r) => `"${r}"`).join(", ")}.`
     : `Vous pouvez aussi demander ${refs.map((r) => `« ${r} »`).join(", ")}.`;
+}
+
+/** "et en 2019 ?" after a question on the latest roadmap: the same question, asked of an older one. */
+function followUps(corpus: Corpus, lang: Lang): string[] {
+  const older = roadmapsByRecency(corpus)[1];
+  if (!older) return [];
+  return [lang === "en" ? `and in ${periodOf(older)}?` : `et en ${periodOf(older)} ?`];
 }
 
 export function notFound(corpus: Corpus, lang: Lang): string {

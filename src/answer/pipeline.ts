@@ -3,7 +3,7 @@ import { decide, DEFAULT_MODELS, type Models } from "../decision/decide.js";
 import type { SearchIndex } from "../index/build.js";
 import { DEFAULT_RETRIEVER, HybridRetriever, type RetrievalResult, type RetrieverOptions } from "../retrieval/retriever.js";
 import { understand } from "../understanding/understand.js";
-import type { Understanding } from "../understanding/schema.js";
+import type { Lang, Understanding } from "../understanding/schema.js";
 import { type Answerer, type Composed, type Searched, type Understood } from "./answerers/answerer.js";
 import { refuseMissingAttribute } from "./answerers/attribute.js";
 import { compareTexts } from "./answerers/comparison.js";
@@ -19,6 +19,7 @@ import { answerStructureBySearch, answerStructureDirectly } from "./answerers/st
 import { CitationList } from "./citations.js";
 import type { AnswerGenerator, DeltaListener } from "./llm/generate.js";
 import type { QuestionRewriter } from "./llm/rewrite-question.js";
+import { helpExamples, type HelpExamples } from "./messages.js";
 import { renderStatements, type Answer, type Turn } from "./schema.js";
 
 /** Decided from the question alone: nothing is searched for these. */
@@ -51,8 +52,8 @@ export interface AskOptions {
 /** The one entry point every surface (terminal, Slack, evaluation) uses to answer. */
 export interface AnswerPipeline {
   ask(question: string, options?: AskOptions): Promise<Answer>;
-  /** What the loaded index is: for health checks and help texts. */
-  describe(): { corpusHash: string; embedder: string; chunks: number; builtAt: string; documents: { id: string; label: string }[] };
+  /** What the loaded index is: for health checks and help texts (whose examples come from its corpus). */
+  describe(): { corpusHash: string; embedder: string; chunks: number; builtAt: string; documents: { id: string; label: string }[]; examples: Record<Lang, HelpExamples> };
   /** Understanding and retrieval alone, for the evaluation, the calibration and the benchmark. */
   retrieve(question: string, history?: readonly Turn[]): Promise<RetrievalResult>;
   /** A question's retrieval, or null when its answer is decided before any search. */
@@ -166,6 +167,7 @@ export function createAnswerPipeline({ index, log, retriever: retrieverOptions =
       chunks: index.manifest.chunks,
       builtAt: index.manifest.builtAt,
       documents: corpus.documents.map((d) => ({ id: d.id, label: d.label })),
+      examples: { fr: helpExamples(corpus, "fr"), en: helpExamples(corpus, "en") },
     }),
   };
 }

@@ -36,11 +36,11 @@ export const ManifestEntry = z
     }),
     title: Text("the document's full title, in quotes"),
     /** Derived from the title at load when absent (label.ts). */
-    label: Text('the short name citations show, such as "ARS Normandie · Stratégie e-santé"').optional(),
+    label: Text('the short name citations show, such as "<publisher> · <short title>"').optional(),
     year: Year.optional(),
     period: Period.optional(),
     /** Optional: a page copied from the web does not always say who published it. */
-    publisher: Text('who published the document, such as "ARS Normandie"').optional(),
+    publisher: Text("the name of the institution that published the document").optional(),
     scope: z.enum(["national", "regional"], { error: "expected national or regional" }).default("national"),
     region: Text("the region's name, such as Occitanie").optional(),
     source: CorpusPath,

@@ -7,8 +7,8 @@ import { cleanSlackText, isHelpRequest } from "./clean.js";
 import type { SlackDeps } from "./deps.js";
 import type { BotIdentity } from "./history.js";
 import { LiveAnswer, type LiveTarget } from "./live-answer.js";
-import { APOLOGY, FILES_NOT_READ, FILES_ONLY, MAX_QUESTION_CHARS, RATE_LIMITED, SHORT_HELP, TOO_LONG } from "./messages.js";
-import { helpMessage, notice, renderAnswer, type SlackMessage } from "./render.js";
+import { APOLOGY, FILES_NOT_READ, filesOnly, MAX_QUESTION_CHARS, RATE_LIMITED, shortHelp, TOO_LONG } from "./messages.js";
+import { helpMessage, notice, renderAnswer, shownExamples, type SlackMessage } from "./render.js";
 
 export const Surface = z.enum(["mention", "dm", "assistant", "command"]);
 export type Surface = z.infer<typeof Surface>;
@@ -102,7 +102,8 @@ export async function answerQuestion(deps: SlackDeps, asked: Asked, conversation
     }
     const question = cleanSlackText(asked.text);
     if (!question) {
-      await conversation.reply(notice(asked.files ? FILES_ONLY : SHORT_HELP));
+      const examples = shownExamples((await deps.pipeline).describe());
+      await conversation.reply(notice(asked.files ? filesOnly(examples) : shortHelp(examples)));
       return;
     }
     if (isHelpRequest(question)) {

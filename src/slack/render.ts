@@ -1,7 +1,8 @@
 import type { types } from "@slack/bolt";
+import type { HelpExamples } from "../answer/messages.js";
 import type { AnswerPipeline } from "../answer/pipeline.js";
 import type { Answer } from "../answer/schema.js";
-import { ABRIDGED, FEEDBACK_NOTE, HOW_TO_ASK } from "./messages.js";
+import { ABRIDGED, FEEDBACK_NOTE, howToAsk } from "./messages.js";
 
 /** Slack's limits (docs.slack.dev/reference/block-kit): section text and blocks per message. */
 export const SECTION_LIMIT = 3000;
@@ -34,10 +35,16 @@ export function notice(text: string): SlackMessage {
   return { text };
 }
 
+/** The French examples of the loaded corpus, as mrkdwn shows them: they are its words, like its labels. */
+export function shownExamples(index: IndexDescription): HelpExamples {
+  const { questions, references, followUps } = index.examples.fr;
+  return { questions: questions.map(escapeMrkdwn), references: references.map(escapeMrkdwn), followUps: followUps.map(escapeMrkdwn) };
+}
+
 /** The answer to `aide`: the covered texts, from the loaded index, and how to ask. */
 export function helpMessage(index: IndexDescription): SlackMessage {
   const docs = index.documents.map((d) => escapeMrkdwn(d.label)).join(", ");
-  return notice(`Je réponds à partir de ces textes : ${docs}. Chaque réponse cite l'action exacte, avec ses sources numérotées.\n\n${HOW_TO_ASK}`);
+  return notice(`Je réponds à partir de ces textes : ${docs}. Chaque réponse cite l'action exacte, avec ses sources numérotées.\n\n${howToAsk(shownExamples(index))}`);
 }
 
 /**
@@ -137,7 +144,7 @@ export function homeView(index: IndexDescription): types.HomeView {
       { type: "header", text: { type: "plain_text", text: "fdr-santé" } },
       section("Je réponds aux questions sur les feuilles de route du numérique en santé, en citant l'action exacte de chaque affirmation."),
       ...pack(index.documents.map((d) => `• ${escapeMrkdwn(d.label)}`), "*Textes couverts*").map(section),
-      section(HOW_TO_ASK),
+      section(howToAsk(shownExamples(index))),
       {
         type: "context",
         elements: [

@@ -112,8 +112,9 @@ export async function startSlack({ config, log, pipeline, storage, host, port = 
     if (path === HEALTH_PATH && req.method === "GET") {
       if (stopping) return send(res, 503, { status: "stopping" });
       if (!index) return send(res, 503, { status: "loading" });
-      const { documents, ...summary } = index;
-      return send(res, 200, { status: "ok", mode, ...summary, documents: documents.length });
+      // The manifest's summary; the help's examples are for people, not for health checks.
+      const { corpusHash, embedder, chunks, builtAt, documents } = index;
+      return send(res, 200, { status: "ok", mode, corpusHash, embedder, chunks, builtAt, documents: documents.length });
     }
     if (path === EVENTS_PATH && req.method === "POST" && receiver instanceof HTTPReceiver) {
       // Refused while stopping: Slack retries the delivery, to whichever instance takes over.

@@ -142,4 +142,43 @@ describe("answer pipeline", () => {
       { id: "ars-bretagne", label: "ARS Bretagne · Stratégie régionale" },
     ]);
   });
+
+  it("gives the help's examples in the corpus's words: enrichment, correspondence, periods, numbering, group names", () => {
+    const { fr, en } = pipeline.describe().examples;
+    expect(fr).toEqual({
+      questions: ["les patients reçoivent-ils leurs documents de santé dans Mon espace santé ?", "qu'est devenu e-CPS et Pro Santé Connect depuis 2019 ?", "combien d'actions en 2019 ?"],
+      references: ["action 14", "2019 action 14", "les axes de 2023-2027"],
+      followUps: ["et en 2019 ?"],
+    });
+    expect(en.questions).toEqual([
+      "what is planned to make Mon espace santé part of everyday life?",
+      "what became of e-CPS and Pro Santé Connect (professionals' digital authentication) since 2019?",
+      "how many actions in 2019?",
+    ]);
+    // The groups' reference adds an "s" to group_name_en ("axis"): English plurals are not this test's subject.
+    expect(en.references).toEqual(["action 14", "2019 action 14", expect.stringMatching(/^the axis\w* of 2023-2027$/)]);
+    expect(en.followUps).toEqual(["and in 2019?"]);
+  });
+
+  it("answers every example the help shows, and its follow-up in a thread", async () => {
+    for (const lang of ["fr", "en"] as const) {
+      const { questions, references, followUps } = pipeline.describe().examples[lang];
+      for (const question of [...questions, ...references]) {
+        const a = await pipeline.ask(question);
+        expect(a.refused, question).toBe(false);
+        // A reference ("action 14") is in no language: the questions are in the help's.
+        if (questions.includes(question)) expect(a.lang, question).toBe(lang);
+        expectWellCited(a);
+      }
+      const first = await pipeline.ask(questions[0]!);
+      const history = [
+        { role: "user" as const, text: questions[0]!, citations: [] },
+        { role: "assistant" as const, text: first.answer, citations: first.citations.map((c) => c.id) },
+      ];
+      const followUp = await pipeline.ask(followUps[0]!, { history });
+      expect(followUp.standalone_question, followUps[0]).toContain(questions[0]!.replace(/\s*\?$/, ""));
+      expect(followUp.refused).toBe(false);
+      expect(followUp.citations[0]?.id).toMatch(/^virage-numerique-2019#/);
+    }
+  });
 });

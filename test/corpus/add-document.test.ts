@@ -45,7 +45,7 @@ describe("manifestEntryFor", () => {
     expect(error({ year: 24 })).toThrow(new AddDocumentError("--year: must be a year written with four digits, such as 2024"));
     expect(error({ period: [2023, 2027] })).toThrow(new AddDocumentError("--period: give year or period, not both"));
     expect(error({ year: undefined, period: [2027, 2023] })).toThrow(new AddDocumentError("--period: must be [first year, last year] with the first before the last"));
-    expect(error({ publisher: "  " })).toThrow(new AddDocumentError('--publisher: expected who published the document, such as "ARS Normandie", not an empty text'));
+    expect(error({ publisher: "  " })).toThrow(new AddDocumentError("--publisher: expected the name of the institution that published the document, not an empty text"));
     expect(error({ title: "" })).toThrow(new AddDocumentError("--title: expected the document's full title, in quotes, not an empty text"));
     expect(error({ title: undefined as unknown as string })).toThrow(new AddDocumentError("--title: expected the document's full title, in quotes"));
     expect(error({ region: "" })).toThrow(new AddDocumentError("--region: expected the region's name, such as Occitanie, not an empty text"));

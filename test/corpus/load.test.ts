@@ -161,7 +161,7 @@ describe("the manifest", () => {
     const note = loadCorpus(dir).documents[0]!;
     expect([note.label, note.publisher]).toEqual(["ARS Test · Note sur la télésanté", null]);
     expect(errorOf(manifestWith("    publisher: Éditeur test\n    source: sources/note-a", '    publisher: " "\n    source: sources/note-a'))).toBe(
-      'corpus/manifest.yaml:7: publisher: expected who published the document, such as "ARS Normandie", not an empty text',
+      "corpus/manifest.yaml:7: publisher: expected the name of the institution that published the document, not an empty text",
     );
   });
 

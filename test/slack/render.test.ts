@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Answer } from "../../src/answer/schema.js";
-import { ABRIDGED, HOW_TO_ASK } from "../../src/slack/messages.js";
+import { ABRIDGED } from "../../src/slack/messages.js";
 import {
   escapeMrkdwn,
   feedbackBlock,
@@ -13,7 +13,7 @@ import {
   SECTION_LIMIT,
   threadTitle,
 } from "../../src/slack/render.js";
-import { DESCRIPTION, fixedAnswer } from "./support/answers.js";
+import { DESCRIPTION, fixedAnswer, HOW_TO_ASK } from "./support/answers.js";
 
 const FEEDBACK = {
   type: "context_actions",

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/env.js";
 import { createLogger } from "../../src/config/log.js";
 import type { SlackPipeline } from "../../src/slack/deps.js";
-import { APOLOGY, FEEDBACK_THANKS, SHORT_HELP, SUGGESTED_PROMPTS, THINKING, TOO_LONG } from "../../src/slack/messages.js";
+import { APOLOGY, FEEDBACK_THANKS, shortHelp, suggestedPrompts, THINKING, TOO_LONG } from "../../src/slack/messages.js";
+import { shownExamples } from "../../src/slack/render.js";
 import { startSlack, type SlackService } from "../../src/slack/server.js";
 import { FeedbackStore } from "../../src/storage/feedback-store.js";
 import { openStorage } from "../../src/storage/storage.js";
@@ -308,7 +309,9 @@ describe("Slack over HTTP, end to end", () => {
       }),
     );
     await waitFor(() => fake.callsTo("assistant.threads.setSuggestedPrompts").length === 1, "suggested prompts");
-    expect(fake.callsTo("assistant.threads.setSuggestedPrompts")[0]!.params).toEqual({ team_id: BOT.team_id, channel_id: "D0PANEL", thread_ts: thread, ...SUGGESTED_PROMPTS });
+    const prompts = suggestedPrompts((await realPipeline()).describe().examples.fr);
+    expect(prompts.prompts.map((p) => p.message)).toContain("Les axes de 2023-2027");
+    expect(fake.callsTo("assistant.threads.setSuggestedPrompts")[0]!.params).toEqual({ team_id: BOT.team_id, channel_id: "D0PANEL", thread_ts: thread, ...prompts });
   });
 
   it("ignores bot messages, its own messages and edits", async () => {
@@ -329,7 +332,7 @@ describe("Slack over HTTP, end to end", () => {
     await sendEvent(envelope(empty));
     await sendEvent(envelope(huge));
     await waitFor(() => posts(inChannel("C0EMPTY")).length === 1 && posts(inChannel("C0HUGE")).length === 1, "both replies");
-    expect(posts(inChannel("C0EMPTY"))[0]!.params).toMatchObject({ text: SHORT_HELP, thread_ts: empty.ts });
+    expect(posts(inChannel("C0EMPTY"))[0]!.params).toMatchObject({ text: shortHelp(shownExamples((await realPipeline()).describe())), thread_ts: empty.ts });
     expect(posts(inChannel("C0HUGE"))[0]!.params).toMatchObject({ text: TOO_LONG, thread_ts: huge.ts });
     expect(asked.some((q) => q.startsWith("aaaa"))).toBe(false);
   });

@@ -7,7 +7,7 @@ import type { RetrievalResult } from "../../retrieval/retriever.js";
 import { selectExcerpts } from "./excerpts.js";
 import { classifyError, describeError, fallbackNote, type FallbackCause } from "./faults.js";
 import { groundStatements, type GroundedStatement } from "./ground.js";
-import { countReasons } from "./support.js";
+import { countReasons, framingTerms } from "./support.js";
 import { parseGroundedOutput, partialAnswerText, RESPONSE_FORMAT, type GroundedOutput } from "./output.js";
 import { groundedPrompt, type Prompt } from "./prompt.js";
 
@@ -49,6 +49,7 @@ export interface GeneratorDeps {
 /** Grounded generation: the model answers from the retrieved excerpts only, and every ID it cites is checked. */
 export function createGenerator(deps: GeneratorDeps): AnswerGenerator {
   const { model, timeoutMs, secrets, corpus, contentOf, log } = deps;
+  const framing = framingTerms(corpus);
 
   /** A listener that throws or rejects (Slack's API failing) must not end the generation. */
   const guard = (onDelta: DeltaListener) => (text: string) => {
@@ -108,7 +109,7 @@ export function createGenerator(deps: GeneratorDeps): AnswerGenerator {
         return fail("declined");
       }
 
-      const grounding = groundStatements(output, excerpts, lang);
+      const grounding = groundStatements(output, excerpts, lang, framing);
       if (grounding.removedIds.length) log.warn("llm cited IDs outside the excerpts, removed", { ids: grounding.removedIds.map((id) => id.slice(0, 80)) });
       if (grounding.droppedStatements) log.warn("llm statements without a valid citation, dropped", { count: grounding.droppedStatements });
       if (grounding.unsupported.length) {

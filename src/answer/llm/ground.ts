@@ -56,7 +56,7 @@ export function repeatsInstructions(text: string): boolean {
  * (statementSupport): every statement served is cited, and backed by its citations, whatever the
  * model was told by a document.
  */
-export function groundStatements(output: GroundedOutput, excerpts: readonly Excerpt[], lang: Lang): Grounding {
+export function groundStatements(output: GroundedOutput, excerpts: readonly Excerpt[], lang: Lang, framing: ReadonlySet<string>): Grounding {
   const byId = new Map(excerpts.map((e) => [e.id, `${e.label}\n${e.text}`]));
   const statements: GroundedStatement[] = [];
   const removed = new Set<string>();
@@ -74,7 +74,7 @@ export function groundStatements(output: GroundedOutput, excerpts: readonly Exce
       dropped++;
       continue;
     }
-    const support = statementSupport(text, citations.map((id) => byId.get(id)!), lang);
+    const support = statementSupport(text, citations.map((id) => byId.get(id)!), lang, framing);
     if (!support.supported) {
       unsupported.push(support.reasons);
       continue;

@@ -1,3 +1,4 @@
+import type { Corpus } from "../../corpus/schema.js";
 import { terms, words } from "../../language/french.js";
 import type { Lang } from "../../understanding/schema.js";
 
@@ -12,11 +13,14 @@ export const MIN_SUPPORTED_WORDS = 0.6;
  * prévoit…", "l'action 14 vise…"): the excerpts' labels hold some of them, so they would back
  * any statement at all, and a claim is judged on its other words.
  */
-const FRAMING = new Set(
-  terms(
-    "feuille route action actions mesure mesures axe orientation document texte stratégie plan prévoit prévoir prévu prévue vise viser porte porter concerne concerner mentionne mentionner indique indiquer évoque évoquer propose proposer souhaite souhaiter inscrit inscrite inscrire figure figurer apparaît apparaître traite traiter aborde aborder objectif objectifs notamment également ainsi cadre dont aussi agit s'agit parle parler roadmap measure aims plans provides mentions says",
-  ),
-);
+const FRAMING_WORDS =
+  "feuille route action actions mesure mesures document texte stratégie plan prévoit prévoir prévu prévue vise viser porte porter concerne concerner mentionne mentionner indique indiquer évoque évoquer propose proposer souhaite souhaiter inscrit inscrite inscrire figure figurer apparaît apparaître traite traiter aborde aborder objectif objectifs notamment également ainsi cadre dont aussi agit s'agit parle parler roadmap measure aims plans provides mentions says";
+
+/** The framing words, with what this corpus's structure files call their groups ("l'axe 2 prévoit…"): labels hold those too. */
+export function framingTerms(corpus: Pick<Corpus, "documents">): ReadonlySet<string> {
+  const groupNames = corpus.documents.flatMap((d) => [d.groupName, d.groupNameEn]).filter((n) => n !== null);
+  return new Set(terms([FRAMING_WORDS, ...groupNames].join(" ")));
+}
 
 const STEM_PREFIX = 5;
 
@@ -52,10 +56,10 @@ export interface Support {
 /**
  * Whether a statement says what the excerpts it cites say: every number and every name in it
  * appears in them, a negation appears in them too, and most of its content words (framing words
- * aside) are theirs. The model answers in English from French excerpts, so an English statement is
+ * aside: framingTerms) are theirs. The model answers in English from French excerpts, so an English statement is
  * held to its numbers, names and negations only: its words cannot be matched to French ones.
  */
-export function statementSupport(statement: string, cited: readonly string[], lang: Lang): Support {
+export function statementSupport(statement: string, cited: readonly string[], lang: Lang, framing: ReadonlySet<string>): Support {
   const source = cited.join("\n");
   const reasons: Unsupported[] = [];
   const sourceNumbers = new Set(numbersOf(source));
@@ -69,7 +73,7 @@ export function statementSupport(statement: string, cited: readonly string[], la
     // Stems of one word differ with its ending ("diffusée" → diffuse, "diffuser" → diffus): a word
     // is backed by one sharing its first five letters.
     const sourceStems = new Set([...sourceTerms, ...sourceTerms.map((t) => t.slice(0, STEM_PREFIX))]);
-    const claim = terms(statement).filter((t) => !FRAMING.has(t) && !/^\d+$/.test(t));
+    const claim = terms(statement).filter((t) => !framing.has(t) && !/^\d+$/.test(t));
     const backed = claim.filter((t) => sourceStems.has(t) || (t.length >= STEM_PREFIX && sourceStems.has(t.slice(0, STEM_PREFIX)))).length;
     if (claim.length && backed / claim.length < MIN_SUPPORTED_WORDS) reasons.push("words");
   }

@@ -5,7 +5,7 @@ import { boltLogger } from "../../../../src/slack/bolt-logger.js";
 import { registerListeners } from "../../../../src/slack/listeners/index.js";
 import { assistantThreadStarted } from "../../../../src/slack/listeners/assistant/thread-started.js";
 import { assistantUserMessage } from "../../../../src/slack/listeners/assistant/user-message.js";
-import { SUGGESTED_PROMPTS, THINKING } from "../../../../src/slack/messages.js";
+import { THINKING } from "../../../../src/slack/messages.js";
 import { fixedAnswer, stubPipeline } from "../../support/answers.js";
 import { BOT } from "../../support/fake-slack.js";
 import { API, context, mswSlack, testDeps, webClient } from "../../support/msw-slack.js";
@@ -30,12 +30,17 @@ function run(deps: ReturnType<typeof testDeps>, message: Record<string, unknown>
 }
 
 describe("assistant panel", () => {
-  it("offers French suggested prompts when a thread starts", async () => {
+  it("offers French suggested prompts when a thread starts: the pipeline's examples, as typed", async () => {
     const setSuggestedPrompts = vi.fn(async () => ({ ok: true }));
     await assistantThreadStarted(testDeps(stubPipeline()))({ setSuggestedPrompts } as never);
-    expect(setSuggestedPrompts).toHaveBeenCalledWith(SUGGESTED_PROMPTS);
-    expect(SUGGESTED_PROMPTS.prompts.length).toBeLessThanOrEqual(4);
-    expect(SUGGESTED_PROMPTS.prompts[0]).toEqual({ title: "C'est quoi l'ApCV ?", message: "C'est quoi l'ApCV ?" });
+    expect(setSuggestedPrompts).toHaveBeenCalledWith({
+      title: "Par exemple :",
+      prompts: [
+        { title: "C'est quoi le carnet R&D ?", message: "C'est quoi le carnet R&D ?" },
+        { title: "Qu'est devenu le carnet depuis 2001 ?", message: "Qu'est devenu le carnet depuis 2001 ?" },
+        { title: "Les volets de 2030-2034", message: "Les volets de 2030-2034" },
+      ],
+    });
   });
 
   it("shows a status, titles the thread with the first question, then answers in the thread", async () => {

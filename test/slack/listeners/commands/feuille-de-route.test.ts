@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { feuilleDeRoute } from "../../../../src/slack/listeners/commands/feuille-de-route.js";
-import { SHORT_HELP } from "../../../../src/slack/messages.js";
+import { shortHelp } from "../../../../src/slack/messages.js";
+import { shownExamples } from "../../../../src/slack/render.js";
 import { realPipeline } from "../../../support/pipeline.js";
 import { fixedAnswer, stubPipeline } from "../../support/answers.js";
 import { context, mswSlack, testDeps, webClient } from "../../support/msw-slack.js";
@@ -35,7 +36,9 @@ describe("/feuille-de-route", () => {
   });
 
   it("no text: the short help", async () => {
-    expect((await command("")).text).toBe(SHORT_HELP);
+    const text = (await command("")).text;
+    expect(text).toBe(shortHelp(shownExamples((await realPipeline()).describe())));
+    expect(text).toContain("« action 14 »");
   });
 
   it("action 14 and 2019 action 12: the exact actions, with sources and feedback", async () => {

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { appHomeOpened } from "../../../../src/slack/listeners/events/app-home-opened.js";
-import { FEEDBACK_NOTE, HOW_TO_ASK } from "../../../../src/slack/messages.js";
-import { stubPipeline } from "../../support/answers.js";
+import { FEEDBACK_NOTE } from "../../../../src/slack/messages.js";
+import { HOW_TO_ASK, stubPipeline } from "../../support/answers.js";
 import { mswSlack, testDeps, webClient } from "../../support/msw-slack.js";
 
 const slack = mswSlack();

@@ -1,9 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { AskOptions } from "../../../../src/answer/pipeline.js";
 import { appMention } from "../../../../src/slack/listeners/events/app-mention.js";
-import { APOLOGY, RATE_LIMITED, SHORT_HELP, TOO_LONG } from "../../../../src/slack/messages.js";
+import { APOLOGY, RATE_LIMITED, TOO_LONG } from "../../../../src/slack/messages.js";
 import { realPipeline } from "../../../support/pipeline.js";
-import { fixedAnswer, stubPipeline } from "../../support/answers.js";
+import { fixedAnswer, SHORT_HELP, stubPipeline } from "../../support/answers.js";
 import { context, mswSlack, testDeps, webClient } from "../../support/msw-slack.js";
 import { envelope, mention } from "../../support/slack-payloads.js";
 

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { directMessage as dmListener } from "../../../../src/slack/listeners/events/message-im.js";
-import { FILES_NOT_READ, FILES_ONLY } from "../../../../src/slack/messages.js";
+import { FILES_NOT_READ } from "../../../../src/slack/messages.js";
 import { fixedAnswer, stubPipeline } from "../../support/answers.js";
 import { context, mswSlack, testDeps, webClient } from "../../support/msw-slack.js";
 import { directMessage, envelope } from "../../support/slack-payloads.js";
@@ -72,6 +72,6 @@ describe("message.im", () => {
     const ask = vi.fn();
     await run(testDeps(stubPipeline(ask)), { ...directMessage("", { channel: "D0FILE2" }), subtype: "file_share", files: [{ id: "F0PNG" }] });
     expect(ask).not.toHaveBeenCalled();
-    expect(slack.callsTo("chat.postMessage")[0]!.params).toMatchObject({ channel: "D0FILE2", text: FILES_ONLY });
+    expect(slack.callsTo("chat.postMessage")[0]!.params).toMatchObject({ channel: "D0FILE2", text: "Je ne lis pas les fichiers joints. Écrivez votre question dans le message lui-même, par exemple « c'est quoi le carnet R&amp;D ? »." });
   });
 });
