@@ -1,4 +1,5 @@
 import { periodOf } from "../corpus/chunk.js";
+import { pluralOf } from "../language/lexicon.js";
 import { actionId, type Corpus } from "../corpus/schema.js";
 import { roadmapsByRecency } from "../understanding/corpus-tables.js";
 import { detectLanguage } from "../understanding/language.js";
@@ -63,7 +64,7 @@ function directReferences(corpus: Corpus, lang: Lang): string[] {
   if (older?.actions.length) refs.push(`${periodOf(older)} action ${older.actions[Math.floor(older.actions.length / 2)]!.number}`);
   if (latest.groupName) {
     const name = lang === "en" ? (latest.groupNameEn ?? latest.groupName) : latest.groupName;
-    refs.push(lang === "en" ? `the ${name}s of ${periodOf(latest)}` : `les ${name}s de ${periodOf(latest)}`);
+    refs.push(lang === "en" ? `the ${pluralOf(name)} of ${periodOf(latest)}` : `les ${pluralOf(name)} de ${periodOf(latest)}`);
   }
   return refs;
 }

@@ -395,3 +395,11 @@ export const LAST_WORDS = anyOf(["dernier", "derniere", "last", "final", "finale
 
 /** Roman numerals people use for groups ("axe II"). */
 export const ROMAN: Readonly<Record<string, number>> = { i: 1, ii: 2, iii: 3, iv: 4, v: 5, vi: 6, vii: 7, viii: 8, ix: 9, x: 10 };
+
+/** The plural of a noun, French or English: "axe" → "axes", "axis" → "axes", "orientation" → "orientations". */
+export function pluralOf(word: string): string {
+  if (/is$/.test(word)) return `${word.slice(0, -2)}es`;
+  if (/[sxz]$/.test(word)) return word;
+  if (/(au|eu)$/.test(word)) return `${word}x`;
+  return `${word}s`;
+}

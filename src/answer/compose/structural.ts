@@ -1,5 +1,6 @@
 import { actionId, type Action, type Corpus, type CorpusDocument } from "../../corpus/schema.js";
 import { simplify } from "../../language/french.js";
+import { pluralOf } from "../../language/lexicon.js";
 import { perCorpus, roadmapsByRecency } from "../../understanding/corpus-tables.js";
 import type { ActionRef, Lang, Understanding } from "../../understanding/schema.js";
 import type { CitationList } from "../citations.js";
@@ -70,7 +71,7 @@ function groupSources(corpus: Corpus, d: CorpusDocument, group: number): string[
 }
 
 function plural(word: string, n: number): string {
-  return n > 1 && !word.endsWith("s") ? `${word}s` : word;
+  return n > 1 ? pluralOf(word) : word;
 }
 
 function groupName(d: CorpusDocument, lang: Lang): string {
