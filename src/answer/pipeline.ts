@@ -1,5 +1,5 @@
 import type { Logger } from "../config/log.js";
-import { decide, DEFAULT_MODELS, type Models } from "../decision/decide.js";
+import { decide, DEFAULT_MODELS, type Models, type Verdict } from "../decision/decide.js";
 import type { SearchIndex } from "../index/build.js";
 import { DEFAULT_RETRIEVER, HybridRetriever, type RetrievalResult, type RetrieverOptions } from "../retrieval/retriever.js";
 import { understand } from "../understanding/understand.js";
@@ -100,28 +100,35 @@ export function createAnswerPipeline({ index, log, retriever: retrieverOptions =
     let result: RetrievalResult | null = null;
     const searchedAt = performance.now();
     let ranked: { id: string; score: number }[] = [];
+    let verdict: Verdict | null = null;
     if (!composed) {
       result = await retriever.retrieve(u);
       const decision = decide(result, corpus, models);
       ranked = decision.ranked.map((r) => ({ id: r.id, score: r.score }));
+      verdict = decision.verdict;
       for (const answerer of AFTER_SEARCH) if ((composed = answerer({ u, corpus, out, result, decision }))) break;
       log.debug("decided", { p: Math.round(decision.p * 1000) / 1000, verdict: decision.verdict });
     }
-    const { kind, refused } = composed!;
+    const { kind } = composed!;
+    let { refused } = composed!;
     const retrievedAt = performance.now();
 
     // The model writes only search and comparison answers: structure lookups, refusals and
     // injections stay deterministic. Its answer replaces the extractive one only when grounded.
+    // When the calibrated decision hesitates, the model reads the excerpts and may decline.
     let final = out;
     let fallbackReason: string | undefined;
     if (generator && result && !refused && (kind === "search" || kind === "compare")) {
-      const generated = await generator.generate({ question: u.text, retrieval: result, preferred: out.citations().map((c) => c.id) }, options.onDelta, options.signal);
+      const borderline = verdict === "closest";
+      const generated = await generator.generate({ question: u.text, retrieval: result, preferred: out.citations().map((c) => c.id), borderline }, options.onDelta, options.signal);
       if (generated.ok) {
         const llm = new CitationList(corpus);
         for (const s of generated.statements) llm.say(s.text, ...s.citations.map((id) => llm.cite(id)));
         final = llm;
       } else {
         fallbackReason = generated.note;
+        // A model that declines what the decision doubted confirms it: the closest text stays, as a refusal.
+        if (borderline && generated.cause === "declined") refused = true;
       }
     }
 

@@ -17,6 +17,8 @@ export interface GenerationRequest {
   retrieval: RetrievalResult;
   /** What the deterministic answer cited: shown to the model first. */
   preferred: readonly string[];
+  /** The calibrated decision hesitates between answering and refusing: the model may decline. */
+  borderline?: boolean;
 }
 
 export type Generation =
@@ -98,7 +100,7 @@ export function createGenerator(deps: GeneratorDeps): AnswerGenerator {
       let output: GroundedOutput;
       try {
         const signal = stop ? AbortSignal.any([deadline, stop]) : deadline;
-        output = parseGroundedOutput(await complete(groundedPrompt(request.question, lang, excerpts), signal, progress, onDelta));
+        output = parseGroundedOutput(await complete(groundedPrompt(request.question, lang, excerpts, request.borderline), signal, progress, onDelta));
       } catch (error) {
         const cause = stop?.aborted ? "cancelled" : classifyError(error, deadline, progress.streamed);
         log.warn("llm answer failed, extractive fallback", { cause, error: describeError(error, secrets) });

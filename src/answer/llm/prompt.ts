@@ -32,11 +32,15 @@ function neutralize(text: string): string {
   return text.replace(/</g, "‹").replace(/>/g, "›");
 }
 
-export function groundedPrompt(question: string, lang: Lang, excerpts: readonly Excerpt[]): Prompt {
+/** Said when the calibrated decision hesitates: the model, which reads the excerpts, decides. */
+export const BORDERLINE_NOTE =
+  "Attention : il n'est pas sûr que ces extraits répondent à la question. S'ils n'y répondent pas directement, n'écris rien d'approchant : mets \"refused\" à true.";
+
+export function groundedPrompt(question: string, lang: Lang, excerpts: readonly Excerpt[], borderline = false): Prompt {
   const blocks = excerpts.map((e) => `<extrait id="${e.id}">\n${neutralize(e.label)}\n${neutralize(e.text)}\n</extrait>`);
   return {
     system: GROUNDED_SYSTEM,
-    user: `Langue de la réponse : ${LANGUAGE[lang]}.\n\n<question>\n${neutralize(question)}\n</question>\n\n<extraits>\n${blocks.join("\n")}\n</extraits>`,
+    user: `Langue de la réponse : ${LANGUAGE[lang]}.${borderline ? `\n${BORDERLINE_NOTE}` : ""}\n\n<question>\n${neutralize(question)}\n</question>\n\n<extraits>\n${blocks.join("\n")}\n</extraits>`,
   };
 }
 
