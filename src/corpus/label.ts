@@ -4,7 +4,9 @@ import { simplify } from "../language/french.js";
 export const LABEL_MAX = 40;
 /** A title's head ("ARS Occitanie" in "ARS Occitanie : …") or a publisher this short leads the label. */
 const PREFIX_MAX = 25;
-const MIN_REST = 12;
+const MIN_REST = 16;
+/** Articles a title may start with: a label does not. */
+const ARTICLE = /^(?:la|le|les|l['’]|un|une|the|a)\s*/iu;
 /** Words a shortened label must not end on. */
 const DANGLING = new Set(["de", "du", "des", "d", "la", "le", "les", "l", "et", "en", "a", "au", "aux", "pour", "sur", "dans", "par", "avec", "of", "the", "and", "for", "in", "on", "to"]);
 
@@ -29,7 +31,12 @@ export function deriveLabel(doc: { title: string; publisher?: string | null | un
     if (by) prefix = by;
   }
   if (!prefix) return shorten(title, LABEL_MAX);
-  return `${prefix} · ${shorten(rest, Math.max(LABEL_MAX - prefix.length - 3, MIN_REST))}`;
+  // "La feuille de route régionale e-santé en Nouvelle-Aquitaine" under "ARS Nouvelle-Aquitaine":
+  // no article, and no repeat of the prefix's place.
+  const place = [doc.region, doc.publisher].find((p): p is string => !!p && simplify(prefix!).includes(simplify(p)));
+  let body = rest.replace(ARTICLE, "");
+  if (place) body = body.replace(new RegExp(`\\s+(?:en|de|du|d['’]|in|of)\\s+${place.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s*$`, "iu"), "");
+  return `${prefix} · ${shorten(body, Math.max(LABEL_MAX - prefix.length - 3, MIN_REST))}`;
 }
 
 function shorten(text: string, max: number): string {

@@ -80,6 +80,10 @@ describe("deriveLabel", () => {
     expect(deriveLabel({ title: "Accélérer le virage numérique : feuille de route du numérique en santé (Ma santé 2022)" })).toBe("Accélérer le virage numérique");
     expect(deriveLabel({ title: "Feuille de route du numérique en santé 2023-2027", publisher: "Délégation au numérique en santé" })).toBe("Feuille de route du numérique en santé");
     expect(deriveLabel({ title: "Programme e-santé de l'ARS Grand Est", publisher: "ARS Grand Est" })).toBe("Programme e-santé de l'ARS Grand Est");
+    // No leading article, no repeat of the place the prefix names.
+    expect(deriveLabel({ title: "La feuille de route régionale e-santé en Nouvelle-Aquitaine", publisher: "ARS Nouvelle-Aquitaine", region: "Nouvelle-Aquitaine" })).toBe(
+      "ARS Nouvelle-Aquitaine · Feuille de route",
+    );
   });
 
   it("keeps every label it makes within LABEL_MAX characters, ending on a full word", () => {
