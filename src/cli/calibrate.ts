@@ -7,8 +7,8 @@ import { createAnswerPipeline, type AnswerPipeline } from "../answer/pipeline.js
 import type { Logger } from "../config/log.js";
 import type { Corpus, Enrichment } from "../corpus/schema.js";
 import { buildIndex, type SearchIndex } from "../index/build.js";
-import { crossValidate, extraThreshold, fitModels, foldOf, pieceThreshold, refusalThreshold, type Example } from "../decision/calibrate.js";
-import { DEFAULT_MODELS, Models } from "../decision/decide.js";
+import { crossValidate, extraThreshold, fitModels, foldOf, pieceThreshold, refusalThreshold, STARTING_POINT, type Example } from "../decision/calibrate.js";
+import { Models } from "../decision/decide.js";
 import type { LogisticModel } from "../decision/logistic.js";
 import { loadDataset, type EvalItem } from "../eval/dataset.js";
 import { byKind, score, type Metrics, type Outcome } from "../eval/metrics.js";
@@ -72,7 +72,7 @@ export async function calibrateCommand(argv: readonly string[], open: () => Prom
     return c ? `${c.measure ?? ""} ${c.body}` : "";
   };
 
-  const cv = crossValidate(examples, DEFAULT_MODELS, text, FOLDS);
+  const cv = crossValidate(examples, STARTING_POINT, text, FOLDS);
   const closestAt = refusalThreshold(cv.answer, FALSE_REFUSAL_BUDGET);
   const answerAt = Math.max(closestAt, refusalThreshold(cv.answer, FALSE_REFUSAL_BUDGET + FLAG_BUDGET));
   const thresholds = {
@@ -102,7 +102,7 @@ export async function calibrateCommand(argv: readonly string[], open: () => Prom
   const negatives = new Map<string, EvalItem[]>();
   for (const i of items.filter((x) => !x.expected.length)) negatives.set(i.provenance?.brief ?? "?", [...(negatives.get(i.provenance?.brief ?? "?") ?? []), i]);
 
-  const final = Models.parse(withThresholds({ ...fitModels(examples, DEFAULT_MODELS, text), fitted: `${items.length} generated questions (${GENERATED}), ${FOLDS}-fold cross-validation by brief` }));
+  const final = Models.parse(withThresholds({ ...fitModels(examples, STARTING_POINT, text), fitted: `${items.length} generated questions (${GENERATED}), ${FOLDS}-fold cross-validation by brief` }));
   const report = [
     "# Calibration of the decisions",
     "",

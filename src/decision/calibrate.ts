@@ -115,6 +115,18 @@ export function fitModels(examples: readonly Example[], base: Models, text: (chu
   };
 }
 
+/**
+ * Where fitting starts, whatever was fitted before: the rankers' order, and neutral decisions.
+ * The refit depends on the data and the features only, never on the models it replaces.
+ */
+export const STARTING_POINT: Models = {
+  fitted: "starting point",
+  rerank: { depth: 5, model: { features: ["rank_rr"], mean: [0], scale: [1], weights: [1], bias: 0 } },
+  answer: { answerAt: 0.5, closestAt: 0.5, model: { features: ["coverage_top"], mean: [0], scale: [1], weights: [1], bias: 0 } },
+  piece: { secondAt: 0.5, model: { features: ["piece_coverage"], mean: [0], scale: [1], weights: [1], bias: 0 } },
+  extra: { keepAt: 0.5, max: 1, model: { features: ["fused_ratio"], mean: [0], scale: [1], weights: [1], bias: 0 } },
+};
+
 export interface CrossValidated {
   /** Per example reaching the decision: its answerability on held-out folds, and whether it is answerable. */
   answer: { id: string; p: number; answerable: boolean }[];
