@@ -16,17 +16,24 @@ import type { Features, Signs } from "./logistic.js";
 interface Weighted {
   stem: string;
   weight: number;
-  /** The word came through the glossary: found when one of its expansions is. */
-  glossary: boolean;
+  /** For a word the glossary reads, the rarer stems of its own expansions: it is found when one of them is. */
+  expansions: ReadonlySet<string>;
 }
+
+/** Expansion stems found in more than this share of citations say nothing about a text. */
+const COMMON_EXPANSION = 0.2;
 
 /** The question's subject stems, misspellings read as their corrections, weighted by rarity. */
 export function subjectWeights(u: Understanding, corpus: Corpus): Weighted[] {
   const fixed = new Map(u.terms.corrections.map((c) => [stem(c.from), stem(c.to)]));
-  const glossaryStems = new Set(u.terms.glossary.flatMap((g) => words(g.term).map(stem)));
+  const v = vocabulary(corpus);
+  const rare = (st: string) => (v.citationsByStem.get(st) ?? 0) / v.stemsByCitation.size <= COMMON_EXPANSION;
   return u.terms.subject.map((s) => {
     const st = fixed.get(s) ?? s;
-    return { stem: st, weight: idf(corpus, st), glossary: glossaryStems.has(s) };
+    // Each glossary word is read by its own entries, not by every expansion of the question.
+    const entries = u.terms.glossary.filter((g) => words(g.term).some((w) => stem(w) === s));
+    const expansions = new Set(terms(entries.flatMap((g) => g.expand).join(" ")).filter(rare));
+    return { stem: st, weight: idf(corpus, st), expansions };
   });
 }
 
@@ -35,15 +42,21 @@ function expansionStems(u: Understanding): Set<string> {
   return new Set(terms(u.terms.glossary.flatMap((g) => g.expand).join(" ")));
 }
 
-/** The weighted share of the subject a set of stems accounts for; glossary words count when an expansion is there. */
-export function coverage(subject: readonly Weighted[], expansion: ReadonlySet<string>, stems: ReadonlySet<string>): number {
+/** Whether a set of stems holds a subject word, itself or one of its glossary expansions. */
+function holds(stems: ReadonlySet<string>, w: Weighted): boolean {
+  if (stems.has(w.stem)) return true;
+  for (const e of w.expansions) if (stems.has(e)) return true;
+  return false;
+}
+
+/** The weighted share of the subject a set of stems accounts for. */
+export function coverage(subject: readonly Weighted[], stems: ReadonlySet<string>): number {
   if (!subject.length) return 0;
-  const expansionFound = [...expansion].some((s) => stems.has(s));
   let found = 0;
   let total = 0;
   for (const w of subject) {
     total += w.weight;
-    if (stems.has(w.stem) || (w.glossary && expansionFound)) found += w.weight;
+    if (holds(stems, w)) found += w.weight;
   }
   return total ? found / total : 0;
 }
@@ -100,7 +113,7 @@ export function questionContext(result: RetrievalResult, corpus: Corpus): Questi
 
 function coverageBy(q: QuestionContext, id: string, content = false): number {
   const v = vocabulary(q.corpus);
-  return coverage(q.subject, q.expansion, (content ? v.contentStems : v.stemsByCitation).get(id) ?? new Set());
+  return coverage(q.subject, (content ? v.contentStems : v.stemsByCitation).get(id) ?? new Set());
 }
 
 /** The direction each reranker feature may push: toward "this is the citation asked for" (+1) or away (-1). */
@@ -126,7 +139,7 @@ export function candidateFeatures(q: QuestionContext, result: RetrievalResult, c
     vector_gap: s.vectorRank ? result.best.vectorScore - s.vectorScore : 1,
     coverage: coverageBy(q, c.id),
     coverage_text: coverageBy(q, c.id, true),
-    coverage_title: coverage(q.subject, q.expansion, stemsOf(title)),
+    coverage_title: coverage(q.subject, stemsOf(title)),
     via_enrichment: s.viaEnrichment ? 1 : 0,
     latest: q.named.size === 0 && document === q.latest ? 1 : 0,
     named: q.named.has(document) ? 1 : 0,
@@ -151,13 +164,13 @@ export function missingAttributes(u: Understanding, text: string): string[] {
 
 /** The best share of the subject a single content chunk of the citation accounts for: an answer stands in one place. */
 function chunkCoverage(q: QuestionContext, c: RetrievedCitation): number {
-  return Math.max(0, ...c.chunks.map((x) => coverage(q.subject, q.expansion, stemsOf(x.text))));
+  return Math.max(0, ...c.chunks.map((x) => coverage(q.subject, stemsOf(x.text))));
 }
 
 /** The best share of the subject one of the citation's curated everyday questions accounts for. */
 function questionCoverage(q: QuestionContext, id: string): number {
   const questions = vocabulary(q.corpus).questionStems.get(id) ?? [];
-  return Math.max(0, ...questions.map((stems) => coverage(q.subject, q.expansion, stems)));
+  return Math.max(0, ...questions.map((stems) => coverage(q.subject, stems)));
 }
 
 /** The direction each answerability feature may push: toward answering (+1) or refusing (-1). */
@@ -183,14 +196,14 @@ export function answerFeatures(q: QuestionContext, result: RetrievalResult, rank
   const { document } = top ? parseCitationId(top.id) : { document: "" };
   const doc = q.corpus.documents.find((d) => d.id === document);
   const topStems = top ? (vocabulary(q.corpus).stemsByCitation.get(top.id) ?? new Set<string>()) : new Set<string>();
-  const uncovered = q.subject.filter((w) => !topStems.has(w.stem) && !(w.glossary && [...q.expansion].some((s) => topStems.has(s)))).reduce((n, w) => n + w.weight, 0);
+  const uncovered = q.subject.filter((w) => !holds(topStems, w)).reduce((n, w) => n + w.weight, 0);
   const head = ranked.slice(0, 3);
   const missing = missingAttributes(u, text);
   // Off-topic questions meet the texts on common words only; answerable ones on at least one rare word.
   const maxIdf = Math.log(1 + vocabulary(q.corpus).stemsByCitation.size / 0.5);
   const coveredIdf = (id: string) => {
     const stems = vocabulary(q.corpus).stemsByCitation.get(id) ?? new Set<string>();
-    return Math.max(0, ...q.subject.filter((w) => stems.has(w.stem) || (w.glossary && [...q.expansion].some((x) => stems.has(x)))).map((w) => w.weight)) / maxIdf;
+    return Math.max(0, ...q.subject.filter((w) => holds(stems, w)).map((w) => w.weight)) / maxIdf;
   };
   const best3 = Math.max(0, ...head.map((c) => coverageBy(q, c.id)));
   return {
@@ -246,7 +259,7 @@ export const PIECE_SIGNS: Signs = {
  */
 export function pieceFeatures(q: QuestionContext, c: RetrievedCitation, piece: Chunk, index: number): Features {
   const siblings = c.chunks.filter((x) => x.kind === piece.kind);
-  const cover = (x: Chunk) => coverage(q.subject, q.expansion, new Set([...stemsOf(x.body), ...stemsOf(x.measure ?? x.section ?? "")]));
+  const cover = (x: Chunk) => coverage(q.subject, new Set([...stemsOf(x.body), ...stemsOf(x.measure ?? x.section ?? "")]));
   const own = cover(piece);
   const best = Math.max(...siblings.map(cover));
   const title = stemsOf(piece.measure ?? piece.section ?? "");
@@ -257,7 +270,7 @@ export function pieceFeatures(q: QuestionContext, c: RetrievedCitation, piece: C
   return {
     piece_coverage: own,
     piece_coverage_gap: own - best,
-    piece_title: coverage(q.subject, new Set(), title),
+    piece_title: coverage(q.subject.map((w) => ({ ...w, expansions: new Set<string>() })), title),
     piece_expansion: Math.min(3, expansionHits),
     // The rankers' order means more among an action's measures than among a document's passages,
     // which all share the document's own words.

@@ -48,8 +48,11 @@ export interface DocumentReading {
  */
 export function resolveDocuments(s: string, corpus: Corpus): DocumentReading {
   const found = new Map<string, DocumentRef["by"]>();
+  // A document named by its own name stays so named, whichever year or period also brought it.
+  const implicit = new Set<DocumentRef["by"]>(["year", "period", "recency"]);
   const add = (id: string, by: DocumentRef["by"]) => {
-    if (!found.has(id)) found.set(id, by);
+    const was = found.get(id);
+    if (!was || (implicit.has(was) && !implicit.has(by))) found.set(id, by);
   };
   const used: RegExp[] = [];
   const names = documentNames(corpus);
