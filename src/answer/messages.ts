@@ -123,11 +123,14 @@ export function detailMissing(detail: Detail, lang: Lang): string {
     : `Les textes ne donnent pas ${DETAIL_FR[detail]} sur ce point ; voici ce qu'ils prévoient :`;
 }
 
-/** Between an answer and a refusal: what comes closest, said to be no direct answer. */
+/**
+ * Between an answer and a refusal the decision is unsure, not sure of a "no": the closest passage
+ * is given as an answer to check, and said to be one.
+ */
 export function noDirectAnswer(lang: Lang): string {
   return lang === "en"
-    ? "The texts I cover give no direct answer to this. The closest passage:"
-    : "Pas de réponse directe dans les textes que je couvre. Le passage le plus proche :";
+    ? "I am not sure the texts I cover answer this directly. The closest passage, to check:"
+    : "Je ne suis pas sûr que les textes que je couvre répondent directement à cette question. Le passage le plus proche, à vérifier :";
 }
 
 /** After a refusal of a question on a topic the texts touch: where to look. */
@@ -163,6 +166,7 @@ const ATTRIBUTE_FR: Record<string, string> = {
   legal: "de sanction ni de cadre juridique",
   vendor: "le nom d'un éditeur ou d'un prestataire",
   status: "d'état d'avancement à ce jour",
+  officeholder: "le nom de la personne qui occupe ce poste",
   weather: "de météo",
 };
 const ATTRIBUTE_EN: Record<string, string> = {
@@ -172,6 +176,7 @@ const ATTRIBUTE_EN: Record<string, string> = {
   legal: "any penalty or legal framework",
   vendor: "the name of a vendor or supplier",
   status: "any progress to date",
+  officeholder: "who holds this office",
   weather: "the weather",
 };
 

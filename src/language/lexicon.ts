@@ -53,11 +53,12 @@ export const DURATION_ASKED = anyOf(["combien de temps", "quelle duree", "sur qu
 /** Words that make a figure a duration. */
 export const DURATION_WORDS = anyOf(["an", "ans", "annee", "annees", "mois", "semaine", "semaines", "jour", "jours", "year", "years", "month", "months", "week", "weeks", "days"]);
 /** The words anyone uses for a plan's main parts, whatever a roadmap calls them. */
-export const GROUP_SYNONYMS = anyOf([
+export const GROUP_SYNONYM_WORDS: readonly string[] = [
   "pilier", "piliers", "pillar", "pillars", "bloc", "blocs", "grand bloc", "grands blocs", "volet", "volets", "grand theme",
   "grands themes", "chapitre", "chapitres", "grandes parties", "grande partie", "domaine", "domaines", "section", "sections",
   "strand", "strands", "theme", "themes",
-]);
+];
+export const GROUP_SYNONYMS = anyOf(GROUP_SYNONYM_WORDS);
 /** Words that make a figure an amount of money. */
 export const MONEY_WORDS = anyOf(["euro", "euros", "eur", "€", "m€", "k€", "md€", "millions d'euros", "milliards d'euros"]);
 /** Questions about an amount of money: the figure must be one. */
@@ -113,7 +114,7 @@ export const ATTRIBUTES: Readonly<Record<string, { asks: readonly string[]; evid
     asks: [
       "adresse mail", "adresse email", "adresse e-mail", "son mail", "leur mail", "numero de telephone", "le numero a appeler",
       "le num a appeler", "joindre", "contacter", "horaires", "heures d'ouverture", "site web", "site internet", "lien vers",
-      "url", "telecharger", "telecharge", "s'inscrire", "inscription", "formulaire", "siege", "email address", "phone number",
+      "url", "adresse web", "adresse du site", "s'abonner", "s'abonne", "abonnement", "quel numero", "numero a appeler", "telecharger", "telecharge", "s'inscrire", "inscription", "formulaire", "siege", "email address", "phone number",
       "opening hours", "website", "how do i contact", "download", "sign up", "register",
     ],
     evidence: ["adresse", "telephone", "mail", "courriel", "site", "www", "http", "contact", "horaires", "inscription", "formulaire", "siege"],
@@ -126,6 +127,16 @@ export const ATTRIBUTES: Readonly<Record<string, { asks: readonly string[]; evid
       "succeeded", "salary", "how much does", "gossip", "left the", "did he leave", "did she leave",
     ],
     evidence: ["successeur", "succede", "remplace", "quitte", "depart", "salaire", "remuneration", "diplome", "ancien", "auparavant"],
+  },
+  officeholder: {
+    asks: [
+      "qui preside", "qui presidait", "qui est le directeur", "qui est la directrice",
+      "qui est le president", "qui est la presidente", "c'est qui le directeur", "c'est qui la directrice", "c'est qui le president",
+      "c'est qui la presidente", "le directeur c'est qui", "la directrice c'est qui", "nom du directeur", "nom de la directrice",
+      "nom du president", "nom de la presidente", "nom du responsable", "nom de la personne", "who chairs",
+      "who is the director", "who is the head", "name of the director", "name of the head", "name of the person",
+    ],
+    evidence: ["president", "presidente", "preside", "presidee", "directeur", "directrice", "dirige", "ministre", "nomme", "nommee"],
   },
   price: {
     asks: ["gratuit", "gratuite", "gratuits", "payant", "payante", "payants", "ca coute", "combien coute", "tarif", "free of charge", "how much does it cost", "is it free"],
@@ -145,7 +156,7 @@ export const ATTRIBUTES: Readonly<Record<string, { asks: readonly string[]; evid
   },
   status: {
     asks: [
-      "a ce jour", "en ce moment", "combien sont deja", "sont deja", "ont deja", "deja formes", "deja equipes", "deja equipe",
+      "a ce jour", "en ce moment", "elle a marche", "il a marche", "actually work", "ya eu un bilan", "y a eu un bilan", "il y a eu un bilan", "was there an evaluation", "combien sont deja", "sont deja", "ont deja", "deja formes", "deja equipes", "deja equipe",
       "pas encore", "ca a marche", "a-t-il marche", "a-t-elle marche", "did it work", "existe encore", "still exist", "so far",
       "to date", "already",
     ],
@@ -392,6 +403,8 @@ export const ORDINAL_WORDS: Readonly<Record<string, number>> = {
   dixieme: 10, tenth: 10, "10e": 10, "10eme": 10, "10th": 10,
 };
 export const LAST_WORDS = anyOf(["dernier", "derniere", "last", "final", "finale"]);
+/** "par quel axe commence…", "which axis does it open with": the first group. */
+export const OPENS_WITH = anyOf(["commence", "commencent", "debute", "debutent", "s'ouvre", "ouvre", "begins", "starts", "opens"]);
 
 /** Roman numerals people use for groups ("axe II"). */
 export const ROMAN: Readonly<Record<string, number>> = { i: 1, ii: 2, iii: 3, iv: 4, v: 5, vi: 6, vii: 7, viii: 8, ix: 9, x: 10 };

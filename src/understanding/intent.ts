@@ -27,11 +27,17 @@ function counted(s: string): string | null {
   return ASKS_MONEY.test(s) ? "money" : null;
 }
 
+/** "a-t-il quitté", "est-elle partie": the inverted question read in the order of a statement. */
+function uninverted(s: string): string {
+  return s.replace(/-t-(?:il|elle|on)\b/g, "").replace(/(?<=\p{L})-(?:il|elle|ils|elles|on)\b/gu, "");
+}
+
 export function answerType(s: string): Understanding["asks"] {
+  const plain = uninverted(s);
   const figure = ASKS_FIGURE.test(s) || (FIGURE_NOUNS.test(s) && /\?|\b(quel|quelle|what|how)\b/.test(s));
   return {
     counts: figure ? counted(s) : null,
-    attributes: Object.entries(ATTRIBUTES).filter(([, a]) => anyOf(a.asks).test(s)).map(([kind]) => kind),
+    attributes: Object.entries(ATTRIBUTES).filter(([, a]) => anyOf(a.asks).test(s) || anyOf(a.asks).test(plain)).map(([kind]) => kind),
     figure,
     date: ASKS_DATE.test(s),
     person: ASKS_PERSON.test(s),

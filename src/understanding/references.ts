@@ -1,6 +1,6 @@
 import type { Corpus } from "../corpus/schema.js";
 import { simplify, stem, words } from "../language/french.js";
-import { ACTION_WORDS, THERE, EARLIER_PLAN, LAST_WORDS, LATEST_PLAN, NUMBER_WORDS, ORDINAL_WORDS, PLAN_OF, PLAN_WORDS, ROMAN, escapeRegExp } from "../language/lexicon.js";
+import { ACTION_WORDS, THERE, EARLIER_PLAN, GROUP_SYNONYM_WORDS, LAST_WORDS, OPENS_WITH, LATEST_PLAN, NUMBER_WORDS, ORDINAL_WORDS, PLAN_OF, PLAN_WORDS, ROMAN, escapeRegExp } from "../language/lexicon.js";
 import { numberValue } from "../language/figures.js";
 import { closestWord } from "./spelling.js";
 import { covers, documentNames, documentsByName, groupTitles, groupWords, perCorpus, placeNames, roadmapsByRecency, vocabulary } from "./corpus-tables.js";
@@ -159,23 +159,28 @@ export function resolveActions(s: string, corpus: Corpus, documents: readonly Do
 export function resolveGroups(s: string, corpus: Corpus, documents: readonly DocumentRef[]): GroupRef[] {
   const byRecency = roadmapsByRecency(corpus);
   const named = byRecency.filter((d) => documents.some((r) => r.id === d.id));
-  const pool = (named.length ? named : byRecency).filter((d) => (groupWords(corpus).get(d.id) ?? []).some((w) => new RegExp(`(?<![a-z0-9])${escapeRegExp(w)}(?![a-z0-9])`).test(s)));
+  // A plan's own word for its parts ("axe"), or anyone's ("grand bloc", "pilier") for a plan that has parts.
+  const wordsOf = (d: (typeof byRecency)[number]) => [...(groupWords(corpus).get(d.id) ?? []), ...(d.groups.length ? GROUP_SYNONYM_WORDS : [])];
+  const pool = (named.length ? named : byRecency).filter((d) => wordsOf(d).some((w) => new RegExp(`(?<![a-z0-9])${escapeRegExp(w)}(?![a-z0-9])`).test(s)));
   for (const d of pool) {
-    const word = `(?:${(groupWords(corpus).get(d.id) ?? []).map(escapeRegExp).join("|")})`;
+    const word = `(?:${wordsOf(d).map(escapeRegExp).join("|")})`;
     // "axe 2", "axe deux", "axe II" — or "2e axe", "dernier axe": the first reading that names a group.
     const patterns = [
       new RegExp(`(?<![a-z0-9])${word}\\s*(?:n\\s*[°o]\\s*\\.?\\s*|numero\\s*|number\\s*)?(\\d{1,2}|[ivx]{1,4}|[a-z]+(?:-[a-z]+)?)(?![a-z0-9])`, "g"),
       new RegExp(`(?<![a-z0-9])(\\d{1,2}\\s*(?:e|eme|er|ere|th|st|nd|rd)?|[a-z]+)\\s+${word}(?![a-z0-9])`, "g"),
     ];
-    for (const re of patterns) {
+    for (const [k, re] of patterns.entries()) {
       for (const m of s.matchAll(re)) {
         const t = m[1]!.replace(/\s+/g, "");
+        // Before the word, a cardinal counts ("les 4 axes", "five orientations"); only an ordinal names one.
+        if (k === 1 && (/^\d+$/.test(t) || (numberValue(t) !== null && !(t in ORDINAL_WORDS)))) continue;
         const n = /^\d+/.test(t)
           ? Number(/^\d+/.exec(t)![0])
           : (ORDINAL_WORDS[t] ?? (t in ROMAN && t.length > 1 ? ROMAN[t] : undefined) ?? numberValue(t) ?? (LAST_WORDS.test(t) ? Math.max(...d.groups.map((g) => g.number)) : null));
         if (n !== null && n !== undefined && d.groups.some((g) => g.number === n)) return [{ document: d.id, number: n, by: "number" }];
       }
     }
+    if (OPENS_WITH.test(s) && new RegExp(`(?<![a-z])(?:quel|quelle|which|what)\\s+(?:\\S+\\s+)?${word}`).test(s)) return [{ document: d.id, number: Math.min(...d.groups.map((g) => g.number)), by: "number" }];
     const byTitle = closestGroupTitle(s, corpus, d.id);
     if (byTitle !== null) return [{ document: d.id, number: byTitle, by: "title" }];
   }

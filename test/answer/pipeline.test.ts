@@ -121,6 +121,15 @@ describe("answer pipeline", () => {
     expect(a.answer).toContain("Feuille de route 2019, Brève du lancement 2019, Présentation du 25 avril 2019, Feuille de route 2023-2027 et ARS Bretagne · Stratégie régionale");
   });
 
+  it("refuses what the texts do not say of a person they name, inverted question or not, and shows where the person appears", async () => {
+    for (const q of ["Pourquoi Nicolas Revel a-t-il quitté la Cnam ?", "Pourquoi Nicolas Revel a quitté la Cnam ?"]) {
+      const a = await pipeline.ask(q);
+      expect(a, q).toMatchObject({ refused: true, lang: "fr" });
+      expect(a.answer.startsWith("Les textes que je couvre ne donnent pas ce renseignement sur les personnes, et je préfère ne pas deviner.")).toBe(true);
+      expect(a.citations.map((c) => c.id)).toEqual(["lancement-2019"]);
+    }
+  });
+
   it("answers a greeting with help, refused, no citation", async () => {
     const a = await pipeline.ask("bonjour");
     expect(a).toMatchObject({ kind: "help", refused: true, citations: [] });

@@ -111,6 +111,18 @@ describe("groups named", () => {
     expect(u("axe 7").references.groups).toEqual([]);
   });
 
+  it("a cardinal before the group word counts the groups; it names none", () => {
+    expect(u("c koi les 4 axes de la fdr 23-27 ?").references.groups).toEqual([]);
+    expect(u("c koi les 4 axes de la fdr 23-27 ?").structure).toBe("list_groups");
+    expect(u("les cinq orientations de 2019").references.groups).toEqual([]);
+    expect(u("le 4e axe de la fdr 23-27").references.groups).toEqual([{ document: "fdr-2023-2027", number: 4, by: "number" }]);
+  });
+
+  it("by anyone's word for a part of a plan, and by the part it opens with", () => {
+    expect(u("le dernier grand bloc de la feuille de route actuelle").references.groups).toEqual([{ document: "fdr-2023-2027", number: 4, by: "number" }]);
+    expect(u("par quel grand thème commence la feuille de route 2019 ?").references.groups).toEqual([{ document: "virage-numerique-2019", number: 1, by: "number" }]);
+  });
+
   it("by an approximate title: a word that tells one group from the others, typos allowed", () => {
     expect(u("les actions de l'axe accès aux soins").references.groups).toEqual([{ document: "fdr-2023-2027", number: 3, by: "title" }]);
     expect(u("axe prevension").references.groups).toEqual([{ document: "fdr-2023-2027", number: 1, by: "title" }]);
@@ -160,6 +172,13 @@ describe("intent, read after the references", () => {
     expect(u("qu'est-ce qui a été présenté au lancement ?").asks.person).toBe(false);
     expect(u("l'action qui parle de cybersécurité").asks.person).toBe(false);
     expect(u("c'est qui le délégué ?").asks.person).toBe(true);
+  });
+
+  it("reads an inverted question as a statement, and asks who holds an office only by name", () => {
+    expect(u("Pourquoi a-t-il quitté la Cnam ?").asks.attributes).toEqual(["career"]);
+    expect(u("le GCS e-Santé Bretagne c'est qui le directeur ?").asks.attributes).toEqual(["officeholder"]);
+    expect(u("Who runs the Espace Numérique de Santé operationally?").asks.attributes).toEqual([]);
+    expect(u("qui pilote l'action 14 ?").asks.attributes).toEqual([]);
   });
 });
 

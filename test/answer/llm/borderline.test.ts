@@ -38,7 +38,7 @@ describe("borderline answerability in llm mode", () => {
     server.use(chatHandler(() => sseResponse(groundedReply([{ text: "Je ne sais pas", citations: [] }], true))));
     const answer = await (await pipeline(HESITANT)).ask("c'est quoi l'ApCV ?");
     expect(answer).toMatchObject({ mode: "extractive", refused: true });
-    expect(answer.answer).toMatch(/^Pas de réponse directe dans les textes que je couvre/);
+    expect(answer.answer).toMatch(/^Je ne suis pas sûr que les textes que je couvre répondent directement à cette question\. Le passage le plus proche, à vérifier :/);
     expect(answer.fallback_reason).toMatch(/n'a pas trouvé la réponse dans les extraits/);
   });
 
