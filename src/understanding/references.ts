@@ -90,10 +90,10 @@ export function resolveDocuments(s: string, corpus: Corpus): DocumentReading {
 
   // "la nouvelle feuille de route", "l'ancienne FDR": the latest or an earlier roadmap.
   const byRecency = roadmapsByRecency(corpus);
-  if (![...found.keys()].some((id) => byRecency.some((r) => r.id === id)) && byRecency.length) {
-    const plan = PLAN_WORDS.source;
-    const near = (cue: RegExp) =>
-      new RegExp(`${cue.source}(?:\\s+[a-z']+){0,2}?\\s+${plan}|${plan}(?:\\s+[a-z']+){0,1}?\\s+${cue.source}`);
+  const plan = PLAN_WORDS.source;
+  const near = (cue: RegExp) => new RegExp(`${cue.source}(?:\\s+[a-z']+){0,2}?\\s+${plan}|${plan}(?:\\s+[a-z']+){0,1}?\\s+${cue.source}`);
+  const roadmapFound = (...how: DocumentRef["by"][]) => [...found].some(([id, by]) => (!how.length || how.includes(by)) && byRecency.some((r) => r.id === id));
+  if (!roadmapFound() && byRecency.length) {
     if (near(EARLIER_PLAN).test(s) && byRecency.length > 1) {
       const earlier = byRecency[1]!;
       add(earlier.id, "recency");
@@ -101,6 +101,11 @@ export function resolveDocuments(s: string, corpus: Corpus): DocumentReading {
     } else if (near(LATEST_PLAN).test(s)) {
       add(byRecency[0]!.id, "recency");
     }
+  } else if (byRecency.length > 1 && !roadmapFound("alias", "label", "name", "region", "recency")) {
+    // "Lab e-santé en 2019 : et dans la FDR actuelle ?": a year names one plan, the cue another —
+    // unless the year is the cue's own ("la nouvelle feuille de route de 2019").
+    const cue = near(LATEST_PLAN).exec(s);
+    if (cue && !/\d{2}/.test(s.slice(cue.index, cue.index + cue[0].length + 8))) add(byRecency[0]!.id, "recency");
   }
   // Names first (an ID such as "fdr-test-2028" holds a year), then the years and periods left.
   const rest = without(without(s, used), [/(?<!\d)(19|20)\d{2}(\s*[-/–—à]\s*\d{2,4})?(?!\d)/, /(?<!\d)[1-4]\d\s*[-/–—]\s*[1-4]\d(?!\d)/]);

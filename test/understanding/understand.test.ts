@@ -103,6 +103,15 @@ describe("actions named", () => {
   });
 });
 
+describe("a year and a cue name two plans", () => {
+  it("'en 2019 … et dans la FDR actuelle' names the 2019 texts and the latest roadmap: a comparison", () => {
+    const x = u("Lab e-santé en 2019 : et le soutien à l'innovation dans la FDR actuelle, ça donne quoi ?");
+    expect(x.references.documents).toContainEqual({ id: "fdr-2023-2027", by: "recency" });
+    expect(x.references.documents).toContainEqual({ id: "virage-numerique-2019", by: "period" });
+    expect(x.intent).toBe("compare");
+  });
+});
+
 describe("groups named", () => {
   it("by number, ordinal, word or numeral", () => {
     for (const q of ["axe 2", "le deuxième axe", "2e axe", "axe deux", "axe II"]) expect(u(q).references.groups, q).toEqual([{ document: "fdr-2023-2027", number: 2, by: "number" }]);
