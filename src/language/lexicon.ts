@@ -45,11 +45,30 @@ export const ASKS_FIGURE = anyOf([
   "delai d'attente", "delais d'attente", "delai moyen", "delais moyens", "temps d'attente", "waiting time", "waiting times",
   "how long to wait", "how long do",
 ]);
+/** "c'est l'action combien ?", "quel numéro ?": the number that names an action, not a figure of the texts. */
+export const ASKS_WHICH_NUMBER = new RegExp(
+  // An article, one noun, then "combien": whatever the noun ("l'action", "la mesure"), it is numbered.
+  String.raw`(?:^|[\s,:;])(?:l'|le |la )[a-z-]+ combien\b|` +
+    anyOf(["numero combien", "combientieme", "combienieme", "quel numero", "which number", "what number is the action", "action number"]).source,
+);
+/**
+ * A question answered by yes or no: "prévoit-elle des grilles de salaire ?", "est-ce que le
+ * financement va se poursuivre ?". A figure noun in it is its topic, not a figure asked.
+ */
+export const YES_NO = /(?:^|[\s,:;])(?:est-ce qu|est ce qu|estce qu)|(?<=\p{L})-t-(?:il|elle|on)\b|(?<=\p{L})-(?:il|elle|ils|elles)\b|^(?:does|do|is|are|will|can|should|has|have|did|would|could)\b/u;
 /** What "combien de X" counts: the noun after the counting words. */
 export const COUNT_OF_FR = /\b(?:combien|cb|cmb|nb|nbre|nombre)\s+(?:de\s+|d'|des\s+)([a-z'-]+)/;
 export const COUNT_OF_EN = /\bhow many\s+((?:[a-z'-]+\s+){0,3}?[a-z'-]+)\s+(?:do|does|did|are|is|were|was|will|would|have|has|had|can|could|should|in|on|for|per|to|the)\b/;
 /** "combien de temps", "sur quelle durée": the figure is a duration. */
-export const DURATION_ASKED = anyOf(["combien de temps", "quelle duree", "sur quelle duree", "how long", "for how long", "depuis combien de temps"]);
+export const DURATION_ASKED = anyOf([
+  "combien de temps", "cb de temps", "cmb de temps", "quelle duree", "sur quelle duree", "how long", "for how long", "depuis combien de temps",
+]);
+/** A share asked: the figure must be a percentage. */
+export const ASKS_PERCENT = anyOf([
+  "pourcentage", "quel taux", "quelle part", "quelle proportion", "percentage", "what share", "what proportion", "what percent",
+]);
+/** Words that make a figure a percentage. */
+export const PERCENT_AFTER = /^\s*(?:%|pour\s?cent\b|percent\b)/i;
 /** Words that make a figure a duration. */
 export const DURATION_WORDS = anyOf(["an", "ans", "annee", "annees", "mois", "semaine", "semaines", "jour", "jours", "year", "years", "month", "months", "week", "weeks", "days"]);
 /** The words anyone uses for a plan's main parts, whatever a roadmap calls them. */
@@ -122,7 +141,7 @@ export const ATTRIBUTES: Readonly<Record<string, { asks: readonly string[]; evid
   career: {
     asks: [
       "successeur", "qui a remplace", "a remplace", "remplacant", "remplacante", "a quitte", "est partie", "est parti",
-      "est-elle partie", "est-il parti", "son salaire", "salaire de", "combien gagne", "gagnait", "son age", "est nee",
+      "est-elle partie", "est-il parti", "son salaire", "combien gagne", "gagnait", "son age", "est nee",
       "est ne", "diplome", "il bosse", "elle bosse", "travaille ou", "bosse ou", "ancien poste", "who succeeded", "who replaced",
       "succeeded", "salary", "how much does", "gossip", "left the", "did he leave", "did she leave",
     ],
@@ -152,7 +171,7 @@ export const ATTRIBUTES: Readonly<Record<string, { asks: readonly string[]; evid
       "quel logiciel", "quel prestataire", "quelle marque", "quel fournisseur", "which company", "which vendor",
       "which software", "what software", "iphone", "android",
     ],
-    evidence: ["editeur", "societe", "entreprise", "prestataire", "fournisseur", "marque", "industriel", "logiciel"],
+    evidence: ["editeur", "societe", "entreprise", "prestataire", "fournisseur", "marque", "industriel", "logiciel", "start-up", "startup", "jeune pousse"],
   },
   status: {
     asks: [

@@ -2,7 +2,7 @@ import type { Corpus } from "../corpus/schema.js";
 import {
   ACTION_WORDS, ASKS_CONTENT, ASKS_COUNT, ASKS_DATE, ASKS_EVOLUTION, ASKS_FIGURE, ASKS_GROUP_OF, ASKS_HELP, ASKS_LIST,
   ASKS_PERSON, ASKS_REASON, BOTH_PLANS, FIGURE_NOUNS, FOLLOWED_SINCE, GREETINGS, MEASURE_WORDS, NATIONAL, PLAN_WORDS, SINCE_WHEN, WHICH,
-  escapeRegExp, ATTRIBUTES, anyOf, ASKS_MONEY, BECAME_IN_YEAR, BECAME_WORDS, COUNT_OF_EN, COUNT_OF_FR, DURATION_ASKED, GROUP_SYNONYMS,
+  escapeRegExp, ASKS_PERCENT, ASKS_WHICH_NUMBER, ATTRIBUTES, YES_NO, anyOf, ASKS_MONEY, BECAME_IN_YEAR, BECAME_WORDS, COUNT_OF_EN, COUNT_OF_FR, DURATION_ASKED, GROUP_SYNONYMS,
 } from "../language/lexicon.js";
 import { stem } from "../language/french.js";
 import { anyGroupWord, roadmaps, roadmapsByRecency } from "./corpus-tables.js";
@@ -20,6 +20,7 @@ export interface IntentReading {
 /** What a figure question counts: the noun after "combien de", the head of "how many …", or money. */
 function counted(s: string): string | null {
   if (DURATION_ASKED.test(s)) return "duration";
+  if (ASKS_PERCENT.test(s)) return "percent";
   const fr = COUNT_OF_FR.exec(s);
   if (fr) return ASKS_MONEY.test(fr[1]!) ? "money" : stem(fr[1]!.replace(/'.*$/, ""));
   const en = COUNT_OF_EN.exec(s);
@@ -34,7 +35,7 @@ function uninverted(s: string): string {
 
 export function answerType(s: string): Understanding["asks"] {
   const plain = uninverted(s);
-  const figure = ASKS_FIGURE.test(s) || (FIGURE_NOUNS.test(s) && /\?|\b(quel|quelle|what|how)\b/.test(s));
+  const figure = !ASKS_WHICH_NUMBER.test(s) && (ASKS_FIGURE.test(s) || (FIGURE_NOUNS.test(s) && /\?|\b(quel|quelle|what|how)\b/.test(s) && !YES_NO.test(s)));
   return {
     counts: figure ? counted(s) : null,
     attributes: Object.entries(ATTRIBUTES).filter(([, a]) => anyOf(a.asks).test(s) || anyOf(a.asks).test(plain)).map(([kind]) => kind),

@@ -1,6 +1,6 @@
 import type { Corpus } from "../corpus/schema.js";
 import { compounds, isStopword, simplify, stem, words } from "../language/french.js";
-import { ACTION_WORDS, FRAMING_WORDS, GROUP_SYNONYMS, MEASURE_WORDS, NUMBER_WORDS, ORDINAL_WORDS, PLAN_WORDS, QUESTION_WORDS, STRUCTURE_FRAME } from "../language/lexicon.js";
+import { ACTION_WORDS, FIGURE_NOUNS, FRAMING_WORDS, GROUP_SYNONYMS, MEASURE_WORDS, NUMBER_WORDS, ORDINAL_WORDS, PLAN_WORDS, QUESTION_WORDS, STRUCTURE_FRAME } from "../language/lexicon.js";
 import { anyGroupWord, isKnown, namingWords, perCorpus, vocabulary } from "./corpus-tables.js";
 import { GlossaryMatcher } from "./glossary.js";
 import type { DocumentRef, Understanding } from "./schema.js";
@@ -32,6 +32,8 @@ function subjectWords(text: string, corpus: Corpus): string[] {
       !(w in ORDINAL_WORDS) &&
       !NOT_SUBJECT.has(stem(w)) &&
       !isStructureWord(w, corpus) &&
+      // "quel pourcentage…" names the kind of figure asked; texts that write "98 %" never use the word.
+      !(FIGURE_NOUNS.test(w) && !isKnown(corpus, w)) &&
       (w.length > 1 || /\d/.test(w)),
   );
 }

@@ -165,6 +165,17 @@ describe("intent, read after the references", () => {
     expect(u(q)).toMatchObject({ intent, structure });
   });
 
+  it("a figure noun in a yes/no question is its topic; 'l'action combien' asks which action; a share asks a percentage", () => {
+    expect(u("la FDR 23-27 prévoit-elle des grilles de salaire attractives ?").intent).toBe("lookup");
+    expect(u("Est-ce que le financement des éditeurs va se poursuivre ?").intent).toBe("lookup");
+    expect(u("Does the roadmap fund hospitals?").intent).toBe("lookup");
+    expect(u("l'observatoire de la maturité, c'est l'action combien ?").intent).toBe("lookup");
+    expect(u("le budget du Ségur ?").asks).toMatchObject({ figure: true, counts: "money" });
+    expect(u("quel pourcentage des citoyens ont un carnet de santé numérique ?").asks).toMatchObject({ figure: true, counts: "percent" });
+    expect(u("quel pourcentage des citoyens ont un carnet de santé numérique ?").terms.subject).not.toContain("pourcentag");
+    expect(u("depuis cmb de temps l'ARS décline le numérique ?").asks.counts).toBe("duration");
+  });
+
   it("'depuis quand' asks a date, not a comparison", () => {
     expect(u("Depuis quand l'ARS Bretagne décline le volet numérique dans le médico-social ?").intent).toBe("when");
   });

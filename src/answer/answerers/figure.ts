@@ -1,6 +1,6 @@
 import type { Chunk } from "../../corpus/chunk.js";
 import { simplify, stem, terms, words } from "../../language/french.js";
-import { DURATION_WORDS, FIGURE_NOUNS_LIST, MONEY_WORDS } from "../../language/lexicon.js";
+import { DURATION_WORDS, FIGURE_NOUNS_LIST, MONEY_WORDS, PERCENT_AFTER } from "../../language/lexicon.js";
 import { findFigures, holdsFigure, isYear } from "../../language/figures.js";
 import type { RetrievedCitation } from "../../retrieval/retriever.js";
 import { composeQuotes, quote } from "../compose/extractive.js";
@@ -22,6 +22,7 @@ function countsWhatIsAsked(text: string, counts: string | null): boolean {
     if (isYear(f)) return false;
     const after = text.slice(f.end, f.end + 60);
     if (counts === "money") return MONEY_WORDS.test(simplify(after.split(/\s+/).slice(0, GAP + 2).join(" "))) || (/^\s*(millions?|milliards?)\b/i.test(after) && /euro|€/i.test(text));
+    if (counts === "percent") return PERCENT_AFTER.test(after);
     if (counts === "duration") return DURATION_WORDS.test(simplify(after.split(/\s+/).slice(0, 2).join(" ")));
     // The unit after the figure ("24 actions") or just before it ("au total, 26").
     const near = [...words(after).slice(0, GAP), ...words(text.slice(Math.max(0, f.start - 40), f.start)).slice(-GAP)];
@@ -43,11 +44,17 @@ export const answerFigure: Answerer<Searched> = ({ u, corpus, out, result, decis
   const subject = new Set(u.terms.subject.filter((t) => !FIGURE_NOUN_STEMS.has(t)));
   // Cognates count ("mediators", "médiateurs"): questions come in English, texts in French.
   const prefixes = new Set([...subject].filter((t) => t.length >= 5).map((t) => t.slice(0, 5)));
-  const aboutSubject = (x: Chunk) =>
-    terms(`${x.action?.title ?? ""} ${x.measure ?? ""} ${x.section ?? ""} ${x.body}`).some((t) => subject.has(t) || (t.length >= 5 && prefixes.has(t.slice(0, 5))));
+  const subjectWordsIn = (x: Chunk) =>
+    new Set(terms(`${x.action?.title ?? ""} ${x.measure ?? ""} ${x.section ?? ""} ${x.body}`).filter((t) => subject.has(t) || (t.length >= 5 && prefixes.has(t.slice(0, 5)))).map((t) => t.slice(0, 5))).size;
+  // Past the decision's candidates, the rest of the search, held to more of the subject: a figure
+  // of the kind asked often stands in an introduction the rankers place lower.
+  const candidates = [
+    ...decision.ranked.slice(0, DEPTH).map((c) => ({ c, needed: 1 })),
+    ...result.ranked.filter((c) => !decision.ranked.slice(0, DEPTH).some((d) => d.id === c.id)).map((c) => ({ c, needed: Math.min(2, subject.size) })),
+  ];
   let found: { c: RetrievedCitation; piece: Chunk } | null = null;
-  for (const c of decision.ranked.slice(0, DEPTH)) {
-    const piece = c.chunks.find((x) => countsWhatIsAsked(x.body, u.asks.counts) && (aboutSubject(x) || !subject.size));
+  for (const { c, needed } of candidates) {
+    const piece = c.chunks.find((x) => countsWhatIsAsked(x.body, u.asks.counts) && (!subject.size || subjectWordsIn(x) >= needed));
     if (piece) {
       found = { c, piece };
       break;
