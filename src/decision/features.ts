@@ -85,6 +85,8 @@ export interface QuestionContext {
   expansion: Set<string>;
   named: Set<string>;
   latest: string | undefined;
+  /** Each piece's coverage once computed: every piece's features compare it with all its siblings. */
+  pieceCoverage: Map<Chunk, number>;
 }
 
 export function questionContext(result: RetrievalResult, corpus: Corpus): QuestionContext {
@@ -96,6 +98,7 @@ export function questionContext(result: RetrievalResult, corpus: Corpus): Questi
     expansion: expansionStems(u),
     named: new Set(u.references.documents.map((d) => d.id)),
     latest: roadmapsByRecency(corpus)[0]?.id,
+    pieceCoverage: new Map(),
   };
 }
 
@@ -251,7 +254,14 @@ export const PIECE_SIGNS: Signs = {
  */
 export function pieceFeatures(q: QuestionContext, c: RetrievedCitation, piece: Chunk, index: number): Features {
   const siblings = c.chunks.filter((x) => x.kind === piece.kind);
-  const cover = (x: Chunk) => coverage(q.subject, q.expansion, new Set([...stemsOf(x.body), ...stemsOf(x.measure ?? x.section ?? "")]));
+  const cover = (x: Chunk) => {
+    let value = q.pieceCoverage.get(x);
+    if (value === undefined) {
+      value = coverage(q.subject, q.expansion, new Set([...stemsOf(x.body), ...stemsOf(x.measure ?? x.section ?? "")]));
+      q.pieceCoverage.set(x, value);
+    }
+    return value;
+  };
   const own = cover(piece);
   const best = Math.max(...siblings.map(cover));
   const title = stemsOf(piece.measure ?? piece.section ?? "");
