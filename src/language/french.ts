@@ -68,6 +68,11 @@ export function isStopword(word: string): boolean {
 export function words(text: string): string[] {
   const out: string[] = [];
   for (const raw of simplify(text).split(/[^\p{L}\p{N}'-]+/u)) {
+    // Most tokens hold no apostrophe or hyphen: nothing to strip or split.
+    if (!raw.includes("'") && !raw.includes("-")) {
+      if (raw) out.push(raw);
+      continue;
+    }
     const token = raw.replace(/^['-]+|['-]+$/g, "").replace(ELISION, "");
     if (!token) continue;
     if (/['-]/.test(token)) {
