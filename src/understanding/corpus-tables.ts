@@ -1,4 +1,4 @@
-import { actionId, type Corpus, type CorpusDocument } from "../corpus/schema.js";
+import { actionId, type Corpus, type CorpusDocument, type GlossaryEntry } from "../corpus/schema.js";
 import { isStopword, simplify, stem, words } from "../language/french.js";
 import { escapeRegExp } from "../language/lexicon.js";
 
@@ -48,10 +48,23 @@ export interface DocumentNames {
   region: RegExp[];
 }
 
+/** The glossary's (non-elsewhere) entries by each of their terms' words, in glossary order. */
+const entriesByTerm = perCorpus((corpus): Map<string, GlossaryEntry[]> => {
+  const out = new Map<string, GlossaryEntry[]>();
+  for (const e of corpus.glossary) {
+    if (e.elsewhere) continue;
+    for (const key of new Set(e.terms.map((t) => words(t).join(" ")))) {
+      const list = out.get(key);
+      if (list) list.push(e);
+      else out.set(key, [e]);
+    }
+  }
+  return out;
+});
+
 /** The glossary's names for a place: every term of a (non-elsewhere) entry that has the place among its terms. */
 export function placeNames(corpus: Corpus, place: string): string[] {
-  const key = words(place).join(" ");
-  const entries = corpus.glossary.filter((e) => !e.elsewhere && e.terms.some((t) => words(t).join(" ") === key));
+  const entries = entriesByTerm(corpus).get(words(place).join(" ")) ?? [];
   return [place, ...entries.flatMap((e) => e.terms)];
 }
 
