@@ -35,12 +35,10 @@ export class GlossaryMatcher {
 
   constructor(entries: readonly GlossaryEntry[]) {
     this.terms = entries.flatMap((entry) =>
-      entry.terms.map((term) => ({
-        entry,
-        term,
-        keys: words(term).map(keyOf),
-        acronym: words(term).length === 1 ? ambiguousAcronym(term) : null,
-      })),
+      entry.terms.map((term) => {
+        const keys = words(term).map(keyOf);
+        return { entry, term, keys, acronym: keys.length === 1 ? ambiguousAcronym(term) : null };
+      }),
     ).filter((t) => t.keys.length > 0);
     this.terms.forEach((t, i) => {
       if (t.acronym !== null) this.caseSensitive.push(i);
