@@ -4,7 +4,7 @@ import {
   ASKS_PERSON, ASKS_REASON, BOTH_PLANS, FIGURE_NOUNS, FOLLOWED_SINCE, GREETINGS, MEASURE_WORDS, NATIONAL, PLAN_WORDS, SINCE_WHEN, WHICH,
   escapeRegExp,
 } from "../language/lexicon.js";
-import { anyGroupWord, roadmaps, roadmapsByRecency } from "./corpus-tables.js";
+import { anyGroupWord, perCorpus, roadmaps, roadmapsByRecency } from "./corpus-tables.js";
 import type { Intent, StructureAsk, Understanding } from "./schema.js";
 
 type References = Understanding["references"];
@@ -48,12 +48,14 @@ export function readIntent(s: string, rest: string, refs: References, subject: r
   return { intent: "lookup", structure: null, asks };
 }
 
+/** "quel axe", "which axis": a question word before one of the corpus's group words. */
+const whichGroup = perCorpus((corpus) => new RegExp(`(?<![a-z])(?:${WHICH.map(escapeRegExp).join("|")})\\s+(?:${anyGroupWord(corpus).source})`));
+
 function structureAsk(s: string, refs: References, subject: readonly string[], corpus: Corpus): StructureAsk | null {
   if (!roadmaps(corpus).length) return null;
   const groupWord = anyGroupWord(corpus);
   const hasGroupWord = groupWord.test(s);
-  const which = new RegExp(`(?<![a-z])(?:${WHICH.map(escapeRegExp).join("|")})\\s+(?:${groupWord.source})`);
-  const asksGroupOf = ASKS_GROUP_OF.test(s) && (hasGroupWord || /\b(quel|quelle|which|what)\b/.test(s)) || which.test(s);
+  const asksGroupOf = ASKS_GROUP_OF.test(s) && (hasGroupWord || /\b(quel|quelle|which|what)\b/.test(s)) || whichGroup(corpus).test(s);
   const asksCount = ASKS_COUNT.test(s);
   if (refs.actions.length) {
     if (asksGroupOf) return "action_group";
