@@ -3,7 +3,7 @@ import { parseCitationId, type Corpus } from "../corpus/schema.js";
 import { stem, terms, words } from "../language/french.js";
 import { ATTRIBUTES, PERSON_ROLES, anyOf } from "../language/lexicon.js";
 import { simplify } from "../language/french.js";
-import { findFigures, isYear } from "../language/figures.js";
+import { figureKinds } from "../language/figures.js";
 import type { RetrievalResult, RetrievedCitation } from "../retrieval/retriever.js";
 import { counterparts, idf, roadmapsByRecency, vocabulary } from "../understanding/corpus-tables.js";
 import type { Understanding } from "../understanding/schema.js";
@@ -63,11 +63,11 @@ function stemsOf(text: string): Set<string> {
 
 /** What kind of answer a piece of text can give: a figure, a date, a person or body. */
 export function evidence(text: string): { figure: boolean; date: boolean; person: boolean } {
-  const figures = findFigures(text);
+  const figures = figureKinds(text);
   return {
-    figure: figures.some((f) => !isYear(f)),
+    figure: figures.figure,
     // A year, a day of a month, or a duration ("depuis 3 ans", "sur 5 ans").
-    date: figures.some(isYear) || /\b\d{1,2}(er)? (janvier|fevrier|février|mars|avril|mai|juin|juillet|aout|août|septembre|octobre|novembre|decembre|décembre)\b|\b(depuis|sur|pendant|d'ici|dès|à partir de)\s+\S+\s+(ans?|mois|années)\b/i.test(text),
+    date: figures.year || /\b\d{1,2}(er)? (janvier|fevrier|février|mars|avril|mai|juin|juillet|aout|août|septembre|octobre|novembre|decembre|décembre)\b|\b(depuis|sur|pendant|d'ici|dès|à partir de)\s+\S+\s+(ans?|mois|années)\b/i.test(text),
     // Two capitalised words ("Agnès Buzyn"), an acronym of a body ("DNS", "ARS"), or a role.
     person: /\p{Lu}\p{Ll}+[ -]\p{Lu}\p{Ll}+/u.test(text) || /\b\p{Lu}{2,6}\b/u.test(text) || PERSON_ROLES.test(text.toLowerCase().normalize("NFD").replace(/\p{Diacritic}/gu, "")),
   };
