@@ -152,8 +152,10 @@ const ATTRIBUTE_PATTERNS = Object.entries(ATTRIBUTES).map(([kind, cues]) => ({ k
  */
 function attributes(question: string, text: string): { asked: number; missing: number } {
   const q = simplify(question);
-  const t = simplify(text);
   const asked = ATTRIBUTE_PATTERNS.filter((a) => a.re.test(q));
+  // Most questions ask none: the quoted text is then not read.
+  if (!asked.length) return { asked: 0, missing: 0 };
+  const t = simplify(text);
   return { asked: asked.length, missing: asked.filter((a) => !a.re.test(t)).length };
 }
 
@@ -187,7 +189,8 @@ export function answerFeatures(q: QuestionContext, result: RetrievalResult, rank
   const unknown = new Set(u.terms.unknown);
   const unknownWeight = q.subject.filter((w) => unknown.has(w.stem)).reduce((n, w) => n + w.weight, 0);
   const text = top ? quotedText(top) : "";
-  const ev = evidence(text);
+  // What the text holds counts only for what the question asks (a figure, a date, a person).
+  const ev = u.asks.figure || u.asks.date || u.asks.person ? evidence(text) : { figure: false, date: false, person: false };
   const { document } = top ? parseCitationId(top.id) : { document: "" };
   const doc = q.corpus.documents.find((d) => d.id === document);
   const topStems = top ? (vocabulary(q.corpus).stemsByCitation.get(top.id) ?? new Set<string>()) : new Set<string>();
