@@ -25,6 +25,9 @@ export type Models = z.infer<typeof Models>;
 
 export const DEFAULT_MODELS: Models = Models.parse(fitted);
 
+/** Chunk IDs in text order ("measure-2" before "measure-10"): one collator, where localeCompare with options builds one per comparison. */
+const byId = new Intl.Collator(undefined, { numeric: true }).compare;
+
 export type Verdict = "answer" | "closest" | "refuse";
 
 export interface Decision {
@@ -70,7 +73,7 @@ export function decide(result: RetrievalResult, corpus: Corpus, models: Models =
   if (trace) {
     trace.pieces = ranked.slice(0, models.rerank.depth).flatMap((c) => {
       const own = c.chunks.filter((x) => x.kind === "measure" || x.kind === "passage");
-      const order = [...own].sort((a, b) => a.id.localeCompare(b.id, undefined, { numeric: true }));
+      const order = [...own].sort((a, b) => byId(a.id, b.id));
       return own.map((x) => ({ citation: c.id, chunk: x.id, features: pieceFeatures(q, c, x, order.indexOf(x)) }));
     });
   }
@@ -132,7 +135,7 @@ function extras(q: QuestionContext, ranked: readonly RetrievedCitation[], rerank
 /** The measures or passages of a cited text to quote: the best, and the next when the model finds it about as likely. */
 function pieces(q: QuestionContext, c: RetrievedCitation, kind: Chunk["kind"], max: number, models: Models): Chunk[] {
   const candidates = c.chunks.filter((x) => x.kind === kind);
-  const inTextOrder = [...candidates].sort((a, b) => a.id.localeCompare(b.id, undefined, { numeric: true }));
+  const inTextOrder = [...candidates].sort((a, b) => byId(a.id, b.id));
   const scored = candidates
     .map((x) => ({ x, p: predict(models.piece.model, pieceFeatures(q, c, x, inTextOrder.indexOf(x))) }))
     .sort((a, b) => b.p - a.p);

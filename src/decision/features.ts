@@ -2,7 +2,7 @@ import type { Chunk } from "../corpus/chunk.js";
 import { parseCitationId, type Corpus } from "../corpus/schema.js";
 import { stem, terms, words } from "../language/french.js";
 import { ATTRIBUTES, PERSON_ROLES } from "../language/lexicon.js";
-import { findFigures, isYear } from "../language/figures.js";
+import { figureKinds } from "../language/figures.js";
 import type { RetrievalResult, RetrievedCitation } from "../retrieval/retriever.js";
 import { counterparts, idf, roadmapsByRecency, vocabulary } from "../understanding/corpus-tables.js";
 import type { Understanding } from "../understanding/schema.js";
@@ -75,11 +75,11 @@ function stemsOf(text: string): Set<string> {
 
 /** What kind of answer a piece of text can give: a figure, a date, a person or body. */
 export function evidence(text: string): { figure: boolean; date: boolean; person: boolean } {
-  const figures = findFigures(text);
+  const figures = figureKinds(text);
   return {
-    figure: figures.some((f) => !isYear(f)),
+    figure: figures.figure,
     // A year, a day of a month, or a duration ("depuis 3 ans", "sur 5 ans").
-    date: figures.some(isYear) || /\b\d{1,2}(er)? (janvier|fevrier|février|mars|avril|mai|juin|juillet|aout|août|septembre|octobre|novembre|decembre|décembre)\b|\b(depuis|sur|pendant|d'ici|dès|à partir de)\s+\S+\s+(ans?|mois|années)\b/i.test(text),
+    date: figures.year || /\b\d{1,2}(er)? (janvier|fevrier|février|mars|avril|mai|juin|juillet|aout|août|septembre|octobre|novembre|decembre|décembre)\b|\b(depuis|sur|pendant|d'ici|dès|à partir de)\s+\S+\s+(ans?|mois|années)\b/i.test(text),
     // Two capitalised words ("Agnès Buzyn"), an acronym of a body ("DNS", "ARS"), or a role.
     person: /\p{Lu}\p{Ll}+[ -]\p{Lu}\p{Ll}+/u.test(text) || /\b\p{Lu}{2,6}\b/u.test(text) || PERSON_ROLES.test(text.toLowerCase().normalize("NFD").replace(/\p{Diacritic}/gu, "")),
   };
@@ -97,6 +97,8 @@ export interface QuestionContext {
   expansion: Set<string>;
   named: Set<string>;
   latest: string | undefined;
+  /** Each piece's coverage once computed: every piece's features compare it with all its siblings. */
+  pieceCoverage: Map<Chunk, number>;
 }
 
 export function questionContext(result: RetrievalResult, corpus: Corpus): QuestionContext {
@@ -108,6 +110,7 @@ export function questionContext(result: RetrievalResult, corpus: Corpus): Questi
     expansion: expansionStems(u),
     named: new Set(u.references.documents.map((d) => d.id)),
     latest: roadmapsByRecency(corpus)[0]?.id,
+    pieceCoverage: new Map(),
   };
 }
 
@@ -158,6 +161,8 @@ export function candidateFeatures(q: QuestionContext, result: RetrievalResult, c
  * quoted says nothing of.
  */
 export function missingAttributes(u: Understanding, text: string): string[] {
+  // Most questions ask none: the quoted text is then not read.
+  if (!u.asks.attributes.length) return [];
   const said = stemsOf(text);
   return u.asks.attributes.filter((kind) => !ATTRIBUTES[kind]!.evidence.some((w) => terms(w).every((t) => said.has(t))));
 }
@@ -192,7 +197,8 @@ export function answerFeatures(q: QuestionContext, result: RetrievalResult, rank
   const unknown = new Set(u.terms.unknown);
   const unknownWeight = q.subject.filter((w) => unknown.has(w.stem)).reduce((n, w) => n + w.weight, 0);
   const text = top ? quotedText(top) : "";
-  const ev = evidence(text);
+  // What the text holds counts only for what the question asks (a figure, a date, a person).
+  const ev = u.asks.figure || u.asks.date || u.asks.person ? evidence(text) : { figure: false, date: false, person: false };
   const { document } = top ? parseCitationId(top.id) : { document: "" };
   const doc = q.corpus.documents.find((d) => d.id === document);
   const topStems = top ? (vocabulary(q.corpus).stemsByCitation.get(top.id) ?? new Set<string>()) : new Set<string>();
@@ -259,7 +265,14 @@ export const PIECE_SIGNS: Signs = {
  */
 export function pieceFeatures(q: QuestionContext, c: RetrievedCitation, piece: Chunk, index: number): Features {
   const siblings = c.chunks.filter((x) => x.kind === piece.kind);
-  const cover = (x: Chunk) => coverage(q.subject, new Set([...stemsOf(x.body), ...stemsOf(x.measure ?? x.section ?? "")]));
+  const cover = (x: Chunk) => {
+    let value = q.pieceCoverage.get(x);
+    if (value === undefined) {
+      value = coverage(q.subject, new Set([...stemsOf(x.body), ...stemsOf(x.measure ?? x.section ?? "")]));
+      q.pieceCoverage.set(x, value);
+    }
+    return value;
+  };
   const own = cover(piece);
   const best = Math.max(...siblings.map(cover));
   const title = stemsOf(piece.measure ?? piece.section ?? "");

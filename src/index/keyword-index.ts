@@ -12,6 +12,8 @@ const FUZZY_WEIGHT = 0.45;
 /** Edit distance allowed: 20 % of the term's length, for terms of six letters or more. */
 const FUZZY_SHARE = 0.2;
 const FUZZY_MIN_LENGTH = 6;
+/** Query terms whose near spellings are kept: questions reuse a few thousand words of the domain. */
+const NEAR_CACHE_MAX = 20_000;
 
 /** The indexed form of a word: stemmed, or nothing for stopwords and lone letters. */
 function processTerm(term: string): string | null {
@@ -59,6 +61,8 @@ export class KeywordIndex {
   private readonly scores: Float64Array;
   private readonly matched: Uint32Array;
   private readonly lastTerm: Uint32Array;
+  /** Each fuzzy query term's near spellings: walking the vocabulary's tree for them cost more than scoring. */
+  private readonly near = new Map<string, [number, number][]>();
 
   private constructor(
     private readonly ids: string[],
@@ -236,12 +240,20 @@ export class KeywordIndex {
     const exact = this.vocabulary.get(term);
     if (exact !== undefined) out.push([exact, 1]);
     const maxDistance = fuzzy && term.length >= FUZZY_MIN_LENGTH ? Math.round(term.length * FUZZY_SHARE) : 0;
-    if (maxDistance) {
-      for (const [near, [t, distance]] of this.vocabulary.fuzzyGet(term, maxDistance)) {
-        if (distance) out.push([t, (FUZZY_WEIGHT * near.length) / (near.length + distance)]);
-      }
-    }
+    if (maxDistance) out.push(...this.nearSpellings(term, maxDistance));
     return out;
+  }
+
+  private nearSpellings(term: string, maxDistance: number): [number, number][] {
+    let found = this.near.get(term);
+    if (!found) {
+      found = [];
+      for (const [near, [t, distance]] of this.vocabulary.fuzzyGet(term, maxDistance)) {
+        if (distance) found.push([t, (FUZZY_WEIGHT * near.length) / (near.length + distance)]);
+      }
+      if (this.near.size < NEAR_CACHE_MAX) this.near.set(term, found);
+    }
+    return found;
   }
 }
 

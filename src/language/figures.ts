@@ -140,7 +140,31 @@ export function isYear(f: Figure): boolean {
 
 /** A figure that is not a year: what a "combien" question needs a passage to hold. */
 export function holdsFigure(text: string): boolean {
-  return findFigures(text).some((f) => !isYear(f));
+  return figureKinds(text).figure;
+}
+
+const kindsByLine = new Map<string, { figure: boolean; year: boolean }>();
+
+/**
+ * Whether a text holds a figure that is not a year, and a year. No figure spans a line break
+ * (digit groups, scale words and number words join by spaces and hyphens only), so a text is read
+ * line by line, and each line's reading is kept: the texts read are the corpus's own, quoted again
+ * and again in different combinations.
+ */
+export function figureKinds(text: string): { figure: boolean; year: boolean } {
+  let figure = false;
+  let year = false;
+  for (const line of text.split("\n")) {
+    let kinds = kindsByLine.get(line);
+    if (!kinds) {
+      const figures = findFigures(line);
+      kinds = { figure: figures.some((f) => !isYear(f)), year: figures.some(isYear) };
+      if (kindsByLine.size < 100_000) kindsByLine.set(line, kinds);
+    }
+    figure ||= kinds.figure;
+    year ||= kinds.year;
+  }
+  return { figure, year };
 }
 
 /** The value of a token that is one number, in digits or words ("14", "quatorze", "dix-huit"), or null. */

@@ -27,7 +27,12 @@ const EXTRA_STOPWORDS = [
   "some", "all", "into", "than", "then", "also", "has", "have", "had", "i", "we", "you", "our", "your",
 ];
 
+/** Characters normalisation leaves as they are: ASCII, but for "^" and "`", which count as diacritics. */
+const NOTHING_TO_FOLD = /^[\x00-\x5d\x5f\x61-\x7f]*$/;
+
 export function fold(text: string): string {
+  // Most words and many texts are plain ASCII: the two normalisations would copy them unchanged.
+  if (NOTHING_TO_FOLD.test(text)) return text;
   return text.normalize("NFD").replace(/\p{Diacritic}/gu, "").normalize("NFC");
 }
 
@@ -63,6 +68,11 @@ export function isStopword(word: string): boolean {
 export function words(text: string): string[] {
   const out: string[] = [];
   for (const raw of simplify(text).split(/[^\p{L}\p{N}'-]+/u)) {
+    // Most tokens hold no apostrophe or hyphen: nothing to strip or split.
+    if (!raw.includes("'") && !raw.includes("-")) {
+      if (raw) out.push(raw);
+      continue;
+    }
     const token = raw.replace(/^['-]+|['-]+$/g, "").replace(ELISION, "");
     if (!token) continue;
     if (/['-]/.test(token)) {

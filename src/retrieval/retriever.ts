@@ -225,11 +225,20 @@ export class HybridRetriever {
       { ids: vectorCitations, weight: this.options.vectorWeight },
     ]);
     const chunkOrder = reciprocalRankFusion([{ ids: keywordChunks }, { ids: vectorChunks }]).map((c) => c.id);
+    // Read once for all the citations: a hundred of them each scanning the whole order cost more than the search.
+    const rank = new Map(chunkOrder.map((id, i) => [id, i]));
+    const matched = new Map<string, string[]>();
+    for (const c of chunkOrder) {
+      const citation = chunkOf(c).citation;
+      const list = matched.get(citation);
+      if (list) list.push(c);
+      else matched.set(citation, [c]);
+    }
     return fused.map(({ id, score }) => ({
       id,
       score,
-      chunks: this.contentOf(id, chunkOrder),
-      matched: chunkOrder.filter((c) => chunkOf(c).citation === id),
+      chunks: this.inOrder(id, rank),
+      matched: matched.get(id) ?? [],
       signals: signal(id),
     }));
   }
@@ -257,8 +266,11 @@ export class HybridRetriever {
 
   /** The citation's content chunks, those the rankers found first, then the rest in text order. */
   contentOf(citation: string, chunkOrder: readonly string[]): Chunk[] {
+    return this.inOrder(citation, new Map(chunkOrder.map((id, i) => [id, i])));
+  }
+
+  private inOrder(citation: string, rank: ReadonlyMap<string, number>): Chunk[] {
     const all = this.contentByCitation.get(citation) ?? [];
-    const rank = new Map(chunkOrder.map((id, i) => [id, i]));
     return [...all].sort((a, b) => (rank.get(a.id) ?? 1e9) - (rank.get(b.id) ?? 1e9));
   }
 }

@@ -1,4 +1,4 @@
-import { actionId, type Corpus, type CorpusDocument } from "../corpus/schema.js";
+import { actionId, type Corpus, type CorpusDocument, type GlossaryEntry } from "../corpus/schema.js";
 import { isStopword, simplify, stem, words } from "../language/french.js";
 import { escapeRegExp } from "../language/lexicon.js";
 
@@ -48,10 +48,23 @@ export interface DocumentNames {
   region: RegExp[];
 }
 
+/** The glossary's (non-elsewhere) entries by each of their terms' words, in glossary order. */
+const entriesByTerm = perCorpus((corpus): Map<string, GlossaryEntry[]> => {
+  const out = new Map<string, GlossaryEntry[]>();
+  for (const e of corpus.glossary) {
+    if (e.elsewhere) continue;
+    for (const key of new Set(e.terms.map((t) => words(t).join(" ")))) {
+      const list = out.get(key);
+      if (list) list.push(e);
+      else out.set(key, [e]);
+    }
+  }
+  return out;
+});
+
 /** The glossary's names for a place: every term of a (non-elsewhere) entry that has the place among its terms. */
 export function placeNames(corpus: Corpus, place: string): string[] {
-  const key = words(place).join(" ");
-  const entries = corpus.glossary.filter((e) => !e.elsewhere && e.terms.some((t) => words(t).join(" ") === key));
+  const entries = entriesByTerm(corpus).get(words(place).join(" ")) ?? [];
   return [place, ...entries.flatMap((e) => e.terms)];
 }
 
@@ -137,10 +150,10 @@ export const vocabulary = perCorpus((corpus): Vocabulary => {
   const contentStems = new Map<string, Set<string>>();
   const questionStems = new Map<string, Set<string>[]>();
   const surface = new Set<string>();
-  const add = (citation: string, text: string, content = true) => {
+  const add = (citation: string, tokens: readonly string[], content = true) => {
     const set = stemsByCitation.get(citation) ?? new Set<string>();
     const own = contentStems.get(citation) ?? new Set<string>();
-    for (const w of words(text)) {
+    for (const w of tokens) {
       if (isStopword(w)) continue;
       surface.add(w);
       set.add(stem(w));
@@ -149,24 +162,24 @@ export const vocabulary = perCorpus((corpus): Vocabulary => {
     stemsByCitation.set(citation, set);
     contentStems.set(citation, own);
   };
+  // The curated and generated questions (thousands) are tokenised once, for both tables.
+  const addEnrichment = (citation: string, extra: { keywords: readonly string[]; questions: readonly string[] }) => {
+    const questions = extra.questions.map((q) => words(q));
+    add(citation, [...extra.keywords.flatMap((k) => words(k)), ...questions.flat()], false);
+    questionStems.set(citation, questions.map((ws) => new Set(ws.filter((w) => !isStopword(w)).map(stem))));
+  };
   for (const d of corpus.documents) {
     const path = `${d.label} ${d.title}`;
     for (const a of d.actions) {
       const id = actionId(d.id, a.number);
       const g = d.groups.find((x) => x.number === a.group);
-      add(id, `${path} ${g?.title ?? ""} ${a.title} ${a.measures.map((m) => `${m.title ?? ""} ${m.text ?? ""}`).join(" ")}`);
+      add(id, words(`${path} ${g?.title ?? ""} ${a.title} ${a.measures.map((m) => `${m.title ?? ""} ${m.text ?? ""}`).join(" ")}`));
       const extra = corpus.enrichment.actions[id];
-      if (extra) {
-        add(id, [...extra.keywords, ...extra.questions].join(" "), false);
-        questionStems.set(id, extra.questions.map((q) => new Set(words(q).filter((w) => !isStopword(w)).map(stem))));
-      }
+      if (extra) addEnrichment(id, extra);
     }
-    add(d.id, `${path} ${d.passages.map((p) => `${p.section ?? ""} ${p.text}`).join(" ")}`);
+    add(d.id, words(`${path} ${d.passages.map((p) => `${p.section ?? ""} ${p.text}`).join(" ")}`));
     const extra = corpus.enrichment.documents[d.id];
-    if (extra) {
-      add(d.id, [...extra.keywords, ...extra.questions].join(" "), false);
-      questionStems.set(d.id, extra.questions.map((q) => new Set(words(q).filter((w) => !isStopword(w)).map(stem))));
-    }
+    if (extra) addEnrichment(d.id, extra);
   }
   const named = new Set<string>();
   for (const e of corpus.glossary) for (const t of e.terms) for (const w of words(t)) if (!isStopword(w)) named.add(w);

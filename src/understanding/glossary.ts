@@ -13,7 +13,8 @@ interface CompiledTerm {
   term: string;
   /** Per word: the stem, or the whole word when it is short (stemming "ENS" gives "en"). */
   keys: string[];
-  caseSensitive: boolean;
+  /** The upper-case form a case-sensitive term must be typed in; null for the others. */
+  acronym: string | null;
 }
 
 /** Words this short are compared whole: their stems collide with everyday words. */
@@ -25,16 +26,25 @@ function keyOf(word: string): string {
 
 export class GlossaryMatcher {
   private readonly terms: CompiledTerm[];
+  /**
+   * Positions in `terms` by first key, and those of the case-sensitive terms: a question is
+   * compared with the few terms that can start at one of its words, not with thousands.
+   */
+  private readonly byFirstKey = new Map<string, number[]>();
+  private readonly caseSensitive: number[] = [];
 
   constructor(entries: readonly GlossaryEntry[]) {
     this.terms = entries.flatMap((entry) =>
-      entry.terms.map((term) => ({
-        entry,
-        term,
-        keys: words(term).map(keyOf),
-        caseSensitive: words(term).length === 1 && ambiguousAcronym(term) !== null,
-      })),
+      entry.terms.map((term) => {
+        const keys = words(term).map(keyOf);
+        return { entry, term, keys, acronym: keys.length === 1 ? ambiguousAcronym(term) : null };
+      }),
     ).filter((t) => t.keys.length > 0);
+    this.terms.forEach((t, i) => {
+      if (t.acronym !== null) this.caseSensitive.push(i);
+      else if (this.byFirstKey.has(t.keys[0]!)) this.byFirstKey.get(t.keys[0]!)!.push(i);
+      else this.byFirstKey.set(t.keys[0]!, [i]);
+    });
   }
 
   /**
@@ -48,9 +58,13 @@ export class GlossaryMatcher {
     const rawTokens = new Set(question.split(/[^\p{L}\p{N}]+/u));
     const seen = new Set<string>();
     const out: GlossaryMatch[] = [];
-    for (const t of this.terms) {
+    // In the glossary's order: the first term of an entry found is the one reported.
+    const candidates = new Set(this.caseSensitive);
+    for (const k of qKeys) for (const i of this.byFirstKey.get(k) ?? []) candidates.add(i);
+    for (const i of [...candidates].sort((a, b) => a - b)) {
+      const t = this.terms[i]!;
       if (seen.has(t.entry.id)) continue;
-      if (t.caseSensitive ? !rawTokens.has(ambiguousAcronym(t.term)!) : !containsSequence(qKeys, t.keys)) continue;
+      if (t.acronym !== null ? !rawTokens.has(t.acronym) : !containsSequence(qKeys, t.keys)) continue;
       seen.add(t.entry.id);
       const senses = t.entry.senses.filter((s) => !documents.length || documents.includes(s.document));
       const chosen = senses.length ? senses : t.entry.senses;

@@ -5,7 +5,7 @@ import {
   escapeRegExp, ASKS_PERCENT, ASKS_WHICH_NUMBER, ATTRIBUTES, YES_NO, anyOf, ASKS_MONEY, BECAME_IN_YEAR, BECAME_WORDS, COUNT_OF_EN, COUNT_OF_FR, DURATION_ASKED, GROUP_SYNONYMS,
 } from "../language/lexicon.js";
 import { stem } from "../language/french.js";
-import { anyGroupWord, roadmaps, roadmapsByRecency } from "./corpus-tables.js";
+import { anyGroupWord, perCorpus, roadmaps, roadmapsByRecency } from "./corpus-tables.js";
 import type { Intent, StructureAsk, Understanding } from "./schema.js";
 
 type References = Understanding["references"];
@@ -69,13 +69,15 @@ export function readIntent(s: string, rest: string, refs: References, subject: r
   return { intent: "lookup", structure: null, asks };
 }
 
+/** "quel axe", "which axis": a question word before one of the corpus's group words. */
+const whichGroup = perCorpus((corpus) => new RegExp(`(?<![a-z])(?:${WHICH.map(escapeRegExp).join("|")})\\s+(?:${anyGroupWord(corpus).source})`));
+
 function structureAsk(s: string, refs: References, subject: readonly string[], corpus: Corpus): StructureAsk | null {
   if (!roadmaps(corpus).length) return null;
   const groupWord = anyGroupWord(corpus);
   // The roadmaps' own group words ("axe"), and the words anyone uses for a plan's parts ("pilier").
   const hasGroupWord = groupWord.test(s) || GROUP_SYNONYMS.test(s);
-  const which = new RegExp(`(?<![a-z])(?:${WHICH.map(escapeRegExp).join("|")})\\s+(?:${groupWord.source})`);
-  const asksGroupOf = ASKS_GROUP_OF.test(s) && (hasGroupWord || /\b(quel|quelle|which|what)\b/.test(s)) || which.test(s);
+  const asksGroupOf = ASKS_GROUP_OF.test(s) && (hasGroupWord || /\b(quel|quelle|which|what)\b/.test(s)) || whichGroup(corpus).test(s);
   const asksCount = ASKS_COUNT.test(s);
   if (refs.actions.length) {
     if (asksGroupOf) return "action_group";

@@ -20,17 +20,28 @@ export function yearsIn(s: string): number[] {
     const [a, b] = [Number(m[1]), Number(m[2])];
     if (a < b && b - a <= 10) years.add(2000 + a).add(2000 + b);
   }
-  const plan = PLAN_WORDS.source;
-  for (const m of s.matchAll(new RegExp(`${plan}\\s*(?:de\\s+|d'|of\\s+)?'?([1-4]\\d)(?![\\d,.%])`, "g"))) years.add(2000 + Number(m[1]));
+  for (const m of s.matchAll(PLAN_YEAR)) years.add(2000 + Number(m[1]));
   return [...years].sort();
 }
+
+/** "FDR 23", "feuille de route de 27": a plan word and a two-digit year. */
+const PLAN_YEAR = new RegExp(`${PLAN_WORDS.source}\\s*(?:de\\s+|d'|of\\s+)?'?([1-4]\\d)(?![\\d,.%])`, "g");
 
 /** Removes the spans a pattern matches, so that the words left carry the subject. */
 function without(s: string, patterns: readonly RegExp[]): string {
   let out = s;
   // Longest first: "accélérer le virage numérique" before "virage numérique".
-  for (const re of [...patterns].sort((a, b) => b.source.length - a.source.length)) out = out.replace(new RegExp(re.source, "g"), " ");
+  for (const re of [...patterns].sort((a, b) => b.source.length - a.source.length)) out = out.replace(everywhere(re), " ");
   return out;
+}
+
+const globalTwins = new WeakMap<RegExp, RegExp>();
+
+/** The pattern with the global flag, compiled once per pattern (they are the corpus's names and a few constants). */
+function everywhere(re: RegExp): RegExp {
+  let twin = globalTwins.get(re);
+  if (!twin) globalTwins.set(re, (twin = new RegExp(re.source, "g")));
+  return twin;
 }
 
 export interface DocumentReading {
@@ -40,6 +51,17 @@ export interface DocumentReading {
   /** The question with the names it used taken out: what is left carries the subject. */
   rest: string;
 }
+
+/** Years and periods, "2019", "2023-2027", "23-27": taken out of the subject once the documents are read. */
+const YEAR_SPANS = [/(?<!\d)(19|20)\d{2}(\s*[-/–—à]\s*\d{2,4})?(?!\d)/, /(?<!\d)[1-4]\d\s*[-/–—]\s*[1-4]\d(?!\d)/];
+
+/** A cue ("nouvelle", "ancienne") next to a plan word, either side. */
+function nearPlan(cue: RegExp): RegExp {
+  const plan = PLAN_WORDS.source;
+  return new RegExp(`${cue.source}(?:\\s+[a-z']+){0,2}?\\s+${plan}|${plan}(?:\\s+[a-z']+){0,1}?\\s+${cue.source}`);
+}
+const NEAR_EARLIER_PLAN = nearPlan(EARLIER_PLAN);
+const NEAR_LATEST_PLAN = nearPlan(LATEST_PLAN);
 
 /**
  * Documents named by an alias, their label, their region, a year or period they cover, or as
@@ -90,30 +112,38 @@ export function resolveDocuments(s: string, corpus: Corpus): DocumentReading {
 
   // "la nouvelle feuille de route", "l'ancienne FDR": the latest or an earlier roadmap.
   const byRecency = roadmapsByRecency(corpus);
-  const plan = PLAN_WORDS.source;
-  const near = (cue: RegExp) => new RegExp(`${cue.source}(?:\\s+[a-z']+){0,2}?\\s+${plan}|${plan}(?:\\s+[a-z']+){0,1}?\\s+${cue.source}`);
   const roadmapFound = (...how: DocumentRef["by"][]) => [...found].some(([id, by]) => (!how.length || how.includes(by)) && byRecency.some((r) => r.id === id));
   if (!roadmapFound() && byRecency.length) {
-    if (near(EARLIER_PLAN).test(s) && byRecency.length > 1) {
+    if (NEAR_EARLIER_PLAN.test(s) && byRecency.length > 1) {
       const earlier = byRecency[1]!;
       add(earlier.id, "recency");
       for (const other of corpus.documents) if (earlier.year !== null && covers(other, earlier.year)) add(other.id, "year");
-    } else if (near(LATEST_PLAN).test(s)) {
+    } else if (NEAR_LATEST_PLAN.test(s)) {
       add(byRecency[0]!.id, "recency");
     }
   } else if (byRecency.length > 1 && !roadmapFound("alias", "label", "name", "region", "recency")) {
     // "Lab e-santé en 2019 : et dans la FDR actuelle ?": a year names one plan, the cue another —
     // unless the year is the cue's own ("la nouvelle feuille de route de 2019").
-    const cue = near(LATEST_PLAN).exec(s);
+    const cue = NEAR_LATEST_PLAN.exec(s);
     if (cue && !/\d{2}/.test(s.slice(cue.index, cue.index + cue[0].length + 8))) add(byRecency[0]!.id, "recency");
   }
   // Names first (an ID such as "fdr-test-2028" holds a year), then the years and periods left.
-  const rest = without(without(s, used), [/(?<!\d)(19|20)\d{2}(\s*[-/–—à]\s*\d{2,4})?(?!\d)/, /(?<!\d)[1-4]\d\s*[-/–—]\s*[1-4]\d(?!\d)/]);
+  const rest = without(without(s, used), YEAR_SPANS);
   return { documents: [...found].map(([id, by]) => ({ id, by })), years, unknownYears, rest };
 }
 
 /** A number written in digits, words ("quatorze", "dix-huit") or as an ordinal ("14e"). */
 const NUMBER = `(\\d{1,3}|(?:${NUMBER_WORDS.join("|")})(?:[\\s-]+(?:et[\\s-]+)?(?:${NUMBER_WORDS.join("|")}))*)`;
+
+const UNIT = ACTION_WORDS.source;
+/** "action 14", "action n° 3", "actions 3 et 4", "l'action quatorze". */
+const ACTIONS_BY_NUMBER = new RegExp(`${UNIT}\\s*(?:n\\s*[°o]\\s*\\.?\\s*|numero\\s*|number\\s*|no\\.?\\s+|#\\s*)?${NUMBER}((?:\\s*(?:,|et|and|&|ou|or)\\s*\\d{1,3})*)`, "g");
+/** "la 14e action". */
+const ACTION_BY_ORDINAL = new RegExp(`(?<![\\d])(\\d{1,2})\\s*(?:e|eme|er|ere|th|st|nd|rd)\\s+${UNIT}`, "g");
+/** A word before the action word, an ordinal maybe ("deuxième action"). */
+const WORD_BEFORE_ACTION = new RegExp(`\\b([a-z]+)\\s+${UNIT}`, "g");
+/** "la dernière action", "the last action". */
+const LAST_ACTION = new RegExp(`${LAST_WORDS.source}\\s+${UNIT}|${UNIT}\\s+${LAST_WORDS.source}`);
 
 
 /**
@@ -123,23 +153,21 @@ const NUMBER = `(\\d{1,3}|(?:${NUMBER_WORDS.join("|")})(?:[\\s-]+(?:et[\\s-]+)?(
  */
 export function resolveActions(s: string, corpus: Corpus, documents: readonly DocumentRef[]): ActionRef[] {
   const numbers: number[] = [];
-  const unit = ACTION_WORDS.source;
-  const list = new RegExp(`${unit}\\s*(?:n\\s*[°o]\\s*\\.?\\s*|numero\\s*|number\\s*|no\\.?\\s+|#\\s*)?${NUMBER}((?:\\s*(?:,|et|and|&|ou|or)\\s*\\d{1,3})*)`, "g");
-  for (const m of s.matchAll(list)) {
+  for (const m of s.matchAll(ACTIONS_BY_NUMBER)) {
     const n = numberValue(m[1]!);
     if (n !== null && n > 0) numbers.push(n);
     for (const extra of (m[2] ?? "").matchAll(/\d{1,3}/g)) numbers.push(Number(extra[0]));
   }
-  for (const m of s.matchAll(new RegExp(`(?<![\\d])(\\d{1,2})\\s*(?:e|eme|er|ere|th|st|nd|rd)\\s+${unit}`, "g"))) numbers.push(Number(m[1]));
+  for (const m of s.matchAll(ACTION_BY_ORDINAL)) numbers.push(Number(m[1]));
   // Staff shorthand: "A14", "l'A9 de la FDR".
   for (const m of s.matchAll(/(?<![a-z0-9])a(\d{1,2})(?![a-z0-9])/g)) numbers.push(Number(m[1]));
-  for (const m of s.matchAll(new RegExp(`\\b([a-z]+)\\s+${unit}`, "g"))) {
+  for (const m of s.matchAll(WORD_BEFORE_ACTION)) {
     const n = ORDINAL_WORDS[m[1]!];
     if (n !== undefined) numbers.push(n);
   }
   const all = roadmapsByRecency(corpus);
   const named = all.filter((d) => documents.some((r) => r.id === d.id));
-  if (!numbers.length && new RegExp(`${LAST_WORDS.source}\\s+${unit}|${unit}\\s+${LAST_WORDS.source}`).test(s)) {
+  if (!numbers.length && LAST_ACTION.test(s)) {
     const d = named[0] ?? all[0];
     const last = d?.actions.at(-1);
     return d && last ? [{ document: d.id, number: last.number, exists: true }] : [];
@@ -164,17 +192,10 @@ export function resolveActions(s: string, corpus: Corpus, documents: readonly Do
 export function resolveGroups(s: string, corpus: Corpus, documents: readonly DocumentRef[]): GroupRef[] {
   const byRecency = roadmapsByRecency(corpus);
   const named = byRecency.filter((d) => documents.some((r) => r.id === d.id));
-  // A plan's own word for its parts ("axe"), or anyone's ("grand bloc", "pilier") for a plan that has parts.
-  const wordsOf = (d: (typeof byRecency)[number]) => [...(groupWords(corpus).get(d.id) ?? []), ...(d.groups.length ? GROUP_SYNONYM_WORDS : [])];
-  const pool = (named.length ? named : byRecency).filter((d) => wordsOf(d).some((w) => new RegExp(`(?<![a-z0-9])${escapeRegExp(w)}(?![a-z0-9])`).test(s)));
+  const readers = groupReaders(corpus);
+  const pool = (named.length ? named : byRecency).filter((d) => (readers.get(d.id)?.words ?? []).some((re) => re.test(s)));
   for (const d of pool) {
-    const word = `(?:${wordsOf(d).map(escapeRegExp).join("|")})`;
-    // "axe 2", "axe deux", "axe II" — or "2e axe", "dernier axe": the first reading that names a group.
-    const patterns = [
-      new RegExp(`(?<![a-z0-9])${word}\\s*(?:n\\s*[°o]\\s*\\.?\\s*|numero\\s*|number\\s*)?(\\d{1,2}|[ivx]{1,4}|[a-z]+(?:-[a-z]+)?)(?![a-z0-9])`, "g"),
-      new RegExp(`(?<![a-z0-9])(\\d{1,2}\\s*(?:e|eme|er|ere|th|st|nd|rd)?|[a-z]+)\\s+${word}(?![a-z0-9])`, "g"),
-    ];
-    for (const [k, re] of patterns.entries()) {
+    for (const [k, re] of readers.get(d.id)!.numbered.entries()) {
       for (const m of s.matchAll(re)) {
         const t = m[1]!.replace(/\s+/g, "");
         // Before the word, a cardinal counts ("les 4 axes", "five orientations"); only an ordinal names one.
@@ -185,12 +206,39 @@ export function resolveGroups(s: string, corpus: Corpus, documents: readonly Doc
         if (n !== null && n !== undefined && d.groups.some((g) => g.number === n)) return [{ document: d.id, number: n, by: "number" }];
       }
     }
-    if (OPENS_WITH.test(s) && new RegExp(`(?<![a-z])(?:quel|quelle|which|what)\\s+(?:\\S+\\s+)?${word}`).test(s)) return [{ document: d.id, number: Math.min(...d.groups.map((g) => g.number)), by: "number" }];
+    if (OPENS_WITH.test(s) && readers.get(d.id)!.opening.test(s)) return [{ document: d.id, number: Math.min(...d.groups.map((g) => g.number)), by: "number" }];
     const byTitle = closestGroupTitle(s, corpus, d.id);
     if (byTitle !== null) return [{ document: d.id, number: byTitle, by: "title" }];
   }
   return [];
 }
+
+/**
+ * Per roadmap, its group words (and anyone's words for a plan's parts) as patterns: each word
+ * alone, "quel axe", and the readings that name a group — "axe 2", "axe deux", "axe II", or
+ * "2e axe", "dernier axe", in that order.
+ */
+const groupReaders = perCorpus((corpus) =>
+  new Map(
+    roadmapsByRecency(corpus).map((d) => {
+      // A plan's own word for its parts ("axe"), or anyone's ("grand bloc", "pilier") for a plan that has parts.
+      const forms = [...(groupWords(corpus).get(d.id) ?? []), ...(d.groups.length ? GROUP_SYNONYM_WORDS : [])];
+      const word = `(?:${forms.map(escapeRegExp).join("|")})`;
+      return [
+        d.id,
+        {
+          words: forms.map((w) => new RegExp(`(?<![a-z0-9])${escapeRegExp(w)}(?![a-z0-9])`)),
+          /** "par quel axe commence…": a question word before the group word. */
+          opening: new RegExp(`(?<![a-z])(?:quel|quelle|which|what)\\s+(?:\\S+\\s+)?${word}`),
+          numbered: [
+            new RegExp(`(?<![a-z0-9])${word}\\s*(?:n\\s*[°o]\\s*\\.?\\s*|numero\\s*|number\\s*)?(\\d{1,2}|[ivx]{1,4}|[a-z]+(?:-[a-z]+)?)(?![a-z0-9])`, "g"),
+            new RegExp(`(?<![a-z0-9])(\\d{1,2}\\s*(?:e|eme|er|ere|th|st|nd|rd)?|[a-z]+)\\s+${word}(?![a-z0-9])`, "g"),
+          ],
+        },
+      ];
+    }),
+  ),
+);
 
 /** The group whose title shares most distinctive words with the question, typos allowed; null on a tie. */
 function closestGroupTitle(s: string, corpus: Corpus, documentId: string): number | null {

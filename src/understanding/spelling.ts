@@ -13,8 +13,7 @@ export function closestWord(word: string, vocabulary: readonly string[]): string
   const prefix = word.length >= 6;
   let best: string | null = null;
   let bestDistance = Infinity;
-  for (const v of vocabulary) {
-    if (v[0] !== word[0]) continue;
+  for (const v of byFirstLetter(vocabulary).get(word[0]!) ?? []) {
     if (Math.abs(v.length - word.length) > max && !(prefix && v.startsWith(word))) continue;
     const d = prefix && v.startsWith(word) ? 0.5 : distance(word, v, max);
     if (d > max) continue;
@@ -24,6 +23,27 @@ export function closestWord(word: string, vocabulary: readonly string[]): string
     }
   }
   return best;
+}
+
+const buckets = new WeakMap<readonly string[], Map<string, string[]>>();
+
+/**
+ * A vocabulary's words by first letter, in its order, built once per vocabulary (the corpus's holds
+ * thousands of words, and each question reads a few of them per unknown word).
+ */
+function byFirstLetter(vocabulary: readonly string[]): Map<string, string[]> {
+  let index = buckets.get(vocabulary);
+  if (!index) {
+    index = new Map();
+    for (const v of vocabulary) {
+      if (!v) continue;
+      const list = index.get(v[0]!);
+      if (list) list.push(v);
+      else index.set(v[0]!, [v]);
+    }
+    buckets.set(vocabulary, index);
+  }
+  return index;
 }
 
 /** Optimal string alignment distance, abandoned once it exceeds `max`. */

@@ -51,6 +51,14 @@ describe("KeywordIndex on a handful of chunks", () => {
     expect(index.query("cybersecuritee", { limit: 10, fuzzy: false })).toEqual([]);
   });
 
+  it("reads each typo as its own, and the same the second time it is asked", () => {
+    const fresh = KeywordIndex.build(SMALL);
+    const first = fresh.query("cybersecuritee", { limit: 10 });
+    expect(first.map((h) => h.chunkId)).toEqual(["a/1"]);
+    expect(fresh.query("mesageries", { limit: 10 }).map((h) => h.chunkId)).toEqual(["a/2"]);
+    expect(fresh.query("cybersecuritee", { limit: 10 })).toEqual(first);
+  });
+
   it("filters by document and honours the limit", () => {
     expect(index.query("programme", { limit: 10, documents: new Set(["a"]) })).toEqual([]);
     expect(index.query("santé programme", { limit: 10, documents: new Set(["b"]) }).map((h) => h.chunkId).sort()).toEqual(["b/1", "b/2"]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findFigures } from "../../src/language/figures.js";
+import { figureKinds, findFigures, isYear } from "../../src/language/figures.js";
 
 const values = (text: string) => findFigures(text).map((f) => [f.text, f.value]);
 
@@ -61,5 +61,28 @@ describe("findFigures", () => {
     expect(values("deux, trois")).toEqual([["deux", 2], ["trois", 3]]);
     expect(values("septembre, centre, milliers, onzième")).toEqual([]);
     expect(values("vingt et des poussières")).toEqual([["vingt", 20]]);
+  });
+});
+
+describe("figureKinds", () => {
+  it("reads every line of a quoted text, and gives what findFigures gives for the whole", () => {
+    const kinds = (text: string) => {
+      const figures = findFigures(text);
+      return { figure: figures.some((f) => !isYear(f)), year: figures.some(isYear) };
+    };
+    const texts = [
+      "Titre sans chiffre \nDéployer en 2019 \nun budget de 2 milliards",
+      "Action 5 \nsur trois ans",
+      "Depuis 2023\n",
+      "dix\nmille patients",
+      "10\n000 patients",
+      "2 \nmilliards",
+      "aucun chiffre\nni date",
+    ];
+    for (const text of texts) expect(figureKinds(text), text).toEqual(kinds(text));
+    expect(figureKinds("Titre sans chiffre \nDéployer en 2019 \nun budget de 2 milliards")).toEqual({ figure: true, year: true });
+    expect(figureKinds("aucun chiffre\nni date")).toEqual({ figure: false, year: false });
+    // Read again from what was kept: the same answer.
+    expect(figureKinds("Action 5 \nsur trois ans")).toEqual({ figure: true, year: false });
   });
 });

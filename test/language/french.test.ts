@@ -18,6 +18,11 @@ describe("normalize / fold / simplify", () => {
     expect(fold("cybersécurité")).toBe("cybersecurite");
   });
 
+  it("leaves plain ASCII as it is, but for ^ and `, which Unicode counts as diacritics", () => {
+    expect(fold("Action 14 : DMP, e-parcours (2023-2027) #3 @ans")).toBe("Action 14 : DMP, e-parcours (2023-2027) #3 @ans");
+    expect(fold("a^b`c")).toBe("abc");
+  });
+
   it("simplify = normalize then fold", () => {
     expect(simplify("Ça a Été l’Œuvre de la DNS")).toBe("ca a ete l'oeuvre de la dns");
     expect(simplify("MSSanté")).toBe("mssante");

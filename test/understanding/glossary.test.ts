@@ -64,6 +64,11 @@ describe("GlossaryMatcher on hand-made entries", () => {
     expect(ids("un professionnel de santé et le DMP")).toEqual(["ps", "dmp"]);
   });
 
+  it("lists the entries found in the glossary's order, whatever the question's", () => {
+    expect(ids("le DMP et un professionnel de santé")).toEqual(["ps", "dmp"]);
+    expect(ids("MSSanté, l'ENS et le DMP")).toEqual(["ens", "messagerie", "dmp"]);
+  });
+
   it("says when a term names a place the corpus does not cover", () => {
     const places = new GlossaryMatcher([{ ...entry("pays", ["Allemagne", "pays voisins"], ["UE"]), elsewhere: true }]);
     expect(places.match("la stratégie de l'Allemagne")).toEqual([{ entry: "pays", term: "Allemagne", expand: ["UE"], senses: [], elsewhere: true }]);
