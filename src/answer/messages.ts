@@ -168,6 +168,8 @@ const ATTRIBUTE_FR: Record<string, string> = {
   status: "d'état d'avancement à ce jour",
   officeholder: "le nom de la personne qui occupe ce poste",
   weather: "de météo",
+  membership: "la liste de ses membres",
+  procedure: "de démarche pas à pas",
 };
 const ATTRIBUTE_EN: Record<string, string> = {
   contact: "contact details (address, phone, website)",
@@ -178,6 +180,8 @@ const ATTRIBUTE_EN: Record<string, string> = {
   status: "any progress to date",
   officeholder: "who holds this office",
   weather: "the weather",
+  membership: "the list of its members",
+  procedure: "a step-by-step procedure",
 };
 
 /** A kind of information was asked that the closest text does not give: say so, and show that text. */

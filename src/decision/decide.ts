@@ -68,7 +68,11 @@ export function decide(result: RetrievalResult, corpus: Corpus, models: Models =
   const features = answerFeatures(q, result, ranked, rerankP);
   if (trace) trace.answer = features;
   const p = top ? predict(models.answer.model, features) : 0;
-  const verdict: Verdict = p >= models.answer.answerAt ? "answer" : p >= models.answer.closestAt ? "closest" : "refuse";
+  // Words the corpus never uses, and none of the question's other words (nor their glossary
+  // readings) in any of the first three: what matched was a name alone ("une recette de far
+  // breton"), and no probability makes that an answer.
+  const unspoken = features.unknown_count! > 0 && features.coverage_best3 === 0 && features.chunk_coverage_best3 === 0 && !features.action_named;
+  const verdict: Verdict = unspoken ? "refuse" : p >= models.answer.answerAt ? "answer" : p >= models.answer.closestAt ? "closest" : "refuse";
   const cite = top ? [top, ...extras(q, ranked, rerankP, models, trace)] : [];
   if (trace) {
     trace.pieces = ranked.slice(0, models.rerank.depth).flatMap((c) => {
@@ -81,8 +85,10 @@ export function decide(result: RetrievalResult, corpus: Corpus, models: Models =
     ranked,
     p,
     verdict,
-    // Half the question's subject in one passage: the topic is the texts', not just a common word.
-    topical: features.chunk_coverage_top! >= 0.5,
+    // Half the question's subject in one passage, or nearly half in the first citation through a
+    // term of the glossary ("le Lab e-santé"): the topic is the texts', not just a common word or
+    // a place ("demain à Lyon").
+    topical: !unspoken && (features.chunk_coverage_top! >= 0.5 || (result.understanding.terms.glossary.length > 0 && features.coverage_top! >= 0.4)),
     cite,
     pieces: (c, kind, max = 2) => pieces(q, c, kind, max, models),
   };

@@ -162,8 +162,11 @@ export const ATTRIBUTES: Readonly<Record<string, { asks: readonly string[]; evid
     evidence: ["gratuit", "payant", "prix", "tarif", "cout", "coute", "euros", "reste a charge", "rembourse"],
   },
   legal: {
-    asks: ["amende", "amendes", "penalite", "penalites", "penalty", "illegal", "legal", "loi", "decret", "statut juridique", "jurisprudence", "votee", "le vote", "law", "fine"],
-    evidence: ["amende", "sanction", "sanctionner", "penalite", "loi", "decret", "arrete", "juridique", "legal", "vote", "obligatoire", "opposable"],
+    asks: [
+      "amende", "amendes", "penalite", "penalites", "penalty", "illegal", "legal", "loi", "decret", "statut juridique", "jurisprudence", "votee", "le vote", "law", "fine",
+      "on a le droit", "a-t-on le droit", "a t on le droit", "ai-je le droit", "j'ai le droit", "c'est interdit", "est-ce interdit", "interdit ou pas", "il risque", "elle risque", "on risque", "are we allowed", "is it allowed", "am i allowed",
+    ],
+    evidence: ["amende", "sanction", "sanctionner", "penalite", "loi", "decret", "arrete", "juridique", "legal", "vote", "obligatoire", "opposable", "interdit", "interdiction", "autorise"],
   },
   vendor: {
     asks: [
@@ -180,6 +183,21 @@ export const ATTRIBUTES: Readonly<Record<string, { asks: readonly string[]; evid
       "to date", "already",
     ],
     evidence: ["deja", "aujourd'hui", "a ce jour", "actuellement", "desormais", "depuis", "bilan", "resultat", "resultats", "atteint"],
+  },
+  membership: {
+    asks: [
+      "qui en fait partie", "qui fait partie", "qui y siege", "qui siege", "compose de qui", "composee de qui", "sa composition",
+      "quels sont les membres", "quels membres", "la liste des membres", "who are the members", "who sits on", "made up of whom",
+    ],
+    evidence: ["membre", "membres", "compose", "composee", "reunit", "rassemble", "associe", "regroupe", "represente", "representants"],
+  },
+  procedure: {
+    asks: [
+      "comment on candidate", "comment candidater", "comment postuler", "comment on postule", "quelle procedure", "la procedure",
+      "quelles etapes", "les etapes", "comment l'activer", "je l'active comment", "comment on l'active", "comment activer",
+      "comment on obtient", "comment obtenir", "how do i apply", "how to apply", "what is the procedure", "step by step", "how do i activate",
+    ],
+    evidence: ["etape", "etapes", "procedure", "candidater", "candidature", "appel a projets", "appel a candidatures", "activer", "activation", "modalites", "guichet"],
   },
   weather: { asks: ["meteo", "quel temps", "pleuvoir", "pluie", "weather", "rain"], evidence: ["meteo", "pluie", "soleil", "climat"] },
 };

@@ -130,6 +130,26 @@ describe("answer pipeline", () => {
     }
   });
 
+  it("refuses a list of members or a step-by-step procedure the texts do not give, and shows the text that names the body", async () => {
+    const a = await pipeline.ask("Le comité d'éthique du numérique en santé, qui en fait partie ?");
+    expect(a).toMatchObject({ refused: true, lang: "fr" });
+    expect(a.answer.startsWith("Les textes que je couvre ne donnent pas la liste de ses membres, et je préfère ne pas deviner.")).toBe(true);
+    expect(a.citations.map((c) => c.id)).toEqual(["virage-numerique-2019#action-2"]);
+  });
+
+  it("refuses a question whose only link to the texts is a place name, without a closest text", async () => {
+    const a = await pipeline.ask("T'as une recette de far breton facile ?");
+    expect(a).toMatchObject({ refused: true, citations: [] });
+    expect(a.answer.startsWith("Je ne trouve rien sur ce sujet dans les textes que je couvre")).toBe(true);
+  });
+
+  it("shows the closest text when refusing a question about something the glossary knows", async () => {
+    const a = await pipeline.ask("Comment on candidate pour être accompagné par le Lab e-santé ?");
+    expect(a).toMatchObject({ refused: true });
+    expect(a.answer).toContain("Le texte le plus proche, qui ne répond pas à la question :");
+    expect(a.citations.map((c) => c.id)).toEqual(["virage-numerique-2019#action-23"]);
+  });
+
   it("answers a greeting with help, refused, no citation", async () => {
     const a = await pipeline.ask("bonjour");
     expect(a).toMatchObject({ kind: "help", refused: true, citations: [] });

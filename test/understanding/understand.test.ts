@@ -199,6 +199,9 @@ describe("intent, read after the references", () => {
     expect(u("le GCS e-Santé Bretagne c'est qui le directeur ?").asks.attributes).toEqual(["officeholder"]);
     expect(u("Who runs the Espace Numérique de Santé operationally?").asks.attributes).toEqual([]);
     expect(u("qui pilote l'action 14 ?").asks.attributes).toEqual([]);
+    expect(u("La cellule d'éthique, qui en fait partie ?").asks.attributes).toEqual(["membership"]);
+    expect(u("Comment on candidate à un appel à projets HOP'EN ?").asks.attributes).toEqual(["procedure"]);
+    expect(u("on a le droit d'utiliser une messagerie grand public ?").asks.attributes).toEqual(["legal"]);
   });
 });
 
