@@ -159,6 +159,13 @@ export function figureMissing(lang: Lang): string {
     : "Les textes que je couvre ne donnent pas ce chiffre, et je préfère ne pas deviner. Le passage le plus proche :";
 }
 
+/** A figure asked "to date" where the texts give only a target or a plan. */
+export function figureTargetOnly(lang: Lang): string {
+  return lang === "en"
+    ? "The texts I cover do not give this figure to date, and I would rather not guess. What they give, to check:"
+    : "Les textes que je couvre ne donnent pas ce chiffre à ce jour, et je préfère ne pas deviner. Ce qu'ils donnent, à vérifier :";
+}
+
 const ATTRIBUTE_FR: Record<string, string> = {
   contact: "de coordonnées (adresse, téléphone, site)",
   career: "ce renseignement sur les personnes",

@@ -164,7 +164,13 @@ export function missingAttributes(u: Understanding, text: string): string[] {
   // Most questions ask none: the quoted text is then not read.
   if (!u.asks.attributes.length) return [];
   const said = stemsOf(text);
-  return u.asks.attributes.filter((kind) => !ATTRIBUTES[kind]!.evidence.some((w) => terms(w).every((t) => said.has(t))));
+  const plain = ` ${words(text).join(" ")} `;
+  // A word the stemmer drops as a stopword ("déjà", "depuis") is looked for as it is written.
+  const speaksOf = (w: string) => {
+    const t = terms(w);
+    return t.length ? t.every((x) => said.has(x)) : plain.includes(` ${words(w).join(" ")} `);
+  };
+  return u.asks.attributes.filter((kind) => !ATTRIBUTES[kind]!.evidence.some(speaksOf));
 }
 
 /** The best share of the subject a single content chunk of the citation accounts for: an answer stands in one place. */

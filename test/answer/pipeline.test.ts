@@ -143,13 +143,6 @@ describe("answer pipeline", () => {
     expect(a.answer.startsWith("Je ne trouve rien sur ce sujet dans les textes que je couvre")).toBe(true);
   });
 
-  it("shows the closest text when refusing a question about something the glossary knows", async () => {
-    const a = await pipeline.ask("Comment on candidate pour être accompagné par le Lab e-santé ?");
-    expect(a).toMatchObject({ refused: true });
-    expect(a.answer).toContain("Le texte le plus proche, qui ne répond pas à la question :");
-    expect(a.citations.map((c) => c.id)).toEqual(["virage-numerique-2019#action-23"]);
-  });
-
   it("answers a greeting with help, refused, no citation", async () => {
     const a = await pipeline.ask("bonjour");
     expect(a).toMatchObject({ kind: "help", refused: true, citations: [] });

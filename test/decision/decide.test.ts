@@ -56,6 +56,11 @@ describe("decide", () => {
     expect(decision.topical).toBe(false);
   });
 
+  it("finds a question topical when the first citation speaks of a glossary term it names, not of a place alone", async () => {
+    expect((await decided("Comment on candidate pour être accompagné par le Lab e-santé ?")).decision.topical).toBe(true);
+    expect((await decided("T'as une recette de far breton facile ?")).decision).toMatchObject({ verdict: "refuse", topical: false });
+  });
+
   it("quotes the measure that answers, not the action's first one", async () => {
     const { decision } = await decided("est-ce que les hôpitaux doivent faire des exercices de crise cyber ?");
     const top = decision.cite[0]!;

@@ -4,7 +4,8 @@ import { DURATION_WORDS, FIGURE_NOUNS_LIST, MONEY_WORDS, PERCENT_AFTER } from ".
 import { findFigures, holdsFigure, isYear } from "../../language/figures.js";
 import type { RetrievedCitation } from "../../retrieval/retriever.js";
 import { composeQuotes, quote } from "../compose/extractive.js";
-import { figureMissing } from "../messages.js";
+import { missingAttributes } from "../../decision/features.js";
+import { figureMissing, figureTargetOnly } from "../messages.js";
 import { answered, refused, type Answerer, type Searched } from "./answerer.js";
 
 const FIGURE_NOUN_STEMS = new Set(FIGURE_NOUNS_LIST.map((w) => stem(w)));
@@ -67,6 +68,16 @@ export const answerFigure: Answerer<Searched> = ({ u, corpus, out, result, decis
     return refused();
   }
   const { c, piece } = found;
+  // "Combien sont déjà équipés ?" answered by "150 EHPAD équipés d'ici fin 2025": the sentence
+  // with the figure says nothing of the present, so the texts give a target, not the count asked.
+  if (u.asks.attributes.includes("status")) {
+    const sentence = piece.body.split(/(?<=[.;!?])\s+|\n/).find((x) => countsWhatIsAsked(x, u.asks.counts)) ?? piece.body;
+    if (missingAttributes({ ...u, asks: { ...u.asks, attributes: ["status"] } }, sentence).length) {
+      out.say(figureTargetOnly(u.lang));
+      quote(c, result, { ...decision, pieces: (x, kind) => (x === c && piece.kind === kind ? [piece] : decision.pieces(x, kind, 1)) }, corpus, out).write();
+      return refused();
+    }
+  }
   // The piece with the figure is quoted first, whatever else the decision would quote.
   const withFigure = { ...decision, pieces: (x: RetrievedCitation, kind: Chunk["kind"], max = 2) => (x === c && piece.kind === kind ? [piece] : decision.pieces(x, kind, max)).slice(0, max) };
   composeQuotes(result, withFigure, [c], corpus, out);

@@ -1,0 +1,39 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { createAnswerPipeline, type AnswerPipeline } from "../../../src/answer/pipeline.js";
+import { silentLogger } from "../../../src/config/log.js";
+import { corpusWithNewDocuments } from "../../../src/eval/new-documents.js";
+import { localEmbedder } from "../../../src/index/embedder.js";
+import { openIndex } from "../../../src/index/open.js";
+
+const ROOT = resolve(import.meta.dirname, "../../..");
+
+// The Grand Est page of evals/new-documents gives a target ("150 EHPAD équipés d'ici fin 2025")
+// and a count to date ("concerne déjà 1 800 patients") in one list.
+let pipeline: AnswerPipeline;
+beforeAll(async () => {
+  const corpusDir = corpusWithNewDocuments(resolve(ROOT, "corpus"), resolve(ROOT, "evals/new-documents/documents.json"));
+  const { embeddings, info } = localEmbedder();
+  const indexDir = join(mkdtempSync(join(tmpdir(), "fdr-index-")), "index");
+  const index = await openIndex({ corpusDir, indexDir, embeddings, embedder: info, log: silentLogger });
+  pipeline = createAnswerPipeline({ index, log: silentLogger });
+}, 120_000);
+
+describe("answerFigure", () => {
+  it("asked how many to date, says the texts give only a target when the sentence with the figure says nothing of the present", async () => {
+    const a = await pipeline.ask("Combien d'EHPAD du Grand Est sont déjà équipés en téléconsultation ?");
+    expect(a).toMatchObject({ refused: true, lang: "fr" });
+    expect(a.answer.startsWith("Les textes que je couvre ne donnent pas ce chiffre à ce jour, et je préfère ne pas deviner. Ce qu'ils donnent, à vérifier :")).toBe(true);
+    expect(a.answer).toContain("150 EHPAD équipés d'ici fin 2025");
+    expect(a.citations.map((c) => c.id)).toEqual(["ars-grand-est"]);
+  });
+
+  it("answers how many to date when the sentence with the figure says where things stand", async () => {
+    const a = await pipeline.ask("Combien de patients insuffisants cardiaques sont déjà télésurveillés dans le Grand Est ?");
+    expect(a.refused).toBe(false);
+    expect(a.answer).toContain("qui concerne déjà 1 800 patients");
+    expect(a.citations.map((c) => c.id)).toEqual(["ars-grand-est"]);
+  });
+});
