@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { definedAcronyms } from "./definitions.js";
 import { CorpusError } from "./errors.js";
 import { checkGroupRanges } from "./group-ranges.js";
 import { deriveLabel } from "./label.js";
@@ -185,5 +186,7 @@ export function loadCorpus(dir: string): Corpus {
     return c;
   });
 
+  // The acronyms the texts define themselves ("GRADeS (groupement régional …)") join the glossary.
+  glossary = [...glossary, ...definedAcronyms(documents, glossary)];
   return Corpus.parse({ documents, glossary, enrichment, correspondences, hash: hashFiles(dir, dependencies(files)) });
 }
