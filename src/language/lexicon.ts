@@ -135,6 +135,8 @@ export const ATTRIBUTES: Readonly<Record<string, { asks: readonly string[]; evid
       "le num a appeler", "joindre", "contacter", "horaires", "heures d'ouverture", "site web", "site internet", "lien vers",
       "url", "adresse web", "adresse du site", "s'abonner", "s'abonne", "abonnement", "quel numero", "numero a appeler", "telecharger", "telecharge", "s'inscrire", "inscription", "formulaire", "siege", "email address", "phone number",
       "opening hours", "website", "how do i contact", "download", "sign up", "register",
+      "c'est ouvert", "est ouvert le", "est-il ouvert", "est-elle ouverte", "ouvert le dimanche", "ouvert le samedi", "ferme a quelle heure",
+      "ouvre a quelle heure", "what time does", "open on", "is it open",
     ],
     evidence: ["adresse", "telephone", "mail", "courriel", "site", "www", "http", "contact", "horaires", "inscription", "formulaire", "siege"],
   },
@@ -144,6 +146,8 @@ export const ATTRIBUTES: Readonly<Record<string, { asks: readonly string[]; evid
       "est-elle partie", "est-il parti", "son salaire", "combien gagne", "gagnait", "son age", "est nee",
       "est ne", "diplome", "il bosse", "elle bosse", "travaille ou", "bosse ou", "ancien poste", "who succeeded", "who replaced",
       "succeeded", "salary", "how much does", "gossip", "left the", "did he leave", "did she leave",
+      "lui a succede", "a succede a", "qui est venu apres", "qui est venue apres", "est arrive apres", "est arrivee apres",
+      "le ministre suivant", "la ministre suivante", "le suivant a ce poste", "came after", "took over from", "who followed", "who came next",
     ],
     evidence: ["successeur", "succede", "remplace", "quitte", "depart", "salaire", "remuneration", "diplome", "ancien", "auparavant"],
   },
@@ -164,6 +168,7 @@ export const ATTRIBUTES: Readonly<Record<string, { asks: readonly string[]; evid
   legal: {
     asks: [
       "amende", "amendes", "penalite", "penalites", "penalty", "illegal", "legal", "loi", "decret", "statut juridique", "jurisprudence", "votee", "le vote", "law", "fine",
+      "sanction", "sanctions", "sanctionne", "sanctionnes", "puni", "punis", "punition", "poursuites", "prison", "penalties", "punished", "sanctioned",
       "on a le droit", "a-t-on le droit", "a t on le droit", "ai-je le droit", "j'ai le droit", "c'est interdit", "est-ce interdit", "interdit ou pas", "il risque", "elle risque", "on risque", "are we allowed", "is it allowed", "am i allowed",
     ],
     evidence: ["amende", "sanction", "sanctionner", "penalite", "loi", "decret", "arrete", "juridique", "legal", "vote", "obligatoire", "opposable", "interdit", "interdiction", "autorise"],
@@ -199,7 +204,7 @@ export const ATTRIBUTES: Readonly<Record<string, { asks: readonly string[]; evid
     ],
     evidence: ["etape", "etapes", "procedure", "candidater", "candidature", "appel a projets", "appel a candidatures", "activer", "activation", "modalites", "guichet"],
   },
-  weather: { asks: ["meteo", "quel temps", "pleuvoir", "pluie", "weather", "rain"], evidence: ["meteo", "pluie", "soleil", "climat"] },
+  weather: { asks: ["meteo", "quel temps", "pleuvoir", "pluie", "fera beau", "fait beau", "weather", "rain", "forecast", "sunny"], evidence: ["meteo", "pluie", "soleil", "climat"] },
 };
 
 // ---------------------------------------------------------------- the structure of a plan

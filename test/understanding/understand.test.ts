@@ -202,6 +202,10 @@ describe("intent, read after the references", () => {
     expect(u("La cellule d'éthique, qui en fait partie ?").asks.attributes).toEqual(["membership"]);
     expect(u("Comment on candidate à un appel à projets HOP'EN ?").asks.attributes).toEqual(["procedure"]);
     expect(u("on a le droit d'utiliser une messagerie grand public ?").asks.attributes).toEqual(["legal"]);
+    expect(u("Qui lui a succédé à la DNS ?").asks.attributes).toEqual(["career"]);
+    expect(u("Le Lab e-santé est ouvert le samedi ?").asks.attributes).toEqual(["contact"]);
+    expect(u("Un éditeur non conforme risque des sanctions ?").asks.attributes).toEqual(["legal"]);
+    expect(u("Il fera beau pour le lancement ?").asks.attributes).toEqual(["weather"]);
   });
 });
 
