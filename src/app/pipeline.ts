@@ -5,7 +5,8 @@ import { disableThirdPartyTracing } from "../config/tracing.js";
 import type { LlmSettings } from "../answer/llm/chat-model.js";
 import { createAnswerPipeline, type AnswerPipeline } from "../answer/pipeline.js";
 import type { Answer } from "../answer/schema.js";
-import { embedderFromConfig, type Embedder } from "../index/embedder.js";
+import { embedderFromConfig } from "../index/embedder.js";
+import type { Embedder } from "../index/index-manifest.js";
 import { openIndex } from "../index/open.js";
 import { indexFolderProblem } from "./errors.js";
 

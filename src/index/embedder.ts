@@ -1,12 +1,6 @@
-import type { EmbeddingsInterface } from "@langchain/core/embeddings";
 import type { Config } from "../config/env.js";
-import type { EmbedderInfo } from "./index-manifest.js";
+import type { Embedder } from "./index-manifest.js";
 import { LocalFrenchEmbeddings } from "./local-embedder.js";
-
-export interface Embedder {
-  embeddings: EmbeddingsInterface;
-  info: EmbedderInfo;
-}
 
 /** The embedded default: nothing to download, no key, the same vectors on every machine. */
 export function localEmbedder(): Embedder {

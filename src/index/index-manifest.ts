@@ -1,3 +1,4 @@
+import type { EmbeddingsInterface } from "@langchain/core/embeddings";
 import { z } from "zod";
 
 /** Bumped when the on-disk layout changes, so an old index is rebuilt rather than misread. */
@@ -20,4 +21,10 @@ export interface EmbedderInfo {
   id: string;
   /** Known up front for the local embedder; otherwise learnt from the first vector. */
   dimensions: number | null;
+}
+
+/** An embedder and what it tells the index about itself: the local one or a remote one. */
+export interface Embedder {
+  embeddings: EmbeddingsInterface;
+  info: EmbedderInfo;
 }

@@ -1,7 +1,7 @@
 import { OpenAIEmbeddings } from "@langchain/openai";
 import type { Config } from "../config/env.js";
 import { redact } from "../config/log.js";
-import type { Embedder } from "./embedder.js";
+import type { Embedder } from "./index-manifest.js";
 
 export interface OpenAIEmbedderSettings {
   baseURL: string;
