@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { DEFINED_ID_PREFIX } from "./definitions.js";
 import { PASSAGE_MAX, periodOf } from "./chunk.js";
 import { deriveLabel, LABEL_MAX } from "./label.js";
 import { accountForLines, type LineAccount } from "./line-fates.js";
@@ -44,6 +45,8 @@ export interface Warning {
 export interface CorpusSummary {
   documents: DocumentSummary[];
   glossaryEntries: number;
+  /** Acronyms the texts define that corpus/glossary.yaml does not know: read from the texts. */
+  definedAcronyms: string[];
   enrichedActions: number;
   enrichedDocuments: number;
   draftEntries: string[];
@@ -169,6 +172,7 @@ export function summarizeCorpus(corpus: Corpus, corpusDir: string | null = null)
   return {
     documents: corpus.documents.map((d) => summarizeDocument(d, sources.get(d.id) ?? null)),
     glossaryEntries: corpus.glossary.length,
+    definedAcronyms: corpus.glossary.filter((e) => e.id.startsWith(DEFINED_ID_PREFIX)).map((e) => e.terms[0]!),
     enrichedActions: Object.keys(corpus.enrichment.actions).length,
     enrichedDocuments: Object.keys(corpus.enrichment.documents).length,
     draftEntries: [...drafts(corpus.enrichment.actions), ...drafts(corpus.enrichment.documents)],
@@ -240,7 +244,7 @@ export function formatSummary(s: CorpusSummary): string {
   ];
   for (const d of s.documents) lines.push(...formatDocument(d), "");
   lines.push(
-    `Glossary: ${count(s.glossaryEntries, "entry", "entries")}. Enrichment: ${count(s.enrichedActions, "action")}, ${count(s.enrichedDocuments, "document")}.`,
+    `Glossary: ${count(s.glossaryEntries, "entry", "entries")}${s.definedAcronyms.length ? `, with ${count(s.definedAcronyms.length, "acronym")} the texts define (${s.definedAcronyms.join(", ")}): corpus/glossary.yaml can give them everyday words` : ""}. Enrichment: ${count(s.enrichedActions, "action")}, ${count(s.enrichedDocuments, "document")}.`,
     ...(s.draftEntries.length
       ? [`Enrichment: ${count(s.draftEntries.length, "draft entry", "draft entries")} to review (${s.draftEntries.join(", ")}): used for retrieval already; remove "draft: true" once read.`]
       : []),

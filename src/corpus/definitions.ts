@@ -67,6 +67,9 @@ function textsOf(d: CorpusDocument): string[] {
   ];
 }
 
+/** The ID prefix of the glossary entries read from the texts, not written in corpus/glossary.yaml. */
+export const DEFINED_ID_PREFIX = "defined-";
+
 /**
  * Glossary entries for the acronyms the documents define and the glossary does not know: a
  * document an operator adds brings its own "GRADeS (groupement régional d'appui…)", read both ways.
@@ -83,7 +86,7 @@ export function definedAcronyms(documents: readonly CorpusDocument[], glossary: 
     }
   }
   return [...found].map(([acronym, long]) => ({
-    id: `defined-${acronym.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`,
+    id: `${DEFINED_ID_PREFIX}${acronym.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`,
     terms: [acronym, long],
     expand: [long, acronym],
     senses: [],

@@ -5,6 +5,7 @@ import { addDocument } from "../../src/corpus/add-document.js";
 import { checkCorpus, formatDocument, formatSummary } from "../../src/corpus/check.js";
 import { loadCorpus } from "../../src/corpus/load.js";
 import { showDocument } from "../../src/corpus/show.js";
+import { corpusWithNewDocuments } from "../../src/eval/new-documents.js";
 import { CORPUS_DIR } from "../support/pipeline.js";
 import { addNewDocuments, corpusErrorOf, lineOf, removeTempCorpora, tempCorpus } from "../support/temp-corpus.js";
 
@@ -20,6 +21,13 @@ function corpusWithPage(fixture: string, id: string, label = "Page test") {
 }
 
 describe("corpus check", () => {
+  it("names the acronyms the added texts define and the glossary lacks, read from the texts", () => {
+    const summary = checkCorpus(corpusWithNewDocuments(CORPUS_DIR, resolve(import.meta.dirname, "../../evals/new-documents/documents.json")));
+    expect(summary.definedAcronyms).toEqual(["CRIV", "ESEA", "CRIS"]);
+    expect(formatSummary(summary)).toContain(`Glossary: ${summary.glossaryEntries} entries, with 3 acronyms the texts define (CRIV, ESEA, CRIS): corpus/glossary.yaml can give them everyday words.`);
+    expect(checkCorpus(CORPUS_DIR).definedAcronyms).toEqual([]);
+  });
+
   it("says what each document of the real corpus yields", () => {
     const summary = checkCorpus(CORPUS_DIR);
     const byId = new Map(summary.documents.map((d) => [d.id, d]));
