@@ -111,8 +111,11 @@ export class HnswStore extends SaveableVectorStore {
     rows.set(this.rows);
     vectors.forEach((v, i) => rows.set(unit(v), (this.size + i) * dims));
     this.rows = rows;
-    this.metadata.push(...documents.map((d) => d.metadata));
-    if (!this.contentOf) this.texts.push(...documents.map((d) => d.pageContent));
+    // One push per document: spreading a quarter of a million arguments overflows the call stack.
+    for (const d of documents) {
+      this.metadata.push(d.metadata);
+      if (!this.contentOf) this.texts.push(d.pageContent);
+    }
     this.labelsByField.clear();
   }
 

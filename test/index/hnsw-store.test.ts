@@ -195,3 +195,18 @@ describe("HnswStore", () => {
     expect(withScore[0]![1]).toBeCloseTo(Math.SQRT1_2, 6);
   });
 });
+
+describe("HnswStore at scale", () => {
+  it("adds a quarter of a million vectors in one call without overflowing the call stack", async () => {
+    const n = 250_000;
+    const s = new HnswStore(embeddings, { m: 2, efConstruction: 2, efSearch: 2 });
+    const vectors = Array.from({ length: n }, (_, i) => [Math.cos(i), Math.sin(i), 1]);
+    const docs = Array.from({ length: n }, (_, i) => new Document({ pageContent: `t${i}`, metadata: { chunkId: `c${i}` } }));
+    await s.addVectors(vectors, docs);
+    // Points wind round a circle: the nearest to the 8th is itself or one a whole number of turns away.
+    const [[found, score]] = (await s.similaritySearchVectorWithScore([Math.cos(7), Math.sin(7), 1], 1)) as [[Document, number]];
+    expect(score).toBeGreaterThan(0.9999);
+    expect(found.pageContent).toBe(`t${String(found.metadata.chunkId).slice(1)}`);
+    expect(Math.abs(Math.cos(Number(found.pageContent.slice(1))) - Math.cos(7))).toBeLessThan(0.01);
+  }, 60_000);
+});
