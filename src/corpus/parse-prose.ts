@@ -8,13 +8,17 @@ import { isCaption, isChrome } from "./web-page-chrome.js";
  * The version of the rules below. It is part of the corpus hash (load.ts): an index built with
  * other rules holds other passages, and is rebuilt as if a corpus file had changed.
  */
-export const PROSE_RULES_VERSION = 2;
+export const PROSE_RULES_VERSION = 3;
 
 const SENTENCE_END = /[.!?…»")]$/;
 /** Longer lines are paragraphs, whatever their punctuation: no heading or caption runs this long. */
 const HEADING_MAX = 90;
 /** A question this short that opens a paragraph is answered by the paragraph after it (interviews, FAQs). */
 const QUESTION_MAX = 200;
+/** A line that asks, its closing quote aside: « Pourquoi … ? » in an interview. */
+const ASKS = /\?\s*[»"”]?$/u;
+/** A line that ends with a colon or asks: it announces what follows. */
+const ANNOUNCES = /(?::|\?\s*[»"”]?)$/u;
 
 /** "- ", "– ", "• ", "* "…: a bullet makes a list item on its own. */
 const BULLET = /^([-–—•*▪●◦·→✓►])\s+\S/u;
@@ -98,14 +102,14 @@ export function parseProse(source: SourceLine[]): ParsedProse {
     }
     if (o && lowerCase && unfinished && l.gap === 0) return append(l, o.kind, " ");
     // What a lead-in announces or a question asks follows it, unless it is another lead-in or question.
-    if (o && (o.kind === "lead-in" || o.kind === "question") && l.gap <= 1 && !/[:?]$/.test(l.text)) {
+    if (o && (o.kind === "lead-in" || o.kind === "question") && l.gap <= 1 && !ANNOUNCES.test(l.text)) {
       const short = l.text.length <= HEADING_MAX && !SENTENCE_END.test(l.text);
       return append(l, o.kind === "lead-in" && short ? "items" : "paragraph");
     }
     if (o?.kind === "items" && l.gap === 0 && l.text.length <= HEADING_MAX && !l.text.endsWith(":")) return append(l, "items");
 
     if (l.text.endsWith(":")) return start(l, "lead-in");
-    if (l.text.endsWith("?") && l.text.length <= QUESTION_MAX) return start(l, "question");
+    if (ASKS.test(l.text) && l.text.length <= QUESTION_MAX) return start(l, "question");
     if (l.text.length <= HEADING_MAX && !SENTENCE_END.test(l.text)) {
       // A short line right above a list introduces it ("La feuille de route s'organise autour de sept axes").
       if (next && inList.has(next.line) && next.gap === 0) return start(l, "lead-in");

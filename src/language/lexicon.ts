@@ -115,10 +115,11 @@ export const PERSON_ROLES = anyOf([
   "haut fonctionnaire", "chef de projet", "cheffe de projet", "charge de mission", "chargee de mission", "porteur",
   "porteurs", "equipe projet", "maitrise d'ouvrage", "minister", "director", "head of", "lead",
 ]);
-/** Words that state a purpose: a "pourquoi" question is answered by a passage that has one. */
+/** Words that state a purpose or a cause: a "pourquoi" question is answered by a passage that has one. */
 export const PURPOSE = anyOf([
   "afin de", "afin que", "pour que", "dans le but", "objectif", "objectifs", "vise a", "visant a", "en vue de", "permettre",
   "permettant", "pour", "so that", "in order to", "aims", "aim", "to help",
+  "parce que", "parce qu", "car", "en raison de", "compte tenu", "du fait de", "because", "due to",
 ]);
 export const ASKS_PLACE = anyOf(["ou se trouve", "ou est", "ou etait", "ou a eu lieu", "dans quelle ville", "quel lieu", "where", "ou ca"]);
 

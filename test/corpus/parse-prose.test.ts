@@ -81,6 +81,14 @@ describe("parseProse on an interview", () => {
     expect(interview.passages[2]!.lines).toEqual([13, 14]);
   });
 
+  it("keeps a question in quotation marks with the speaker's answer after it", () => {
+    const { passages } = parseProse(linesOf("Entretien\n\n« Pourquoi un axe à part ? »\n\nMarie Durand : Parce que nous avons été attaqués en 2022.\n\n« Et ensuite ? »\nMarie Durand : Un bilan fin 2026."));
+    expect(passages.map((p) => [p.lines, p.text])).toEqual([
+      [[3, 5], "« Pourquoi un axe à part ? »\nMarie Durand : Parce que nous avons été attaqués en 2022."],
+      [[7, 8], "« Et ensuite ? »\nMarie Durand : Un bilan fin 2026."],
+    ]);
+  });
+
   it("keeps '–', '1)' and '*' lists with their lead-in, the last one a line without colon", () => {
     expect(interview.passages.slice(3).map((p) => [p.lines, p.text.split("\n")[0]])).toEqual([
       [[15, 16, 17, 18], "Les priorités pour 2025 :"],

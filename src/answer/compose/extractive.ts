@@ -1,9 +1,11 @@
 import { parseCitationId, type Corpus } from "../../corpus/schema.js";
 import { terms } from "../../language/french.js";
 import type { Decision } from "../../decision/decide.js";
+import { evidence } from "../../decision/features.js";
 import type { RetrievalResult, RetrievedCitation } from "../../retrieval/retriever.js";
 import type { Lang } from "../../understanding/schema.js";
 import type { CitationList } from "../citations.js";
+import { idf } from "../../understanding/corpus-tables.js";
 import { describeAction } from "./structural.js";
 
 export interface ExtractiveOptions {
@@ -15,15 +17,36 @@ export interface ExtractiveOptions {
 
 export const DEFAULT_EXTRACTIVE: ExtractiveOptions = { measuresPerAction: 3, passagesPerDocument: 2 };
 
-/** The one or two sentences of a passage that share most words with the query, in text order. */
-export function bestSentences(text: string, query: string, max = 2): string {
+/** Enough to put a sentence holding the asked date or figure before one that only shares more words. */
+const ASKED_BONUS = 3;
+
+/**
+ * The one or two sentences of a passage that share most with the query, in text order: each
+ * shared word counts by `weight` (its rarity in the corpus, so that "santé" weighs less than "EHPAD").
+ */
+export function bestSentences(
+  text: string,
+  query: string,
+  max = 2,
+  weight: (stem: string) => number = () => 1,
+  /** A sentence that holds what is asked (a date, a figure) and shares a word with the query comes first. */
+  holdsAsked: (sentence: string) => boolean = () => false,
+): string {
   // A lead-in and its list ("Les ambitions … :" then "- …") only make sense together.
   if (/:\s*\n\s*(?:[-•–*]|\d+[.)]|\p{L}+ \d+ :)/u.test(text)) return text.trim();
-  const sentences = text.match(/[^.!?\n]+(?:[.!?]+|$)/g)?.map((s) => s.trim()).filter(Boolean) ?? [text];
+  // A closing quotation mark stays with the sentence it closes.
+  const sentences = text.match(/[^.!?\n]+(?:[.!?]+(?:\s*[»"”])?|$)/gu)?.map((s) => s.trim()).filter(Boolean) ?? [text];
   if (sentences.length <= max) return text.trim();
   const q = new Set(terms(query));
+  const shared = sentences.map((s) => [...new Set(terms(s))].filter((t) => q.has(t)).reduce((sum, t) => sum + weight(t), 0));
+  // A question of the text (an interviewer's, a FAQ's) is not an answer: the sentence after it is,
+  // and it takes the question's words.
+  const asks = (i: number) => /\?\s*[»"”]?$/u.test(sentences[i]!);
   const ranked = sentences
-    .map((s, i) => ({ s, i, n: terms(s).filter((t) => q.has(t)).length }))
+    .map((s, i) => {
+      const n = asks(i) ? -1 : shared[i]! + (i > 0 && asks(i - 1) ? shared[i - 1]! : 0);
+      return { s, i, n: n > 0 && holdsAsked(s) ? n + ASKED_BONUS : n };
+    })
     .sort((a, b) => b.n - a.n || a.i - b.i)
     .slice(0, max)
     .sort((a, b) => a.i - b.i);
@@ -58,7 +81,12 @@ export function quote(c: RetrievedCitation, result: RetrievalResult, decision: D
       write: () => describeAction(doc, a, lang, out, new Set(measures.map((m) => m.measure ?? m.body))),
     };
   }
-  const passages = decision.pieces(c, "passage", options.passagesPerDocument).map((p) => ({ p, text: bestSentences(p.body, quoteQuery(result)) }));
+  const asked = result.understanding.asks;
+  const holdsAsked = (sentence: string) => {
+    const ev = asked.date || asked.figure ? evidence(sentence) : null;
+    return !!ev && ((asked.date && ev.date) || (asked.figure && ev.figure));
+  };
+  const passages = decision.pieces(c, "passage", options.passagesPerDocument).map((p) => ({ p, text: bestSentences(p.body, quoteQuery(result), 2, (t) => idf(corpus, t), holdsAsked) }));
   return {
     texts: passages.map((x) => x.text),
     write: () => {
