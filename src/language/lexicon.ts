@@ -86,6 +86,9 @@ export const ASKS_MONEY = anyOf([
   "argent", "fric", "thune", "how much money", "funding", "cost", "costs", "price", "amount",
 ]);
 
+/** "Combien l'ARS met sur la télésanté ?", "how much does the State spend": a verb of spending asks an amount. */
+export const SPENDS = /\b(?:combien|cb|cmb)\b(?:\s+[^\s?]+){0,5}?\s+(?:met|mettent|mis|investi\w*|depens\w*|financ\w*|allou\w*|consacr\w*|touch\w*|recoi\w*|recu)\b|\bhow much\b(?:\s+[^\s?]+){0,5}?\s+(?:spen\w*|invest\w*|fund\w*|allocat\w*|put|puts|get|gets|receiv\w*)\b/;
+
 /** Nouns of a figure: "le budget du Ségur ?" asks one even without a question word. */
 export const FIGURE_NOUNS_LIST: readonly string[] = [
   "montant", "montants", "budget", "budgets", "cout", "couts", "coute", "prix", "tarif", "tarifs", "taux", "pourcentage",

@@ -2,7 +2,7 @@ import type { Corpus } from "../corpus/schema.js";
 import {
   ACTION_WORDS, ASKS_CONTENT, ASKS_COUNT, ASKS_DATE, ASKS_EVOLUTION, ASKS_FIGURE, ASKS_GROUP_OF, ASKS_HELP, ASKS_LIST,
   ASKS_PERSON, ASKS_REASON, BOTH_PLANS, FIGURE_NOUNS, FOLLOWED_SINCE, GREETINGS, MEASURE_WORDS, NATIONAL, PLAN_WORDS, SINCE_WHEN, WHICH,
-  escapeRegExp, ASKS_PERCENT, ASKS_WHICH_NUMBER, ATTRIBUTES, YES_NO, anyOf, ASKS_MONEY, BECAME_IN_YEAR, BECAME_WORDS, COUNT_OF_EN, COUNT_OF_FR, DURATION_ASKED, GROUP_SYNONYMS,
+  escapeRegExp, ASKS_PERCENT, ASKS_WHICH_NUMBER, SPENDS, ATTRIBUTES, YES_NO, anyOf, ASKS_MONEY, BECAME_IN_YEAR, BECAME_WORDS, COUNT_OF_EN, COUNT_OF_FR, DURATION_ASKED, GROUP_SYNONYMS,
 } from "../language/lexicon.js";
 import { stem } from "../language/french.js";
 import { anyGroupWord, perCorpus, roadmaps, roadmapsByRecency } from "./corpus-tables.js";
@@ -23,6 +23,7 @@ function counted(s: string): string | null {
   if (ASKS_PERCENT.test(s)) return "percent";
   const fr = COUNT_OF_FR.exec(s);
   if (fr) return ASKS_MONEY.test(fr[1]!) ? "money" : stem(fr[1]!.replace(/'.*$/, ""));
+  if (SPENDS.test(s)) return "money";
   const en = COUNT_OF_EN.exec(s);
   if (en) return stem(en[1]!.trim().split(/\s+/).at(-1)!);
   return ASKS_MONEY.test(s) ? "money" : null;

@@ -165,6 +165,12 @@ describe("intent, read after the references", () => {
     expect(u(q)).toMatchObject({ intent, structure });
   });
 
+  it("a verb of spending asks an amount, unless 'combien de' names what is counted", () => {
+    expect(u("Combien l'ARS met sur la télésanté ?").asks).toMatchObject({ figure: true, counts: "money" });
+    expect(u("How much does the State spend on the Ségur?").asks).toMatchObject({ figure: true, counts: "money" });
+    expect(u("Combien d'EHPAD touchent le financement ?").asks).toMatchObject({ figure: true, counts: "ehpad" });
+  });
+
   it("a figure noun in a yes/no question is its topic; 'l'action combien' asks which action; a share asks a percentage", () => {
     expect(u("la FDR 23-27 prévoit-elle des grilles de salaire attractives ?").intent).toBe("lookup");
     expect(u("Est-ce que le financement des éditeurs va se poursuivre ?").intent).toBe("lookup");
