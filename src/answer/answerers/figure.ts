@@ -26,10 +26,16 @@ function countsWhatIsAsked(text: string, counts: string | null): boolean {
     if (counts === "percent") return PERCENT_AFTER.test(after);
     if (counts === "duration") return DURATION_WORDS.test(simplify(after.split(/\s+/).slice(0, 2).join(" ")));
     // The unit after the figure ("24 actions") or just before it ("au total, 26").
-    const near = [...words(after).slice(0, GAP), ...words(text.slice(Math.max(0, f.start - 40), f.start)).slice(-GAP)];
-    return near.some((w) => stem(w) === counts || (w.length >= 5 && counts.length >= 5 && w.slice(0, 5) === counts.slice(0, 5)));
+    const before = text.slice(Math.max(0, f.start - 40), f.start);
+    const isUnit = (w: string) => stem(w) === counts || (w.length >= 5 && counts.length >= 5 && w.slice(0, 5) === counts.slice(0, 5));
+    if ([...words(after).slice(0, GAP), ...words(before).slice(-GAP)].some(isUnit)) return true;
+    // "Nous en comptons soixante-dix-huit", "il y en a 12": the unit is named earlier in the text.
+    return ANAPHORIC_COUNT.test(before) && words(text.slice(0, f.start)).some(isUnit);
   });
 }
+
+/** "en comptons", "en compte", "y en a", "en recense": the count of something named before. */
+const ANAPHORIC_COUNT = /\ben\s+(?:a|ont|avons|compte|comptent|comptons|recense|recensent|recensons|denombre|dénombre)\s*$/i;
 
 /** How far down the ranking a figure about the subject is looked for. */
 const DEPTH = 5;

@@ -29,7 +29,7 @@ export function bestSentences(
   query: string,
   max = 2,
   weight: (stem: string) => number = () => 1,
-  /** A sentence that holds what is asked (a date, a figure) and shares a word with the query comes first. */
+  /** A sentence that holds what is asked (a date, a figure) comes first, a text's own question aside. */
   holdsAsked: (sentence: string) => boolean = () => false,
 ): string {
   // A lead-in and its list ("Les ambitions … :" then "- …") only make sense together.
@@ -45,7 +45,7 @@ export function bestSentences(
   const ranked = sentences
     .map((s, i) => {
       const n = asks(i) ? -1 : shared[i]! + (i > 0 && asks(i - 1) ? shared[i - 1]! : 0);
-      return { s, i, n: n > 0 && holdsAsked(s) ? n + ASKED_BONUS : n };
+      return { s, i, n: n >= 0 && holdsAsked(s) ? n + ASKED_BONUS : n };
     })
     .sort((a, b) => b.n - a.n || a.i - b.i)
     .slice(0, max)

@@ -30,6 +30,13 @@ describe("answerFigure", () => {
     expect(a.citations.map((c) => c.id)).toEqual(["ars-grand-est"]);
   });
 
+  it("counts what a pronoun refers to: 'nous en comptons soixante-dix-huit' after the CPTS are named", async () => {
+    const a = await pipeline.ask("Combien de CPTS en Nouvelle-Aquitaine ?");
+    expect(a.refused).toBe(false);
+    expect(a.answer).toContain("Nous en comptons soixante-dix-huit en région");
+    expect(a.citations.map((c) => c.id)).toEqual(["ars-nouvelle-aquitaine"]);
+  });
+
   it("answers how many to date when the sentence with the figure says where things stand", async () => {
     const a = await pipeline.ask("Combien de patients insuffisants cardiaques sont déjà télésurveillés dans le Grand Est ?");
     expect(a.refused).toBe(false);

@@ -15,6 +15,11 @@ describe("bestSentences", () => {
     expect(bestSentences(text, "SAS départements agendas", 1, () => 1, dated)).toBe("L'objectif est de couvrir les douze départements d'ici fin 2024.");
   });
 
+  it("puts first a sentence holding what is asked even when it shares no word with the query, never a text's question", () => {
+    const text = "« Combien de CPTS ? » Elles organisent la coordination en ville. Nous en comptons soixante-dix-huit en région.";
+    expect(bestSentences(text, "combien CPTS coordination", 1, () => 1, (s) => /soixante|combien/.test(s))).toBe("Nous en comptons soixante-dix-huit en région.");
+  });
+
   it("weighs shared words by the weight given: a rare word outweighs two common ones", () => {
     const text = "La santé numérique progresse en santé. Les EHPAD sont équipés.";
     const rare = (t: string) => (t.startsWith("ehpad") ? 5 : 1);
