@@ -1,4 +1,5 @@
 import type { Chunk } from "../../corpus/chunk.js";
+import { parseCitationId } from "../../corpus/schema.js";
 import { simplify, stem, terms, words } from "../../language/french.js";
 import { DURATION_WORDS, FIGURE_NOUNS_LIST, MONEY_WORDS, PERCENT_AFTER } from "../../language/lexicon.js";
 import { findFigures, holdsFigure, isYear } from "../../language/figures.js";
@@ -37,6 +38,9 @@ function countsWhatIsAsked(text: string, counts: string | null): boolean {
 /** "en comptons", "en compte", "y en a", "en recense": the count of something named before. */
 const ANAPHORIC_COUNT = /\ben\s+(?:a|ont|avons|compte|comptent|comptons|recense|recensent|recensons|denombre|dénombre)\s*$/i;
 
+/** How a question names a document itself, not through a year or period it shares with others. */
+const NAMED_BY: ReadonlySet<string> = new Set(["name", "alias", "label", "region"]);
+
 /** How far down the ranking a figure about the subject is looked for. */
 const DEPTH = 5;
 
@@ -55,9 +59,12 @@ export const answerFigure: Answerer<Searched> = ({ u, corpus, out, result, decis
     new Set(terms(`${x.action?.title ?? ""} ${x.measure ?? ""} ${x.section ?? ""} ${x.body}`).filter((t) => subject.has(t) || (t.length >= 5 && prefixes.has(t.slice(0, 5)))).map((t) => t.slice(0, 5))).size;
   // Past the decision's candidates, the rest of the search, held to more of the subject: a figure
   // of the kind asked often stands in an introduction the rankers place lower.
+  // A document the question names ("en Lozère", "l'ARS Occitanie") gives the figure, or none does.
+  const named = new Set(u.references.documents.filter((d) => NAMED_BY.has(d.by)).map((d) => d.id));
+  const inNamed = (c: RetrievedCitation) => !named.size || named.has(parseCitationId(c.id).document);
   const candidates = [
-    ...decision.ranked.slice(0, DEPTH).map((c) => ({ c, needed: 1 })),
-    ...result.ranked.filter((c) => !decision.ranked.slice(0, DEPTH).some((d) => d.id === c.id)).map((c) => ({ c, needed: Math.min(2, subject.size) })),
+    ...decision.ranked.slice(0, DEPTH).filter(inNamed).map((c) => ({ c, needed: 1 })),
+    ...result.ranked.filter((c) => !decision.ranked.slice(0, DEPTH).some((d) => d.id === c.id) && inNamed(c)).map((c) => ({ c, needed: Math.min(2, subject.size) })),
   ];
   let found: { c: RetrievedCitation; piece: Chunk } | null = null;
   for (const { c, needed } of candidates) {

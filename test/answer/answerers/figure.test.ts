@@ -21,7 +21,7 @@ beforeAll(async () => {
   pipeline = createAnswerPipeline({ index, log: silentLogger });
 }, 120_000);
 
-describe("answerFigure", () => {
+describe("answerFigure, and a comparison on the same added documents", () => {
   it("asked how many to date, says the texts give only a target when the sentence with the figure says nothing of the present", async () => {
     const a = await pipeline.ask("Combien d'EHPAD du Grand Est sont déjà équipés en téléconsultation ?");
     expect(a).toMatchObject({ refused: true, lang: "fr" });
@@ -35,6 +35,20 @@ describe("answerFigure", () => {
     expect(a.refused).toBe(false);
     expect(a.answer).toContain("Nous en comptons soixante-dix-huit en région");
     expect(a.citations.map((c) => c.id)).toEqual(["ars-nouvelle-aquitaine"]);
+  });
+
+  it("takes a figure only from the document the question names: a Grand Est count does not answer about Lozère", async () => {
+    const a = await pipeline.ask("Combien de téléconsultations ont été réalisées en Lozère en 2023 ?");
+    expect(a).toMatchObject({ refused: true });
+    expect(a.answer.startsWith("Les textes que je couvre ne donnent pas ce chiffre, et je préfère ne pas deviner.")).toBe(true);
+    expect(a.citations.map((c) => c.id)).toEqual(["ars-occitanie"]);
+  });
+
+  it("compares a named document with the national roadmap when nothing else is asked", async () => {
+    const a = await pipeline.ask("La stratégie du Grand Est colle-t-elle à la feuille de route nationale ?");
+    expect(a).toMatchObject({ refused: false, kind: "compare" });
+    expect(a.citations.map((c) => c.id).sort()).toEqual(expect.arrayContaining(["ars-grand-est"]));
+    expect(a.citations.some((c) => c.id.startsWith("fdr-2023-2027"))).toBe(true);
   });
 
   it("answers how many to date when the sentence with the figure says where things stand", async () => {
