@@ -7,7 +7,6 @@ import { checkGroupRanges } from "./group-ranges.js";
 import { deriveLabel } from "./label.js";
 import { parseLinesRoadmap, type ParsedRoadmap } from "./parse-lines.js";
 import { parseProse, PROSE_RULES_VERSION } from "./parse-prose.js";
-import { WORDS_VERSION } from "../language/french.js";
 import { parseSectionsRoadmap } from "./parse-sections.js";
 import {
   actionId,
@@ -75,7 +74,7 @@ function dependencies(files: ManifestFiles): string[] {
 }
 
 function hashFiles(dir: string, names: string[]): string {
-  const hash = createHash("sha256").update(`prose rules ${PROSE_RULES_VERSION}, words ${WORDS_VERSION}\0`);
+  const hash = createHash("sha256").update(`prose rules ${PROSE_RULES_VERSION}\0`);
   for (const name of names) {
     const file = join(dir, name);
     hash.update(name).update("\0");

@@ -61,15 +61,6 @@ export function isStopword(word: string): boolean {
 }
 
 /**
- * The version of the tokenising rules below: part of the corpus hash, so that an index built with
- * other rules is rebuilt.
- */
-export const WORDS_VERSION = 2;
-
-/** "veut-elle", "existe-t-il", "a-t-on", "pouvez-vous": an inverted subject pronoun after a verb. */
-const INVERTED_PRONOUN = /(?<=\p{L})-(?:t-)?(?:il|elle|ils|elles|on|je|tu|nous|vous)$/u;
-
-/**
  * Splits text into simplified word tokens. Elisions are stripped ("l'ApCV" → "apcv"); a
  * hyphenated or apostrophised compound yields the joined form and its parts, so "e-parcours",
  * "eparcours" and "e parcours" meet, and so do "HOP'EN" and "hopen".
@@ -82,8 +73,7 @@ export function words(text: string): string[] {
       if (raw) out.push(raw);
       continue;
     }
-    // "prévoit-elle" is the verb "prévoit": the pronoun is no word of the subject, nor "prevoitelle".
-    const token = raw.replace(/^['-]+|['-]+$/g, "").replace(ELISION, "").replace(INVERTED_PRONOUN, "");
+    const token = raw.replace(/^['-]+|['-]+$/g, "").replace(ELISION, "");
     if (!token) continue;
     if (/['-]/.test(token)) {
       const parts = token.split(/['-]+/).filter((p) => p.length > 0);

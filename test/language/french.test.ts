@@ -37,13 +37,6 @@ describe("words", () => {
     expect(words("Mise en œuvre d’un Centre")).toEqual(["mise", "en", "oeuvre", "un", "centre"]);
   });
 
-  it("reads an inverted question's verb without its pronoun: no 'prevoitelle' nor 'existetil' for the subject", () => {
-    expect(words("La FDR prévoit-elle des grilles ? Existe-t-il un plan ? A-t-on le droit ? Pouvez-vous m'aider ?")).toEqual([
-      "la", "fdr", "prevoit", "des", "grilles", "existe", "un", "plan", "a", "le", "droit", "pouvez", "aider",
-    ]);
-    expect(words("peut-être Saint-Hélier")).toEqual(["peutetre", "peut", "etre", "sainthelier", "saint", "helier"]);
-  });
-
   it("gives hyphenated and apostrophised compounds their joined form and their parts", () => {
     expect(words("e-parcours")).toEqual(["eparcours", "parcours"]);
     expect(words("eparcours")).toEqual(["eparcours"]);
