@@ -1,7 +1,7 @@
 import type { AssistantUserMessageMiddleware } from "@slack/bolt";
-import { answerQuestion, type Asked } from "../../answer-question.js";
+import { answerQuestion } from "../../answer-question.js";
 import type { SlackDeps } from "../../deps.js";
-import { fromPerson } from "../../incoming.js";
+import { askedIn, fromPerson, liveTargetOf } from "../../incoming.js";
 import { THINKING } from "../../messages.js";
 import { threadTitle } from "../../render.js";
 import { postInConversation } from "../../reply.js";
@@ -18,18 +18,7 @@ export function assistantUserMessage(deps: SlackDeps) {
     const message = fromPerson(event);
     if (!message) return;
     const thread = message.thread_ts ?? message.ts;
-    const asked: Asked = {
-      surface: "assistant",
-      team: body.team_id,
-      user: message.user,
-      channel: message.channel,
-      ts: message.ts,
-      threadTs: thread,
-      replyThreadTs: thread,
-      text: message.text,
-      files: !!message.files?.length,
-      eventId: body.event_id,
-    };
+    const asked = askedIn(message, body, { surface: "assistant", threadTs: thread, replyThreadTs: thread });
     await answerQuestion(deps, asked, {
       client,
       bot: context,
@@ -38,7 +27,7 @@ export function assistantUserMessage(deps: SlackDeps) {
         await setStatus(THINKING);
         if (!history.some((t) => t.role === "user")) await setTitle(threadTitle(question));
       },
-      live: { channel: message.channel, threadTs: thread, teamId: body.team_id, userId: message.user, clearStatus: () => setStatus("") },
+      live: { ...liveTargetOf(asked), clearStatus: () => setStatus("") },
     });
   };
 }

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from "@slack/bolt";
-import { answerQuestion, type Asked } from "../../answer-question.js";
+import { answerQuestion } from "../../answer-question.js";
 import type { SlackDeps } from "../../deps.js";
-import { fromPerson } from "../../incoming.js";
+import { askedIn, fromPerson, liveTargetOf } from "../../incoming.js";
 import { postInConversation } from "../../reply.js";
 
 type Args = Pick<AllMiddlewareArgs, "client" | "context"> & Pick<SlackEventMiddlewareArgs<"message">, "event" | "body">;
@@ -12,23 +12,7 @@ export function directMessage(deps: SlackDeps) {
     const message = fromPerson(event);
     // Channel messages are answered through their `app_mention`; a twin `message` event is no second question.
     if (!message || message.channel_type !== "im") return;
-    const asked: Asked = {
-      surface: "dm",
-      team: body.team_id,
-      user: message.user,
-      channel: message.channel,
-      ts: message.ts,
-      threadTs: message.thread_ts,
-      replyThreadTs: message.thread_ts,
-      text: message.text,
-      files: !!message.files?.length,
-      eventId: body.event_id,
-    };
-    await answerQuestion(deps, asked, {
-      client,
-      bot: context,
-      reply: postInConversation(client, asked),
-      live: { channel: message.channel, threadTs: message.thread_ts, teamId: body.team_id, userId: message.user },
-    });
+    const asked = askedIn(message, body, { surface: "dm", threadTs: message.thread_ts, replyThreadTs: message.thread_ts });
+    await answerQuestion(deps, asked, { client, bot: context, reply: postInConversation(client, asked), live: liveTargetOf(asked) });
   };
 }
