@@ -58,6 +58,13 @@ export const ASKS_WHICH_NUMBER = new RegExp(
 export const YES_NO = /(?:^|[\s,:;])(?:est-ce qu|est ce qu|estce qu)|(?<=\p{L})-t-(?:il|elle|on)\b|(?<=\p{L})-(?:il|elle|ils|elles)\b|^(?:does|do|is|are|will|can|should|has|have|did|would|could)\b/u;
 /** What "combien de X" counts: the noun after the counting words. */
 export const COUNT_OF_FR = /\b(?:combien|cb|cmb|nb|nbre|nombre)\s+(?:de\s+|d'|des\s+)([a-z'-]+)/;
+/** The counted noun and the rest of its sentence: "combien d'actions | compte la feuille de route ?". */
+export const COUNTED_THEN = /\b(?:combien|cb|cmb|nb|nbre|nombre|how many)\s+(?:de\s+|d'|des\s+)?([a-z'-]+)([^.?!]*)/;
+/** After the counted noun, a word that brings a topic: "combien d'actions sur la cybersécurité", "… parlent de". */
+export const TOPIC_AFTER_COUNT = anyOf([
+  "sur", "concernant", "autour", "pour", "relatives", "relatifs", "liees", "lies", "consacrees", "dediees", "traitant", "parlent",
+  "portent", "about", "on", "for", "regarding", "related", "concerning", "dealing",
+]);
 export const COUNT_OF_EN = /\bhow many\s+((?:[a-z'-]+\s+){0,3}?[a-z'-]+)\s+(?:do|does|did|are|is|were|was|will|would|have|has|had|can|could|should|in|on|for|per|to|the)\b/;
 /** "combien de temps", "sur quelle durée": the figure is a duration. */
 export const DURATION_ASKED = anyOf([

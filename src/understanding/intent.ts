@@ -2,7 +2,7 @@ import type { Corpus } from "../corpus/schema.js";
 import {
   ACTION_WORDS, ASKS_CONTENT, ASKS_COUNT, ASKS_DATE, ASKS_EVOLUTION, ASKS_FIGURE, ASKS_GROUP_OF, ASKS_HELP, ASKS_LIST,
   ASKS_PERSON, ASKS_REASON, BOTH_PLANS, FIGURE_NOUNS, FOLLOWED_SINCE, GREETINGS, MEASURE_WORDS, NATIONAL, PLAN_WORDS, SINCE_WHEN, WHICH,
-  escapeRegExp, ASKS_PERCENT, ASKS_WHICH_NUMBER, SPENDS, ATTRIBUTES, YES_NO, anyOf, ASKS_MONEY, BECAME_IN_YEAR, BECAME_WORDS, COUNT_OF_EN, COUNT_OF_FR, DURATION_ASKED, GROUP_SYNONYMS,
+  escapeRegExp, ASKS_PERCENT, ASKS_WHICH_NUMBER, COUNTED_THEN, TOPIC_AFTER_COUNT, SPENDS, ATTRIBUTES, YES_NO, anyOf, ASKS_MONEY, BECAME_IN_YEAR, BECAME_WORDS, COUNT_OF_EN, COUNT_OF_FR, DURATION_ASKED, GROUP_SYNONYMS,
 } from "../language/lexicon.js";
 import { stem } from "../language/french.js";
 import { anyGroupWord, perCorpus, roadmaps, roadmapsByRecency } from "./corpus-tables.js";
@@ -85,8 +85,14 @@ function structureAsk(s: string, refs: References, subject: readonly string[], c
     if (ASKS_CONTENT.test(s) || MEASURE_WORDS.test(s)) return "action_measures";
     return "describe_action";
   }
-  // "combien d'actions sur la cybersécurité" counts nothing the structure knows: it is a search.
+  // "combien d'actions sur la cybersécurité" counts nothing the structure knows: it is a search. But
+  // "je prépare une présentation… combien d'actions compte la feuille de route en cours ?" counts a
+  // roadmap's actions: its other words set the scene, none follows the counted noun as a topic.
   const bare = subject.length === 0;
+  const counted = COUNTED_THEN.exec(s);
+  const roadmapNamed = refs.documents.some((d) => roadmaps(corpus).some((r) => r.id === d.id));
+  const wholeRoadmap = roadmapNamed && !refs.groups.length && !hasGroupWord;
+  if (asksCount && !bare && counted && wholeRoadmap && ACTION_WORDS.test(counted[1]!) && !TOPIC_AFTER_COUNT.test(counted[2]!)) return "count_actions";
   if (asksCount && bare) {
     if (MEASURE_WORDS.test(s)) return "count_measures";
     if (ACTION_WORDS.test(s)) return "count_actions";

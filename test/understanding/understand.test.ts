@@ -165,6 +165,14 @@ describe("intent, read after the references", () => {
     expect(u(q)).toMatchObject({ intent, structure });
   });
 
+  it("counts a roadmap's actions when the other words set the scene, not when a topic follows the counted noun", () => {
+    expect(u("Je prépare une note pour mon directeur. Combien d'actions compte la feuille de route en cours ?").structure).toBe("count_actions");
+    expect(u("How many actions does the current roadmap have? It's for a slide").structure).toBe("count_actions");
+    expect(u("Combien d'actions de la feuille de route 2019 parlent de télémédecine ?").structure).toBeNull();
+    expect(u("combien d'actions sur la cybersécurité dans la FDR 2023-2027 ?").structure).toBeNull();
+    expect(u("Pour ma note : combien d'actions dans l'axe Prévention de la FDR 2023-2027 ?").structure).not.toBe("count_actions");
+  });
+
   it("a verb of spending asks an amount, unless 'combien de' names what is counted", () => {
     expect(u("Combien l'ARS met sur la télésanté ?").asks).toMatchObject({ figure: true, counts: "money" });
     expect(u("How much does the State spend on the Ségur?").asks).toMatchObject({ figure: true, counts: "money" });
