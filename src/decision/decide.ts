@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Chunk } from "../corpus/chunk.js";
 import { parseCitationId, type Corpus } from "../corpus/schema.js";
 import type { RetrievalResult, RetrievedCitation } from "../retrieval/retriever.js";
-import { answerFeatures, candidateFeatures, extraFeatures, pieceFeatures, questionContext, type QuestionContext } from "./features.js";
+import { answerFeatures, candidatesFeatures, extraFeatures, pieceFeatures, questionContext, type QuestionContext } from "./features.js";
 import { LogisticModel, predict, type Features } from "./logistic.js";
 import fitted from "./models.json" with { type: "json" };
 
@@ -101,8 +101,9 @@ export function decide(result: RetrievalResult, corpus: Corpus, models: Models =
 function rerank(q: QuestionContext, result: RetrievalResult, models: Models, trace?: DecisionTrace): { ranked: RetrievedCitation[]; p: Map<string, number> } {
   const depth = models.rerank.depth;
   const head = result.ranked.slice(0, depth);
+  const all = candidatesFeatures(q, result, head);
   const scored = head.map((c, i) => {
-    const features = candidateFeatures(q, result, c, i + 1);
+    const features = all[i]!;
     const p = predict(models.rerank.model, features);
     // An action the question names stays first, in the order named.
     return { c, features, p, order: features.direct ? 2 - i / depth : p };

@@ -123,7 +123,21 @@ function coverageBy(q: QuestionContext, id: string, content = false): number {
 export const CANDIDATE_SIGNS: Signs = {
   fused_ratio: 1, rank_rr: 1, keyword_rr: 1, vector_rr: 1, keyword_ratio: 1, vector_gap: -1, coverage: 1, coverage_text: 1,
   coverage_title: 1, via_enrichment: 0, latest: 0, named: 1, is_action: 0, direct: 1, superseded: -1, supersedes: 1,
+  chunk_coverage: 1, coverage_lead: 1, coverage_text_lead: 1, coverage_title_lead: 1, chunk_coverage_lead: 1,
 };
+
+/** Features read against the other candidates: what a citation covers that its rivals do not. */
+const LEADS = ["coverage", "coverage_text", "coverage_title", "chunk_coverage"] as const;
+
+/** Each candidate's features, and for the coverages, its lead over the best of the others (negative when behind). */
+export function candidatesFeatures(q: QuestionContext, result: RetrievalResult, head: readonly RetrievedCitation[]): Features[] {
+  const own = head.map((c, i) => candidateFeatures(q, result, c, i + 1));
+  return own.map((f, i) => {
+    const leads: Record<string, number> = {};
+    for (const k of LEADS) leads[`${k}_lead`] = f[k]! - Math.max(0, ...own.filter((_, j) => j !== i).map((g) => g[k]!));
+    return { ...f, ...leads };
+  });
+}
 
 /** Features of one candidate citation, for the reranker. */
 export function candidateFeatures(q: QuestionContext, result: RetrievalResult, c: RetrievedCitation, rank: number): Features {
@@ -143,6 +157,7 @@ export function candidateFeatures(q: QuestionContext, result: RetrievalResult, c
     coverage: coverageBy(q, c.id),
     coverage_text: coverageBy(q, c.id, true),
     coverage_title: coverage(q.subject, stemsOf(title)),
+    chunk_coverage: chunkCoverage(q, c),
     via_enrichment: s.viaEnrichment ? 1 : 0,
     latest: q.named.size === 0 && document === q.latest ? 1 : 0,
     named: q.named.has(document) ? 1 : 0,
@@ -305,6 +320,7 @@ export function pieceFeatures(q: QuestionContext, c: RetrievedCitation, piece: C
 export const EXTRA_SIGNS: Signs = {
   p_top: -1, p_candidate: 1, fused_ratio: 1, same_document: 0, unique_coverage: 1, candidate_coverage: 1,
   candidate_is_document: 0, top_is_document: 0, named_both: 1, counterpart: 1,
+  candidate_chunk_coverage: 1, candidate_question_coverage: 1, top_shortfall: 1,
 };
 
 /** Features of a runner-up, for keeping it as a second citation. */
@@ -323,6 +339,10 @@ export function extraFeatures(q: QuestionContext, top: RetrievedCitation, c: Ret
     same_document: a.document === b.document ? 1 : 0,
     unique_coverage: unique,
     candidate_coverage: coverageBy(q, c.id),
+    candidate_chunk_coverage: chunkCoverage(q, c),
+    candidate_question_coverage: questionCoverage(q, c.id),
+    // What the first leaves of the question: a second text may hold the rest.
+    top_shortfall: 1 - chunkCoverage(q, top),
     candidate_is_document: b.action === null ? 1 : 0,
     top_is_document: a.action === null ? 1 : 0,
     named_both: q.named.has(a.document) && q.named.has(b.document) && a.document !== b.document ? 1 : 0,

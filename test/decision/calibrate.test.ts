@@ -32,6 +32,17 @@ describe("calibration helpers", () => {
     expect(extraThreshold(wrong)).toBeLessThanOrEqual(0.8);
   });
 
+  it("among thresholds that do as well within noise, keeps more runners-up", () => {
+    // Runners-up at 0.3: six save a question whose first citation was wrong (+1.5 each), nineteen
+    // dilute a right one (−0.5 each). Keeping them is worse by 0.5 over 40 questions, well within noise.
+    const flat = Array.from({ length: 40 }, (_, i) => ({ id: "x", question: `q${i}`, p: 0.3, label: i < 6 ? 1 : 0, topCorrect: i >= 6 && i < 25 }));
+    expect(extraThreshold(flat)).toBe(0.05);
+    // Clearly worse below 0.5 (runners-up at 0.3 always wrong): those are not kept.
+    const costly = [...Array.from({ length: 40 }, (_, i) => ({ id: "x", question: `q${i}`, p: 0.3, label: 0, topCorrect: true })), ...Array.from({ length: 10 }, (_, i) => ({ id: "y", question: `r${i}`, p: 0.6, label: 1, topCorrect: false }))];
+    expect(extraThreshold(costly)).toBeGreaterThan(0.3);
+    expect(extraThreshold(costly)).toBeLessThanOrEqual(0.6);
+  });
+
   it("quotes a second piece when it often holds the fact the first misses", () => {
     const pieces = Array.from({ length: 10 }, (_, i) => [
       { question: `q${i}`, citation: "c", p: 0.9, label: 0 },

@@ -1,12 +1,34 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Corpus } from "../../src/corpus/schema.js";
-import { missingAttributes } from "../../src/decision/features.js";
+import { candidatesFeatures, missingAttributes, questionContext } from "../../src/decision/features.js";
 import { understand } from "../../src/understanding/understand.js";
+import { HybridRetriever } from "../../src/retrieval/retriever.js";
 import { realIndex } from "../support/pipeline.js";
 
 let corpus: Corpus;
+let retriever: HybridRetriever;
 beforeAll(async () => {
-  corpus = (await realIndex()).corpus;
+  const index = await realIndex();
+  corpus = index.corpus;
+  retriever = new HybridRetriever(index);
+});
+
+describe("candidatesFeatures", () => {
+  it("reads each candidate's coverage against the best of its rivals: ahead is positive, behind negative", async () => {
+    const result = await retriever.retrieve(understand("Quelle action porte sur la cybersécurité des établissements de santé ?", corpus));
+    const head = result.ranked.slice(0, 5);
+    const features = candidatesFeatures(questionContext(result, corpus), result, head);
+    for (const [i, f] of features.entries()) {
+      const rivals = features.filter((_, j) => j !== i);
+      for (const k of ["coverage", "coverage_text", "coverage_title", "chunk_coverage", "question_coverage"]) {
+        expect(f[`${k}_lead`]).toBeCloseTo(f[k]! - Math.max(0, ...rivals.map((g) => g[k]!)), 10);
+      }
+    }
+    // The best-covered candidate leads everyone; the others trail it.
+    const best = Math.max(...features.map((f) => f.coverage!));
+    expect(features.filter((f) => f.coverage_lead! >= 0).every((f) => f.coverage === best)).toBe(true);
+    expect(features.some((f) => f.coverage_lead! < 0)).toBe(true);
+  });
 });
 
 describe("missingAttributes", () => {
