@@ -20,7 +20,7 @@ describe("candidatesFeatures", () => {
     const features = candidatesFeatures(questionContext(result, corpus), result, head);
     for (const [i, f] of features.entries()) {
       const rivals = features.filter((_, j) => j !== i);
-      for (const k of ["coverage", "coverage_text", "coverage_title", "chunk_coverage", "question_coverage"]) {
+      for (const k of ["coverage", "coverage_text", "coverage_title", "chunk_coverage"]) {
         expect(f[`${k}_lead`]).toBeCloseTo(f[k]! - Math.max(0, ...rivals.map((g) => g[k]!)), 10);
       }
     }
