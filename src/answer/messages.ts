@@ -159,6 +159,11 @@ export function figureMissing(lang: Lang): string {
     : "Les textes que je couvre ne donnent pas ce chiffre, et je préfère ne pas deviner. Le passage le plus proche :";
 }
 
+/** A count read from a list: how many items, and the list itself. */
+export function listedCount(n: number, label: string, list: string, lang: Lang): string {
+  return lang === "en" ? `${label} lists ${n}: « ${list} »` : `${label} en énumère ${n} : « ${list} »`;
+}
+
 /** A figure asked "to date" where the texts give only a target or a plan. */
 export function figureTargetOnly(lang: Lang): string {
   return lang === "en"

@@ -45,6 +45,11 @@ export const ASKS_FIGURE = anyOf([
   "delai d'attente", "delais d'attente", "delai moyen", "delais moyens", "temps d'attente", "waiting time", "waiting times",
   "how long to wait", "how long do",
 ]);
+/**
+ * Measuring something as the plan's own work: "est-il prévu d'identifier combien d'informaticiens
+ * manquent ?" asks whether the plan will count them, not the count.
+ */
+export const MEASURES_HOW_MANY = /\b(?:identifier|mesurer|estimer|evaluer|recenser|determiner|quantifier|calculer|compter|chiffrer|objectiver|identify|measure|estimate|assess|count|quantify|track)\s+(?:combien|how many|how much|le nombre|the number)\b/;
 /** "c'est l'action combien ?", "quel numéro ?": the number that names an action, not a figure of the texts. */
 export const ASKS_WHICH_NUMBER = new RegExp(
   // An article, one noun, then "combien": whatever the noun ("l'action", "la mesure"), it is numbered.
@@ -100,7 +105,9 @@ export const SPENDS = /\b(?:combien|cb|cmb)\b(?:\s+[^\s?]+){0,5}?\s+(?:met|mette
 export const FIGURE_NOUNS_LIST: readonly string[] = [
   "montant", "montants", "budget", "budgets", "cout", "couts", "coute", "prix", "tarif", "tarifs", "taux", "pourcentage",
   "somme", "enveloppe", "chiffre", "chiffres", "statistique", "statistiques", "milliards", "millions", "euros", "salaire",
-  "salaires", "remuneration", "financement", "funding", "cost", "costs", "price", "amount", "figure", "figures",
+  "salaires", "remuneration", "financement", "funding", "cost", "costs", "price", "amount",
+  // "figure" alone is the French verb ("ça figure dans la feuille de route ?"): the English noun by its phrases.
+  "the figure", "the figures", "what figure", "what figures", "key figures", "any figures", "figures on", "figures for",
   "percentage", "money", "argent", "fric", "thune",
 ];
 export const FIGURE_NOUNS = anyOf(FIGURE_NOUNS_LIST);
@@ -143,9 +150,12 @@ export const ATTRIBUTES: Readonly<Record<string, { asks: readonly string[]; evid
   contact: {
     asks: [
       "adresse mail", "adresse email", "adresse e-mail", "son mail", "leur mail", "numero de telephone", "le numero a appeler",
-      "le num a appeler", "joindre", "contacter", "horaires", "heures d'ouverture", "site web", "site internet", "lien vers",
+      "le num a appeler", "joindre", "contacter", "horaires", "heures d'ouverture", "lien vers",
+      // The site asked for, not the site as a topic ("what's planned for the Santé.fr website?").
+      "quel site", "quel est le site", "c'est quoi le site", "leur site", "son site", "le site web de", "le site internet de",
+      "adresse du site web", "what is the website", "what's the website", "whats the website", "their website", "its website", "website address", "website of", "link to",
       "url", "adresse web", "adresse du site", "s'abonner", "s'abonne", "abonnement", "quel numero", "numero a appeler", "telecharger", "telecharge", "s'inscrire", "inscription", "formulaire", "siege", "email address", "phone number",
-      "opening hours", "website", "how do i contact", "download", "sign up", "register",
+      "opening hours", "how do i contact", "download", "sign up", "register",
       "c'est ouvert", "est ouvert le", "est-il ouvert", "est-elle ouverte", "ouvert le dimanche", "ouvert le samedi", "ferme a quelle heure",
       "ouvre a quelle heure", "what time does", "open on", "is it open",
     ],

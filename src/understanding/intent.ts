@@ -2,7 +2,7 @@ import type { Corpus } from "../corpus/schema.js";
 import {
   ACTION_WORDS, ASKS_CONTENT, ASKS_COUNT, ASKS_DATE, ASKS_EVOLUTION, ASKS_FIGURE, ASKS_GROUP_OF, ASKS_HELP, ASKS_LIST,
   ASKS_PERSON, ASKS_REASON, BOTH_PLANS, FIGURE_NOUNS, FOLLOWED_SINCE, GREETINGS, MEASURE_WORDS, NATIONAL, PLAN_WORDS, SINCE_WHEN, WHICH,
-  escapeRegExp, ASKS_PERCENT, ASKS_WHICH_NUMBER, COUNTED_THEN, TOPIC_AFTER_COUNT, SPENDS, ATTRIBUTES, YES_NO, anyOf, ASKS_MONEY, BECAME_IN_YEAR, BECAME_WORDS, COUNT_OF_EN, COUNT_OF_FR, DURATION_ASKED, GROUP_SYNONYMS,
+  escapeRegExp, ASKS_PERCENT, ASKS_WHICH_NUMBER, MEASURES_HOW_MANY, COUNTED_THEN, TOPIC_AFTER_COUNT, SPENDS, ATTRIBUTES, YES_NO, anyOf, ASKS_MONEY, BECAME_IN_YEAR, BECAME_WORDS, COUNT_OF_EN, COUNT_OF_FR, DURATION_ASKED, GROUP_SYNONYMS,
 } from "../language/lexicon.js";
 import { stem } from "../language/french.js";
 import { anyGroupWord, perCorpus, roadmaps, roadmapsByRecency } from "./corpus-tables.js";
@@ -36,7 +36,7 @@ function uninverted(s: string): string {
 
 export function answerType(s: string): Understanding["asks"] {
   const plain = uninverted(s);
-  const figure = !ASKS_WHICH_NUMBER.test(s) && (ASKS_FIGURE.test(s) || (FIGURE_NOUNS.test(s) && /\?|\b(quel|quelle|what|how)\b/.test(s) && !YES_NO.test(s)));
+  const figure = !ASKS_WHICH_NUMBER.test(s) && !(YES_NO.test(s) && MEASURES_HOW_MANY.test(s)) && (ASKS_FIGURE.test(s) || (FIGURE_NOUNS.test(s) && /\?|\b(quel|quelle|what|how)\b/.test(s) && !YES_NO.test(s)));
   return {
     counts: figure ? counted(s) : null,
     attributes: Object.entries(ATTRIBUTES).filter(([, a]) => anyOf(a.asks).test(s) || anyOf(a.asks).test(plain)).map(([kind]) => kind),

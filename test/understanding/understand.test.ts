@@ -221,6 +221,22 @@ describe("intent, read after the references", () => {
     expect(u("Un éditeur non conforme risque des sanctions ?").asks.attributes).toEqual(["legal"]);
     expect(u("Il fera beau pour le lancement ?").asks.attributes).toEqual(["weather"]);
   });
+
+  it("asks for a site's address only when the site is what is asked, not its topic", () => {
+    expect(u("What's planned for the Mon espace santé website?").asks.attributes).toEqual([]);
+    expect(u("Que prévoit la feuille de route pour le site internet Santé.fr ?").asks.attributes).toEqual([]);
+    expect(u("What is the website of the Agence du numérique en santé?").asks.attributes).toEqual(["contact"]);
+    expect(u("c'est quoi le site de la DNS ?").asks.attributes).toEqual(["contact"]);
+  });
+
+  it("reads 'figure' as the French verb, and a count the plan would make as no figure asked", () => {
+    expect(u("La télésurveillance, ça figure dans la feuille de route ?").asks.figure).toBe(false);
+    expect(u("Sous quel axe figure l'action sur la cybersécurité ?").asks.figure).toBe(false);
+    expect(u("What are the key figures on telehealth in the roadmap?").asks.figure).toBe(true);
+    expect(u("Est-il prévu de mesurer combien de patients utilisent la télésanté ?").asks.figure).toBe(false);
+    expect(u("Does the roadmap plan to count how many hospitals were attacked?").asks.figure).toBe(false);
+    expect(u("Combien de patients utilisent la télésanté ?").asks.figure).toBe(true);
+  });
 });
 
 describe("subject words", () => {

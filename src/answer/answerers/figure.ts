@@ -6,7 +6,7 @@ import { findFigures, holdsFigure, isYear } from "../../language/figures.js";
 import type { RetrievedCitation } from "../../retrieval/retriever.js";
 import { composeQuotes, quote } from "../compose/extractive.js";
 import { missingAttributes } from "../../decision/features.js";
-import { figureMissing, figureTargetOnly } from "../messages.js";
+import { figureMissing, figureTargetOnly, listedCount } from "../messages.js";
 import { answered, refused, type Answerer, type Searched } from "./answerer.js";
 
 const FIGURE_NOUN_STEMS = new Set(FIGURE_NOUNS_LIST.map((w) => stem(w)));
@@ -28,11 +28,39 @@ function countsWhatIsAsked(text: string, counts: string | null): boolean {
     if (counts === "duration") return DURATION_WORDS.test(simplify(after.split(/\s+/).slice(0, 2).join(" ")));
     // The unit after the figure ("24 actions") or just before it ("au total, 26").
     const before = text.slice(Math.max(0, f.start - 40), f.start);
-    const isUnit = (w: string) => stem(w) === counts || (w.length >= 5 && counts.length >= 5 && w.slice(0, 5) === counts.slice(0, 5));
+    const isUnit = unitOf(counts);
     if ([...words(after).slice(0, GAP), ...words(before).slice(-GAP)].some(isUnit)) return true;
     // "Nous en comptons soixante-dix-huit", "il y en a 12": the unit is named earlier in the text.
     return ANAPHORIC_COUNT.test(before) && words(text.slice(0, f.start)).some(isUnit);
   });
+}
+
+/** Whether a word names the unit counted; cognates count ("ambitions", "ambition"). */
+function unitOf(counts: string): (w: string) => boolean {
+  return (w) => stem(w) === counts || (w.length >= 5 && counts.length >= 5 && w.slice(0, 5) === counts.slice(0, 5));
+}
+
+/** A line that starts an item of a list: a dash, a bullet or a number. */
+const ITEM = /^\s*(?:[-•*–]|\d{1,2}[.)])\s+\S/;
+
+/**
+ * "Les ambitions de la politique du numérique en santé :" then one line per item: a text that
+ * lists what is counted gives the count as its number of items.
+ */
+export function listedUnder(text: string, counts: string | null): { intro: string; items: string[] } | null {
+  if (counts === null || counts === "money" || counts === "percent" || counts === "duration") return null;
+  const isUnit = unitOf(counts);
+  const lines = text.split("\n");
+  for (const [i, line] of lines.entries()) {
+    if (!/:\s*$/.test(line) || !words(line).some(isUnit)) continue;
+    const items: string[] = [];
+    for (const next of lines.slice(i + 1)) {
+      if (!ITEM.test(next)) break;
+      items.push(next.trim());
+    }
+    if (items.length >= 2) return { intro: line.trim(), items };
+  }
+  return null;
 }
 
 /** "en comptons", "en compte", "y en a", "en recense": the count of something named before. */
@@ -75,6 +103,15 @@ export const answerFigure: Answerer<Searched> = ({ u, corpus, out, result, decis
     }
   }
   if (!found) {
+    // No figure, but a list of what is counted: its items are the count.
+    for (const { c, needed } of candidates) {
+      const piece = c.chunks.find((x) => listedUnder(x.body, u.asks.counts) && (!subject.size || subjectWordsIn(x) >= needed));
+      if (!piece) continue;
+      const list = listedUnder(piece.body, u.asks.counts)!;
+      const label = corpus.documents.find((d) => d.id === parseCitationId(c.id).document)?.label ?? c.id;
+      out.say(listedCount(list.items.length, label, `${list.intro} ${list.items.join(" ")}`, u.lang), out.cite(c.id, null, piece.section));
+      return answered("search");
+    }
     const closest = decision.ranked[0]!;
     out.say(figureMissing(u.lang));
     quote(closest, result, { ...decision, pieces: (c, kind) => decision.pieces(c, kind, 1) }, corpus, out).write();

@@ -7,6 +7,7 @@ import { silentLogger } from "../../../src/config/log.js";
 import { corpusWithNewDocuments } from "../../../src/eval/new-documents.js";
 import { localEmbedder } from "../../../src/index/embedder.js";
 import { openIndex } from "../../../src/index/open.js";
+import { listedUnder } from "../../../src/answer/answerers/figure.js";
 
 const ROOT = resolve(import.meta.dirname, "../../..");
 
@@ -28,6 +29,13 @@ describe("answerFigure, and a comparison on the same added documents", () => {
     expect(a.answer.startsWith("Les textes que je couvre ne donnent pas ce chiffre à ce jour, et je préfère ne pas deviner. Ce qu'ils donnent, à vérifier :")).toBe(true);
     expect(a.answer).toContain("150 EHPAD équipés d'ici fin 2025");
     expect(a.citations.map((c) => c.id)).toEqual(["ars-grand-est"]);
+  });
+
+  it("counts the items of a list the text introduces with what is counted, and shows the list", async () => {
+    const a = await pipeline.ask("ARS Bretagne : combien d'ambitions pour le numérique en santé ?");
+    expect(a.refused).toBe(false);
+    expect(a.answer).toMatch(/^ARS Bretagne · Stratégie régionale en énumère 5 : « Les ambitions de la politique du numérique en santé : - renforcer la gouvernance du numérique en santé - /);
+    expect(a.citations.map((c) => c.id)).toEqual(["ars-bretagne"]);
   });
 
   it("counts what a pronoun refers to: 'nous en comptons soixante-dix-huit' after the CPTS are named", async () => {
@@ -56,5 +64,16 @@ describe("answerFigure, and a comparison on the same added documents", () => {
     expect(a.refused).toBe(false);
     expect(a.answer).toContain("qui concerne déjà 1 800 patients");
     expect(a.citations.map((c) => c.id)).toEqual(["ars-grand-est"]);
+  });
+});
+
+describe("listedUnder", () => {
+  it("reads a list introduced by the unit counted, and nothing else", () => {
+    const text = "Nos priorités :\n- former les soignants\n- équiper les EHPAD\n1) sécuriser les SI\nLa suite du texte.";
+    expect(listedUnder(text, "priorit")).toEqual({ intro: "Nos priorités :", items: ["- former les soignants", "- équiper les EHPAD", "1) sécuriser les SI"] });
+    expect(listedUnder(text, "axe")).toBeNull();
+    expect(listedUnder(text, "money")).toBeNull();
+    // One item is no list to count.
+    expect(listedUnder("Nos priorités :\n- former les soignants\nLa suite.", "priorit")).toBeNull();
   });
 });
