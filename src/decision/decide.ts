@@ -72,7 +72,10 @@ export function decide(result: RetrievalResult, corpus: Corpus, models: Models =
   // readings) in any of the first three: what matched was a name alone ("une recette de far
   // breton"), and no probability makes that an answer.
   const unspoken = features.unknown_count! > 0 && features.coverage_best3 === 0 && features.chunk_coverage_best3 === 0 && !features.action_named;
-  const verdict: Verdict = unspoken ? "refuse" : p >= models.answer.answerAt ? "answer" : p >= models.answer.closestAt ? "closest" : "refuse";
+  // Unsure, with words the corpus never uses and nothing of the question in the texts' own
+  // passages (only in curated wording: "a joke about accountants"): no text is close enough to show.
+  const faint = features.unknown_count! > 0 && features.chunk_coverage_best3 === 0 && !features.action_named && !features.named;
+  const verdict: Verdict = unspoken ? "refuse" : p >= models.answer.answerAt ? "answer" : p >= models.answer.closestAt && !faint ? "closest" : "refuse";
   const cite = top ? [top, ...extras(q, ranked, rerankP, models, trace)] : [];
   if (trace) {
     trace.pieces = ranked.slice(0, models.rerank.depth).flatMap((c) => {

@@ -154,7 +154,7 @@ export const ATTRIBUTES: Readonly<Record<string, { asks: readonly string[]; evid
       // The site asked for, not the site as a topic ("what's planned for the Santé.fr website?").
       "quel site", "quel est le site", "c'est quoi le site", "leur site", "son site", "le site web de", "le site internet de",
       "adresse du site web", "what is the website", "what's the website", "whats the website", "their website", "its website", "website address", "website of", "link to",
-      "url", "adresse web", "adresse du site", "s'abonner", "s'abonne", "abonnement", "quel numero", "numero a appeler", "telecharger", "telecharge", "s'inscrire", "inscription", "formulaire", "siege", "email address", "phone number",
+      "url", "adresse web", "adresse du site", "s'abonner", "s'abonne", "abonnement", "quel numero appeler", "quel numero de telephone", "numero a appeler", "telecharger", "telecharge", "s'inscrire", "inscription", "formulaire", "siege", "email address", "phone number",
       "opening hours", "how do i contact", "download", "sign up", "register",
       "c'est ouvert", "est ouvert le", "est-il ouvert", "est-elle ouverte", "ouvert le dimanche", "ouvert le samedi", "ferme a quelle heure",
       "ouvre a quelle heure", "what time does", "open on", "is it open",
@@ -264,6 +264,9 @@ export const ASKS_CONTENT = anyOf([
 /** "l'action suivante", "the next one". */
 export const NEXT = anyOf(["suivante", "suivant", "d'apres", "next", "following", "apres celle-ci", "celle d'apres"]);
 export const PREVIOUS = anyOf(["precedente", "precedent", "d'avant", "previous", "celle d'avant"]);
+
+/** A plan named by a person: "le plan Buzyn", "la feuille de route de Pon", "Buzyn's roadmap". */
+export const PLAN_OF_PERSON = /\b(?:plan|plans|feuille de route|fdr|strategie|roadmap|reforme)\s+(?:de\s+|d'|du ministre\s+|de la ministre\s+)?([a-z][a-z-]{3,})\b|\b([a-z][a-z-]{3,})(?:'s)?\s+(?:plan|roadmap)\b/g;
 
 /** Naming the most recent or an earlier plan without its year. */
 export const LATEST_PLAN = anyOf([

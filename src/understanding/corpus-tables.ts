@@ -25,6 +25,17 @@ export function phrasePattern(phrase: string): RegExp | null {
   return p ? new RegExp(`(?<![a-z0-9])${escapeRegExp(p).replace(/\s+/g, "\\s+")}(?![a-z0-9])`) : null;
 }
 
+/**
+ * A name of words and a year, by its initials: "Ma santé 2022" is also "MS2022", "MS 2022", "MS22".
+ * Two initials at least, so that a single word and its year stay a year.
+ */
+export function initialsPattern(alias: string): RegExp | null {
+  const m = /^(.+?)\s+((?:19|20)(\d{2}))$/.exec(simplify(alias).trim());
+  if (!m) return null;
+  const initials = words(m[1]!).filter((w) => /^[a-z]/.test(w)).map((w) => w[0]).join("");
+  return initials.length >= 2 ? new RegExp(`(?<![a-z0-9])${initials}[\\s-]?(?:${m[2]}|${m[3]})(?![a-z0-9])`) : null;
+}
+
 export const roadmaps = perCorpus((corpus): readonly CorpusDocument[] => corpus.documents.filter((d) => d.kind === "roadmap"));
 
 /** The year a document ends (or its year): what "the latest roadmap" is measured by. */
@@ -72,7 +83,10 @@ export const documentNames = perCorpus((corpus): DocumentNames[] =>
   corpus.documents.map((d) => ({
     id: d.id,
     // The citation ID is a name too: people copy it from an answer's sources.
-    aliases: [...d.aliases.filter((a) => !/^\d{4}$/.test(a.trim())), d.id].map(phrasePattern).filter((re): re is RegExp => re !== null),
+    aliases: [
+      ...[...d.aliases.filter((a) => !/^\d{4}$/.test(a.trim())), d.id].map(phrasePattern),
+      ...d.aliases.map(initialsPattern),
+    ].filter((re): re is RegExp => re !== null),
     label: phrasePattern(d.label.replace(/[·:›].*$/, "")),
     region: d.region ? placeNames(corpus, d.region).map(phrasePattern).filter((re): re is RegExp => re !== null) : [],
   })),
@@ -233,11 +247,10 @@ export const counterparts = perCorpus((corpus): Map<string, { later: Set<string>
 });
 
 /**
- * Proper names that stand in one document only ("Boucicaut", "Cyberveille", a regional platform's
- * name): a question that uses one is about that document. A name is a capitalised word of four
- * letters or more, inside a sentence, that the texts never write in lower case.
+ * Capitalised words of four letters or more inside a sentence, by document, and the words the
+ * texts or people write in lower case: a name is the first and never the second.
  */
-export const documentsByName = perCorpus((corpus): Map<string, string> => {
+const capitalisedWords = perCorpus((corpus) => {
   const capitalised = new Map<string, Set<string>>();
   const anywhere = new Map<string, Set<string>>();
   const lower = new Set<string>();
@@ -261,9 +274,35 @@ export const documentsByName = perCorpus((corpus): Map<string, string> => {
   for (const e of [...Object.values(corpus.enrichment.actions), ...Object.values(corpus.enrichment.documents)]) {
     for (const q of [...e.questions, ...e.keywords]) for (const m of q.matchAll(/(?<![\p{L}])\p{Ll}[\p{L}]{3,}/gu)) lower.add(simplify(m[0]));
   }
+  return { capitalised, anywhere, lower };
+});
+
+/**
+ * Proper names that stand in one document only ("Boucicaut", "Cyberveille", a regional platform's
+ * name): a question that uses one is about that document.
+ */
+export const documentsByName = perCorpus((corpus): Map<string, string> => {
+  const { capitalised, anywhere, lower } = capitalisedWords(corpus);
   const out = new Map<string, string>();
   for (const [w, docs] of capitalised) {
     if (docs.size === 1 && (anywhere.get(w)?.size ?? 0) <= 1 && !lower.has(w) && !isStopword(w)) out.set(w, [...docs][0]!);
+  }
+  return out;
+});
+
+/**
+ * Proper names the texts of a single year use ("Buzyn" in the 2019 brief and presentation): "le
+ * plan Buzyn" is the roadmap of that year.
+ */
+export const yearOfName = perCorpus((corpus): Map<string, number> => {
+  const { capitalised, lower } = capitalisedWords(corpus);
+  const out = new Map<string, number>();
+  for (const [w, docs] of capitalised) {
+    if (lower.has(w) || isStopword(w)) continue;
+    // Undated texts (a regional page recalling 2019) do not date a name.
+    const years = new Set([...docs].map((id) => corpus.documents.find((d) => d.id === id)?.year).filter((y): y is number => typeof y === "number"));
+    const [year] = years;
+    if (years.size === 1 && year !== undefined) out.set(w, year);
   }
   return out;
 });

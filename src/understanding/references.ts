@@ -1,9 +1,9 @@
 import type { Corpus } from "../corpus/schema.js";
 import { simplify, stem, words } from "../language/french.js";
-import { ACTION_WORDS, THERE, EARLIER_PLAN, GROUP_SYNONYM_WORDS, LAST_WORDS, OPENS_WITH, LATEST_PLAN, NUMBER_WORDS, ORDINAL_WORDS, PLAN_OF, PLAN_WORDS, ROMAN, escapeRegExp } from "../language/lexicon.js";
+import { ACTION_WORDS, THERE, EARLIER_PLAN, GROUP_SYNONYM_WORDS, LAST_WORDS, OPENS_WITH, LATEST_PLAN, NUMBER_WORDS, ORDINAL_WORDS, PLAN_OF, PLAN_OF_PERSON, PLAN_WORDS, ROMAN, escapeRegExp } from "../language/lexicon.js";
 import { numberValue } from "../language/figures.js";
 import { closestWord } from "./spelling.js";
-import { covers, documentNames, documentsByName, groupTitles, groupWords, perCorpus, placeNames, roadmapsByRecency, vocabulary } from "./corpus-tables.js";
+import { covers, documentNames, documentsByName, groupTitles, groupWords, perCorpus, placeNames, roadmaps, roadmapsByRecency, vocabulary, yearOfName } from "./corpus-tables.js";
 import type { ActionRef, DocumentRef, GlossaryMatch, GroupRef } from "./schema.js";
 
 /**
@@ -99,6 +99,16 @@ export function resolveDocuments(s: string, corpus: Corpus): DocumentReading {
   for (const w of s.split(/[^a-z0-9]+/)) {
     const id = byName.get(w);
     if (id) add(id, "name");
+  }
+  // "le plan Buzyn": the roadmap of the year whose texts name that person, with those texts.
+  for (const m of s.matchAll(PLAN_OF_PERSON)) {
+    const year = yearOfName(corpus).get(m[1] ?? m[2]!);
+    const roadmap = year === undefined ? undefined : roadmaps(corpus).find((d) => covers(d, year));
+    if (!roadmap) continue;
+    // The name said which plan; it is no subject of its own.
+    used.push(new RegExp(`(?<![a-z0-9])${escapeRegExp(m[1] ?? m[2]!)}(?:'s)?(?![a-z0-9])`));
+    add(roadmap.id, "name");
+    for (const other of corpus.documents) if (other.scope === roadmap.scope && other.year === year) add(other.id, "year");
   }
   const years = yearsIn(s);
   // A year names every document of that time — unless it is the period of a document the

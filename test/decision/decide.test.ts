@@ -56,6 +56,15 @@ describe("decide", () => {
     expect(decision.topical).toBe(false);
   });
 
+  it.each(["Tell me a joke about accountants", "How do I fix a merge conflict in git?"])(
+    "refuses '%s' outright: its words meet only curated wording, never the texts' own passages",
+    async (q) => {
+      const { decision } = await decided(q);
+      expect(decision.p).toBeGreaterThanOrEqual(DEFAULT_MODELS.answer.closestAt);
+      expect(decision.verdict).toBe("refuse");
+    },
+  );
+
   it("finds a question topical when the first citation speaks of a glossary term it names, not of a place alone", async () => {
     expect((await decided("Comment on candidate pour être accompagné par le Lab e-santé ?")).decision.topical).toBe(true);
     expect((await decided("T'as une recette de far breton facile ?")).decision).toMatchObject({ verdict: "refuse", topical: false });

@@ -66,6 +66,17 @@ describe("documents named", () => {
     expect(documents("la fdr 23-27 ça fait cmb d'actions ?")).toEqual(["fdr-2023-2027"]);
   });
 
+  it("reads a name of words and a year by its initials, and a plan by the person its year's texts name", () => {
+    expect(documents("E-presc dans la FDR MS2022 ?")).toEqual(Y2019);
+    expect(documents("le plan MS 22, c'était quoi ?")).toEqual(Y2019);
+    expect(documents("prescriptions dématérialisées ds le plan Buzyn ??")).toEqual(Y2019);
+    expect(documents("What did Buzyn's roadmap say about cybersecurity?")).toEqual(Y2019);
+    expect(u("la feuille de route de Buzyn et la cybersécurité").terms.subject).not.toContain("buzyn");
+    // A plan of something is no plan of someone.
+    expect(documents("le plan de prévention du cancer ?")).toEqual([]);
+    expect(documents("les MS de 2022")).toEqual([]);
+  });
+
   it("names a region by the glossary's names for it: its English name, its departments", () => {
     expect(documents("Who runs the Ségur digital programme in Brittany?")).toEqual(["ars-bretagne"]);
     expect(documents("Je dirige un EHPAD dans le Finistère")).toEqual(["ars-bretagne"]);
@@ -227,6 +238,8 @@ describe("intent, read after the references", () => {
     expect(u("Que prévoit la feuille de route pour le site internet Santé.fr ?").asks.attributes).toEqual([]);
     expect(u("What is the website of the Agence du numérique en santé?").asks.attributes).toEqual(["contact"]);
     expect(u("c'est quoi le site de la DNS ?").asks.attributes).toEqual(["contact"]);
+    expect(u("Certification des SIH : quel numéro d'action ?").asks.attributes).toEqual([]);
+    expect(u("Quel numéro de téléphone pour joindre l'ANS ?").asks.attributes).toEqual(["contact"]);
   });
 
   it("reads 'figure' as the French verb, and a count the plan would make as no figure asked", () => {
