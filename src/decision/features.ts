@@ -264,7 +264,8 @@ export function answerFeatures(q: QuestionContext, result: RetrievalResult, rank
     asks_figure: u.asks.figure ? 1 : 0,
     asks_date: u.asks.date ? 1 : 0,
     asks_person: u.asks.person ? 1 : 0,
-    figure_missing: u.asks.figure && !ev.figure ? 1 : 0,
+    // The figure is looked for past the first text (the answer quotes the one that gives it).
+    figure_missing: u.asks.figure && !ev.figure && !head.slice(1).some((c) => evidence(quotedText(c)).figure) ? 1 : 0,
     date_missing: u.asks.date && !ev.date ? 1 : 0,
     date_from_document: u.asks.date && !ev.date && !!(doc?.year || doc?.period) ? 1 : 0,
     person_missing: u.asks.person && !ev.person ? 1 : 0,

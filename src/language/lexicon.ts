@@ -52,15 +52,18 @@ export const ASKS_FIGURE = anyOf([
 export const MEASURES_HOW_MANY = /\b(?:identifier|mesurer|estimer|evaluer|recenser|determiner|quantifier|calculer|compter|chiffrer|objectiver|identify|measure|estimate|assess|count|quantify|track)\s+(?:combien|how many|how much|le nombre|the number)\b/;
 /** "c'est l'action combien ?", "quel numéro ?": the number that names an action, not a figure of the texts. */
 export const ASKS_WHICH_NUMBER = new RegExp(
-  // An article, one noun, then "combien": whatever the noun ("l'action", "la mesure"), it is numbered.
-  String.raw`(?:^|[\s,:;])(?:l'|le |la )[a-z-]+ combien\b|` +
+  // An article, one noun, then "combien" ("l'action combien", "la mesure n° cb"): the noun is
+  // numbered. Short forms ("cb") only after a numbered unit: "le budget cb ?" asks an amount.
+  String.raw`(?:^|[\s,:;])(?:l'|le |la )[a-z-]+ (?:n\s*°\s*|no\.?\s+|num\.?\s+|numero\s+)?combien\b|` +
+    String.raw`(?:^|[\s,:;])(?:l'|le |la )(?:action|mesure|axe|orientation|priorite|objectif|chantier|fiche) (?:n\s*°\s*|no\.?\s+|num\.?\s+|numero\s+)?(?:cb|cmb)\b|` +
     anyOf(["numero combien", "combientieme", "combienieme", "quel numero", "which number", "what number is the action", "action number"]).source,
 );
 /**
  * A question answered by yes or no: "prévoit-elle des grilles de salaire ?", "est-ce que le
- * financement va se poursuivre ?". A figure noun in it is its topic, not a figure asked.
+ * financement va se poursuivre ?", "les salaires sont trop bas, il y a un plan ?". A figure noun
+ * in it is its topic, not a figure asked.
  */
-export const YES_NO = /(?:^|[\s,:;])(?:est-ce qu|est ce qu|estce qu)|(?<=\p{L})-t-(?:il|elle|on)\b|(?<=\p{L})-(?:il|elle|ils|elles)\b|^(?:does|do|is|are|will|can|should|has|have|did|would|could)\b/u;
+export const YES_NO = /(?:^|[\s,:;])(?:est-ce qu|est ce qu|estce qu)|(?<=\p{L})-t-(?:il|elle|on)\b|(?<=\p{L})-(?:il|elle|ils|elles)\b|^(?:does|do|is|are|will|can|should|has|have|did|would|could)\b|(?:^|[\s,:;])(?:il y a|y a|ya|is there|are there|any)\s+(?:un|une|des|du|de la|quelque chose|a|an|some|plans?)\b/u;
 /** What "combien de X" counts: the noun after the counting words. */
 export const COUNT_OF_FR = /\b(?:combien|cb|cmb|nb|nbre|nombre)\s+(?:de\s+|d'|des\s+)([a-z'-]+)/;
 /** The counted noun and the rest of its sentence: "combien d'actions | compte la feuille de route ?". */

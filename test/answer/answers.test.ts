@@ -96,6 +96,13 @@ describe("answers with exact citations", () => {
     expect(en.answer.startsWith("I do not give personal medical advice: for your own situation, please ask your doctor or another health professional.")).toBe(true);
   });
 
+  it("answers a figure from the first of the closest texts that gives it, not only the first text", async () => {
+    const a = await pipeline.ask("Le budget du Ségur numérique ?");
+    expect(a.refused).toBe(false);
+    expect(a.answer).toContain("2 milliards d'euros sont alloués pour renforcer le numérique dans la santé");
+    expect(a.citations[0]!.id).toBe("ars-bretagne");
+  });
+
   it("answers in English when asked in English, citing the e-prescription measure", async () => {
     const a = await pipeline.ask("What does the roadmap say about electronic prescriptions?");
     expect(a.lang).toBe("en");

@@ -195,6 +195,12 @@ describe("intent, read after the references", () => {
     expect(u("Est-ce que le financement des éditeurs va se poursuivre ?").intent).toBe("lookup");
     expect(u("Does the roadmap fund hospitals?").intent).toBe("lookup");
     expect(u("l'observatoire de la maturité, c'est l'action combien ?").intent).toBe("lookup");
+    expect(u("ApCV dans la FDR 23-27, c'est l'action n° combien ?").intent).toBe("lookup");
+    expect(u("outils coordo parcours en region c l'action cb de la fdr 19").intent).toBe("lookup");
+    expect(u("le budget cb ?").asks).toMatchObject({ figure: true, counts: "money" });
+    expect(u("Les salaires des informaticiens sont trop bas, il y a un plan ?").intent).toBe("lookup");
+    expect(u("Any plans to raise IT salaries in hospitals?").intent).toBe("lookup");
+    expect(u("il y a combien d'argent pour la cybersécurité ?").asks).toMatchObject({ figure: true, counts: "money" });
     expect(u("le budget du Ségur ?").asks).toMatchObject({ figure: true, counts: "money" });
     expect(u("quel pourcentage des citoyens ont un carnet de santé numérique ?").asks).toMatchObject({ figure: true, counts: "percent" });
     expect(u("quel pourcentage des citoyens ont un carnet de santé numérique ?").terms.subject).not.toContain("pourcentag");
