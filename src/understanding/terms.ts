@@ -19,8 +19,12 @@ function isStructureWord(w: string, corpus: Corpus): boolean {
   return ACTION_WORDS.test(w) || MEASURE_WORDS.test(w) || PLAN_WORDS.test(w) || anyGroupWord(corpus).test(w) || GROUP_SYNONYMS.test(w);
 }
 
-/** The surface words of a text that may carry its subject, in order. */
-function subjectWords(text: string, corpus: Corpus): string[] {
+/**
+ * The surface words of a text that may carry its subject, in order. The words of a plan's
+ * structure ("axes", "actions") are no subject, except about texts that have no structure file:
+ * "les 4 axes de la feuille de route NA" asks what its text says of them.
+ */
+function subjectWords(text: string, corpus: Corpus, structureIsSubject = false): string[] {
   // A compound the corpus does not know ("compare-moi", "là-dessus") is read as its parts.
   const unknownJoined = new Set(compounds(text).filter((c) => !isKnown(corpus, c.joined) && c.parts.length > 1).map((c) => c.joined));
   return words(text).filter(
@@ -31,7 +35,7 @@ function subjectWords(text: string, corpus: Corpus): string[] {
       !NUMBER_WORD_SET.has(w) &&
       !(w in ORDINAL_WORDS) &&
       !NOT_SUBJECT.has(stem(w)) &&
-      !isStructureWord(w, corpus) &&
+      (structureIsSubject ? !PLAN_WORDS.test(w) : !isStructureWord(w, corpus)) &&
       // "quel pourcentage…" names the kind of figure asked; texts that write "98 %" never use the word.
       !(FIGURE_NOUNS.test(w) && !isKnown(corpus, w)) &&
       (w.length > 1 || /\d/.test(w)),
@@ -59,16 +63,20 @@ function unknownNames(question: string, corpus: Corpus): string[] {
  * `rest` is the question with the names of documents and years taken out.
  */
 export function readTerms(question: string, rest: string, corpus: Corpus, documents: readonly DocumentRef[]): Understanding["terms"] {
-  const surface = subjectWords(rest, corpus);
+  const named = documents.map((r) => corpus.documents.find((d) => d.id === r.id));
+  const proseOnly = named.length > 0 && named.every((d) => d?.kind === "prose");
+  const surface = subjectWords(rest, corpus, proseOnly);
   const corrections: { from: string; to: string }[] = [];
   const unknown: string[] = [];
   const v = vocabulary(corpus);
   // A misspelt framing or structure word ("feuile de route") is no subject either, even when some
   // question written with the same typo made it known.
-  const framing = new Set(surface.filter((w) => w.length >= 5 && !NOT_SUBJECT.has(stem(w)) && closestWord(w, FRAMING_SURFACE) !== null));
+  // A word written with two capitals or more ("GRADeS", "ApCV") is a name, never a misspelling.
+  const acronyms = new Set(question.split(/[^\p{L}\p{N}'’-]+/u).filter((t) => (t.match(/\p{Lu}/gu)?.length ?? 0) >= 2).flatMap((t) => words(t)));
+  const framing = new Set(surface.filter((w) => w.length >= 5 && !acronyms.has(w) && !NOT_SUBJECT.has(stem(w)) && closestWord(w, FRAMING_SURFACE) !== null));
   for (const w of new Set(surface)) {
     if (framing.has(w) || isKnown(corpus, w)) continue;
-    const to = w.length >= 5 && !/\d/.test(w) ? closestWord(w, v.surface) : null;
+    const to = w.length >= 5 && !/\d/.test(w) && !acronyms.has(w) ? closestWord(w, v.surface) : null;
     if (to && (NOT_SUBJECT.has(stem(to)) || isStructureWord(to, corpus))) framing.add(w);
     else if (to) corrections.push({ from: w, to });
     else unknown.push(stem(w));

@@ -211,6 +211,16 @@ describe("intent, read after the references", () => {
     expect(u("Depuis quand l'ARS Bretagne décline le volet numérique dans le médico-social ?").intent).toBe("when");
   });
 
+  it("never reads a word written with capitals as a misspelling ('GRADeS' is not 'grandes')", () => {
+    expect(u("C'est quoi le GRADeS ?").terms.subject).toEqual(["grad"]);
+    expect(u("C'est quoi le GRADeS ?").terms.corrections).toEqual([]);
+  });
+
+  it("reads a plan's structure words as the subject only about a text that has no structure file", () => {
+    expect(u("quels sont les axes de la stratégie de l'ARS Bretagne ?").terms.subject).toEqual(["axe"]);
+    expect(u("quels sont les axes de la feuille de route 2023-2027 ?").terms.subject).toEqual([]);
+  });
+
   it("counting within a prose document is a figure of its text, not the structure of a roadmap", () => {
     expect(u("combien d'actions dans la stratégie de l'ARS Bretagne ?")).toMatchObject({ intent: "figure", structure: null });
   });

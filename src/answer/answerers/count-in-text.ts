@@ -14,13 +14,14 @@ const GAP = 2;
  * regroupent 24 actions"), figures in words or digits.
  */
 export const countInText: Answerer<Understood> = ({ u, corpus, out }) => {
-  if (u.intent !== "figure" || u.terms.subject.length) return null;
+  if (u.intent !== "figure") return null;
   const named = u.references.documents.map((r) => corpus.documents.find((d) => d.id === r.id)!).filter((d) => d && d.kind === "prose");
   if (named.length !== 1 || u.references.documents.length !== 1) return null;
   const doc = named[0]!;
   const groupWord = anyGroupWord(corpus);
   const units = new Set(words(u.text).filter((w) => ACTION_WORDS.test(w) || MEASURE_WORDS.test(w) || groupWord.test(w)).map(stem));
-  if (!units.size) return null;
+  // Nothing else asked than the units counted (about a prose text they are its subject words too).
+  if (!units.size || u.terms.subject.some((t) => !units.has(t))) return null;
   const counting = (text: string) =>
     findFigures(text).some((f) => {
       if (isYear(f)) return false;

@@ -7,7 +7,6 @@ import { silentLogger } from "../../../src/config/log.js";
 import { corpusWithNewDocuments } from "../../../src/eval/new-documents.js";
 import { localEmbedder } from "../../../src/index/embedder.js";
 import { openIndex } from "../../../src/index/open.js";
-import { listedUnder } from "../../../src/answer/answerers/figure.js";
 
 const ROOT = resolve(import.meta.dirname, "../../..");
 
@@ -64,16 +63,5 @@ describe("answerFigure, and a comparison on the same added documents", () => {
     expect(a.refused).toBe(false);
     expect(a.answer).toContain("qui concerne déjà 1 800 patients");
     expect(a.citations.map((c) => c.id)).toEqual(["ars-grand-est"]);
-  });
-});
-
-describe("listedUnder", () => {
-  it("reads a list introduced by the unit counted, and nothing else", () => {
-    const text = "Nos priorités :\n- former les soignants\n- équiper les EHPAD\n1) sécuriser les SI\nLa suite du texte.";
-    expect(listedUnder(text, "priorit")).toEqual({ intro: "Nos priorités :", items: ["- former les soignants", "- équiper les EHPAD", "1) sécuriser les SI"] });
-    expect(listedUnder(text, "axe")).toBeNull();
-    expect(listedUnder(text, "money")).toBeNull();
-    // One item is no list to count.
-    expect(listedUnder("Nos priorités :\n- former les soignants\nLa suite.", "priorit")).toBeNull();
   });
 });
