@@ -55,7 +55,7 @@ export const ASKS_WHICH_NUMBER = new RegExp(
   // An article, one noun, then "combien" ("l'action combien", "la mesure n° cb"): the noun is
   // numbered. Short forms ("cb") only after a numbered unit: "le budget cb ?" asks an amount.
   String.raw`(?:^|[\s,:;])(?:l'|le |la )[a-z-]+ (?:n\s*°\s*|no\.?\s+|num\.?\s+|numero\s+)?combien\b|` +
-    String.raw`(?:^|[\s,:;])(?:l'|le |la )(?:action|mesure|axe|orientation|priorite|objectif|chantier|fiche) (?:n\s*°\s*|no\.?\s+|num\.?\s+|numero\s+)?(?:cb|cmb)\b|` +
+    String.raw`(?:^|[\s,:;])(?:l'|le |la )(?:action|mesure|priorite|objectif|fiche) (?:n\s*°\s*|no\.?\s+|num\.?\s+|numero\s+)?(?:cb|cmb)\b|` +
     anyOf(["numero combien", "combientieme", "combienieme", "quel numero", "which number", "what number is the action", "action number"]).source,
 );
 /**
