@@ -15,12 +15,6 @@ import { byKind, score, type Metrics, type Outcome } from "../eval/metrics.js";
 import { knownIds, outcomesOf } from "../eval/run.js";
 
 const GENERATED = "evals/generated";
-/**
- * A second batch of generated questions that serves the index only: neither fitted on nor in the
- * folds' indexes. With it, the decisions leaned on enrichment that added documents lack (their
- * false refusals 0.033 → 0.131 fitted on it, 0.082 with it in the folds' indexes).
- */
-const INDEX_ONLY = "evals/generated-index-only";
 const DOC2QUERY = "doc2query.yaml";
 const MODELS = "src/decision/models.json";
 const REPORT = "evals/calibration.md";
@@ -38,10 +32,14 @@ const FLAG_BUDGET = 0.05;
  */
 export async function calibrateCommand(argv: readonly string[], open: () => Promise<AnswerPipeline>, log: Logger, corpusDir: string): Promise<number> {
   const { values } = parseArgs({ args: [...argv], options: { "dry-run": { type: "boolean", default: false }, misses: { type: "string" } } });
-  const items = generatedIn(GENERATED);
-  const indexOnly = generatedIn(INDEX_ONLY);
+  const items: EvalItem[] = [];
+  for (const file of readdirSync(resolve(GENERATED)).filter((f) => f.endsWith(".jsonl")).sort()) {
+    const { items: these, problems } = loadDataset(resolve(join(GENERATED, file)));
+    for (const p of problems) process.stderr.write(`${GENERATED}/${file}:${p.line}: skipped: ${p.message}\n`);
+    items.push(...these);
+  }
   // The answerable questions also serve the index, as the questions each text answers (doc2query).
-  if (!values["dry-run"]) writeDoc2Query(join(corpusDir, DOC2QUERY), [...items, ...indexOnly]);
+  if (!values["dry-run"]) writeDoc2Query(join(corpusDir, DOC2QUERY), items);
   const pipeline = await open();
   const { index } = pipeline;
   const group = (i: EvalItem) => (i.expected.length ? (i.provenance?.brief ?? i.id) : i.id);
@@ -54,9 +52,7 @@ export async function calibrateCommand(argv: readonly string[], open: () => Prom
   const folds: { index: SearchIndex; pipeline: AnswerPipeline }[] = [];
   try {
     for (let k = 0; k < FOLDS; k++) {
-      // The folds' indexes hold the first batch only: the decisions are fitted on the enrichment
-      // it gives, which is closer to an added document's (none) than both batches would be.
-      const held = new Set([...items.filter((i) => fold(i) === k), ...indexOnly].map((i) => i.question));
+      const held = new Set(items.filter((i) => fold(i) === k).map((i) => i.question));
       const foldIndex = await buildIndex(withoutQuestions(index.corpus, held), index.embeddings, index.manifest.embedder, join(scratch, `fold-${k}`));
       folds.push({ index: foldIndex, pipeline: createAnswerPipeline({ index: foldIndex, log }) });
     }
@@ -147,17 +143,6 @@ export async function calibrateCommand(argv: readonly string[], open: () => Prom
   return 0;
 }
 
-/** The generated questions of a folder, its files in order; a malformed line is named and skipped. */
-function generatedIn(folder: string): EvalItem[] {
-  const items: EvalItem[] = [];
-  for (const file of readdirSync(resolve(folder)).filter((f) => f.endsWith(".jsonl")).sort()) {
-    const { items: these, problems } = loadDataset(resolve(join(folder, file)));
-    for (const p of problems) process.stderr.write(`${folder}/${file}:${p.line}: skipped: ${p.message}\n`);
-    items.push(...these);
-  }
-  return items;
-}
-
 /**
  * The generated answerable questions, by the citations that answer them, in the enrichment format:
  * corpus/doc2query.yaml, which the manifest names. Written only when it changes.
@@ -175,10 +160,10 @@ function writeDoc2Query(file: string, items: readonly EvalItem[]): void {
   if (!existsSync(file) || readFileSync(file, "utf8") !== text) writeFileSync(file, text);
 }
 
-const DOC2QUERY_HEADER = `# Questions written from the texts alone (evals/generated/ and evals/generated-index-only/), by
-# the citation that answers them: the index reads them like the curated enrichment's questions
-# (doc2query). Written by \`npm run calibrate\`, which measures the decisions on folds whose index
-# leaves their own questions out. Do not edit: edit those folders and run npm run calibrate.
+const DOC2QUERY_HEADER = `# Questions written from the texts alone (evals/generated/), by the citation that answers them:
+# the index reads them like the curated enrichment's questions (doc2query). Written by
+# \`npm run calibrate\`, which measures the decisions on folds whose index leaves their own
+# questions out. Do not edit: edit evals/generated/ and run npm run calibrate.
 `;
 
 /** The corpus without some questions of its enrichment: a fold's own. */
