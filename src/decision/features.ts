@@ -123,11 +123,11 @@ function coverageBy(q: QuestionContext, id: string, content = false): number {
 export const CANDIDATE_SIGNS: Signs = {
   fused_ratio: 1, rank_rr: 1, keyword_rr: 1, vector_rr: 1, keyword_ratio: 1, vector_gap: -1, coverage: 1, coverage_text: 1,
   coverage_title: 1, via_enrichment: 0, latest: 0, named: 1, is_action: 0, direct: 1, superseded: -1, supersedes: 1,
-  chunk_coverage: 1, coverage_lead: 1, coverage_text_lead: 1, coverage_title_lead: 1, chunk_coverage_lead: 1,
+  chunk_coverage: 1, question_coverage: 1, coverage_lead: 1, coverage_text_lead: 1, coverage_title_lead: 1, chunk_coverage_lead: 1, question_coverage_lead: 1,
 };
 
 /** Features read against the other candidates: what a citation covers that its rivals do not. */
-const LEADS = ["coverage", "coverage_text", "coverage_title", "chunk_coverage"] as const;
+const LEADS = ["coverage", "coverage_text", "coverage_title", "chunk_coverage", "question_coverage"] as const;
 
 /** Each candidate's features, and for the coverages, its lead over the best of the others (negative when behind). */
 export function candidatesFeatures(q: QuestionContext, result: RetrievalResult, head: readonly RetrievedCitation[]): Features[] {
@@ -158,6 +158,7 @@ export function candidateFeatures(q: QuestionContext, result: RetrievalResult, c
     coverage_text: coverageBy(q, c.id, true),
     coverage_title: coverage(q.subject, stemsOf(title)),
     chunk_coverage: chunkCoverage(q, c),
+    question_coverage: askedCoverage(q, c),
     via_enrichment: s.viaEnrichment ? 1 : 0,
     latest: q.named.size === 0 && document === q.latest ? 1 : 0,
     named: q.named.has(document) ? 1 : 0,
@@ -197,6 +198,15 @@ function chunkCoverage(q: QuestionContext, c: RetrievedCitation): number {
 function questionCoverage(q: QuestionContext, id: string): number {
   const questions = vocabulary(q.corpus).questionStems.get(id) ?? [];
   return Math.max(0, ...questions.map((stems) => coverage(q.subject, stems)));
+}
+
+/**
+ * How well the questions a text is known to answer (curated, generated) match this one; a text
+ * nobody wrote questions for (a document just added) is read on its own passages instead, so that
+ * it is not taken for a worse match than an enriched one.
+ */
+function askedCoverage(q: QuestionContext, c: RetrievedCitation): number {
+  return (vocabulary(q.corpus).questionStems.get(c.id) ?? []).length ? questionCoverage(q, c.id) : chunkCoverage(q, c);
 }
 
 /** The direction each answerability feature may push: toward answering (+1) or refusing (-1). */
@@ -245,7 +255,7 @@ export function answerFeatures(q: QuestionContext, result: RetrievalResult, rank
     coverage_text_top: top ? coverageBy(q, top.id, true) : 0,
     chunk_coverage_top: top ? chunkCoverage(q, top) : 0,
     chunk_coverage_best3: Math.max(0, ...head.map((c) => chunkCoverage(q, c))),
-    question_coverage_top: top ? questionCoverage(q, top.id) : 0,
+    question_coverage_top: top ? askedCoverage(q, top) : 0,
     uncovered_weight: Math.min(15, uncovered),
     unknown_share: total > 0 ? unknownWeight / total : 0,
     unknown_count: Math.min(3, unknown.size),
@@ -341,7 +351,7 @@ export function extraFeatures(q: QuestionContext, top: RetrievedCitation, c: Ret
     unique_coverage: unique,
     candidate_coverage: coverageBy(q, c.id),
     candidate_chunk_coverage: chunkCoverage(q, c),
-    candidate_question_coverage: questionCoverage(q, c.id),
+    candidate_question_coverage: askedCoverage(q, c),
     // What the first leaves of the question: a second text may hold the rest.
     top_shortfall: 1 - chunkCoverage(q, top),
     candidate_is_document: b.action === null ? 1 : 0,

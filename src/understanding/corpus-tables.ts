@@ -254,6 +254,8 @@ const capitalisedWords = perCorpus((corpus) => {
   const capitalised = new Map<string, Set<string>>();
   const anywhere = new Map<string, Set<string>>();
   const lower = new Set<string>();
+  // Written with one capital only ("Buzyn", "Rennes"): a person or a place, not an acronym.
+  const titleCase = new Set<string>();
   for (const d of corpus.documents) {
     const units = [...d.passages.map((p) => p.text), ...d.actions.flatMap((a) => [a.title, ...a.measures.flatMap((m) => [m.title ?? "", m.text ?? ""])])];
     for (const unit of units) {
@@ -264,7 +266,10 @@ const capitalisedWords = perCorpus((corpus) => {
         tokens.forEach((t, i) => {
           const w = simplify(t.replace(/^[dl]['’]/i, ""));
           if (/^\p{Ll}/u.test(t)) lower.add(w);
-          else if (i > 0 && /^\p{Lu}[\p{L}]{3,}$/u.test(t.replace(/^[dl]['’]/i, ""))) capitalised.set(w, (capitalised.get(w) ?? new Set()).add(d.id));
+          else if (i > 0 && /^\p{Lu}[\p{L}]{3,}$/u.test(t.replace(/^[dl]['’]/i, ""))) {
+            capitalised.set(w, (capitalised.get(w) ?? new Set()).add(d.id));
+            if (/^\p{Lu}\p{Ll}+$/u.test(t.replace(/^[dl]['’]/i, ""))) titleCase.add(w);
+          }
         });
       }
     }
@@ -274,7 +279,7 @@ const capitalisedWords = perCorpus((corpus) => {
   for (const e of [...Object.values(corpus.enrichment.actions), ...Object.values(corpus.enrichment.documents)]) {
     for (const q of [...e.questions, ...e.keywords]) for (const m of q.matchAll(/(?<![\p{L}])\p{Ll}[\p{L}]{3,}/gu)) lower.add(simplify(m[0]));
   }
-  return { capitalised, anywhere, lower };
+  return { capitalised, anywhere, lower, titleCase };
 });
 
 /**
@@ -291,14 +296,15 @@ export const documentsByName = perCorpus((corpus): Map<string, string> => {
 });
 
 /**
- * Proper names the texts of a single year use ("Buzyn" in the 2019 brief and presentation): "le
- * plan Buzyn" is the roadmap of that year.
+ * Names of people or places the texts of a single year use ("Buzyn" in the 2019 brief and
+ * presentation): "le plan Buzyn" is the roadmap of that year. Acronyms are not names of this kind:
+ * "le plan ESMS" is about the programme, in whichever plan.
  */
 export const yearOfName = perCorpus((corpus): Map<string, number> => {
-  const { capitalised, lower } = capitalisedWords(corpus);
+  const { capitalised, lower, titleCase } = capitalisedWords(corpus);
   const out = new Map<string, number>();
   for (const [w, docs] of capitalised) {
-    if (lower.has(w) || isStopword(w)) continue;
+    if (lower.has(w) || isStopword(w) || !titleCase.has(w)) continue;
     // Undated texts (a regional page recalling 2019) do not date a name.
     const years = new Set([...docs].map((id) => corpus.documents.find((d) => d.id === id)?.year).filter((y): y is number => typeof y === "number"));
     const [year] = years;

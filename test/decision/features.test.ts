@@ -20,7 +20,7 @@ describe("candidatesFeatures", () => {
     const features = candidatesFeatures(questionContext(result, corpus), result, head);
     for (const [i, f] of features.entries()) {
       const rivals = features.filter((_, j) => j !== i);
-      for (const k of ["coverage", "coverage_text", "coverage_title", "chunk_coverage"]) {
+      for (const k of ["coverage", "coverage_text", "coverage_title", "chunk_coverage", "question_coverage"]) {
         expect(f[`${k}_lead`]).toBeCloseTo(f[k]! - Math.max(0, ...rivals.map((g) => g[k]!)), 10);
       }
     }
@@ -28,6 +28,17 @@ describe("candidatesFeatures", () => {
     const best = Math.max(...features.map((f) => f.coverage!));
     expect(features.filter((f) => f.coverage_lead! >= 0).every((f) => f.coverage === best)).toBe(true);
     expect(features.some((f) => f.coverage_lead! < 0)).toBe(true);
+  });
+
+  it("reads a text nobody wrote questions for on its own passages, not as a worse match", async () => {
+    const result = await retriever.retrieve(understand("Quelle action porte sur la cybersécurité des établissements de santé ?", corpus));
+    const top = result.ranked[0]!;
+    const strip = (r: Corpus["enrichment"]["actions"]) => Object.fromEntries(Object.entries(r).map(([id, e]) => [id, id === top.id ? { ...e, questions: [] } : e]));
+    const unenriched: Corpus = { ...corpus, enrichment: { actions: strip(corpus.enrichment.actions), documents: strip(corpus.enrichment.documents) } };
+    const [enrichedTop] = candidatesFeatures(questionContext(result, corpus), result, [top]);
+    const [bareTop] = candidatesFeatures(questionContext(result, unenriched), result, [top]);
+    expect(bareTop!.question_coverage).toBe(bareTop!.chunk_coverage);
+    expect(enrichedTop!.question_coverage).not.toBe(enrichedTop!.chunk_coverage);
   });
 });
 

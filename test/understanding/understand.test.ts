@@ -72,8 +72,9 @@ describe("documents named", () => {
     expect(documents("prescriptions dématérialisées ds le plan Buzyn ??")).toEqual(Y2019);
     expect(documents("What did Buzyn's roadmap say about cybersecurity?")).toEqual(Y2019);
     expect(u("la feuille de route de Buzyn et la cybersécurité").terms.subject).not.toContain("buzyn");
-    // A plan of something is no plan of someone.
+    // A plan of something is no plan of someone, nor is a plan named by an acronym.
     expect(documents("le plan de prévention du cancer ?")).toEqual([]);
+    expect(documents("le plan DSSIS pour la cybersécurité ?")).toEqual([]);
     expect(documents("les MS de 2022")).toEqual([]);
   });
 
