@@ -46,10 +46,11 @@ export const ASKS_FIGURE = anyOf([
   "how long to wait", "how long do",
 ]);
 /**
- * Measuring something as the plan's own work: "est-il prévu d'identifier combien d'informaticiens
- * manquent ?" asks whether the plan will count them, not the count.
+ * Measuring something as the plan's own work, or guidance about a number: "est-il prévu
+ * d'identifier combien d'informaticiens manquent ?", "y aura-t-il des repères sur le nombre de
+ * personnes à consacrer à la sécurité ?" ask whether the plan does it, not the number.
  */
-export const MEASURES_HOW_MANY = /\b(?:identifier|mesurer|estimer|evaluer|recenser|determiner|quantifier|calculer|compter|chiffrer|objectiver|identify|measure|estimate|assess|count|quantify|track)\s+(?:combien|how many|how much|le nombre|the number)\b/;
+export const MEASURES_HOW_MANY = /\b(?:identifier|mesurer|estimer|evaluer|recenser|determiner|quantifier|calculer|compter|chiffrer|objectiver|identify|measure|estimate|assess|count|quantify|track)\s+(?:combien|how many|how much|le nombre|the number)\b|\b(?:sur|about|on|concernant|regarding)\s+(?:le nombre|the number|les effectifs)\b/;
 /** "c'est l'action combien ?", "quel numéro ?": the number that names an action, not a figure of the texts. */
 export const ASKS_WHICH_NUMBER = new RegExp(
   // An article, one noun, then "combien" ("l'action combien", "la mesure n° cb"): the noun is
@@ -323,7 +324,7 @@ export const FRAMING_WORDS: readonly string[] = [
   "comparer", "comparaison", "compare", "comparison", "difference", "differences", "evolution", "evolue", "devenu",
   "devenue", "prevu", "prevue", "prevus", "prevues", "prevoyait", "prevoit", "prevoient", "avance", "avancer",
   "exactement", "concretement", "sujet", "point", "existe", "exist", "exists", "quoi", "change", "changed", "become",
-  "became", "happened", "planned", "plan", "plans", "address", "addresses", "cote", "niveau", "mettre", "faut", "va",
+  "became", "happened", "planned", "plan", "plans", "address", "addresses", "cote", "niveau", "mettre", "met", "mettent", "mettons", "faut", "va",
   "vont", "pourra", "pourront", "sert", "servir", "veut", "dire", "signifie", "mean", "means", "stand", "stands",
   "continue", "continuer", "ancien", "ancienne", "nouveau", "nouvelle", "new", "old", "deux", "both", "two", "vs",
   "versus", "aujourdhui", "aujourd", "hui", "actuellement", "today", "now", "designe", "designent", "dessus", "truc",

@@ -36,7 +36,10 @@ function uninverted(s: string): string {
 
 export function answerType(s: string): Understanding["asks"] {
   const plain = uninverted(s);
-  const figure = !ASKS_WHICH_NUMBER.test(s) && !(YES_NO.test(s) && MEASURES_HOW_MANY.test(s)) && (ASKS_FIGURE.test(s) || (FIGURE_NOUNS.test(s) && /\?|\b(quel|quelle|what|how)\b/.test(s) && !YES_NO.test(s)));
+  // A figure noun ("salaire", "budget") is the ask only when no other question word says what is
+  // asked: "qui pourra recruter sur les référentiels de salaire ?" asks who.
+  const otherAsk = ASKS_PERSON.test(s) || ASKS_DATE.test(s) || ASKS_REASON.test(s) || /(?:^|\s)(?:comment|how do|how does|how will|how can)\b/.test(s);
+  const figure = !ASKS_WHICH_NUMBER.test(s) && !(YES_NO.test(s) && MEASURES_HOW_MANY.test(s)) && (ASKS_FIGURE.test(s) || (FIGURE_NOUNS.test(s) && /\?|\b(quel|quelle|what|how)\b/.test(s) && !YES_NO.test(s) && !otherAsk));
   return {
     counts: figure ? counted(s) : null,
     attributes: Object.entries(ATTRIBUTES).filter(([, a]) => anyOf(a.asks).test(s) || anyOf(a.asks).test(plain)).map(([kind]) => kind),

@@ -266,6 +266,15 @@ describe("intent, read after the references", () => {
     expect(u("Est-il prévu de mesurer combien de patients utilisent la télésanté ?").asks.figure).toBe(false);
     expect(u("Does the roadmap plan to count how many hospitals were attacked?").asks.figure).toBe(false);
     expect(u("Combien de patients utilisent la télésanté ?").asks.figure).toBe(true);
+    expect(u("Y aura-t-il des repères sur le nombre de personnes à consacrer à la sécurité informatique ?").asks.figure).toBe(false);
+  });
+
+  it("reads a figure noun as the ask only when no other question word says what is asked", () => {
+    expect(u("Qui pourra recruter sur les nouveaux référentiels de salaire ?")).toMatchObject({ intent: "who", asks: { figure: false } });
+    expect(u("Comment est calculé le budget du Ségur ?").asks.figure).toBe(false);
+    expect(u("Quel budget pour la cybersécurité ?").asks.figure).toBe(true);
+    // The verb of spending says an amount is asked; it is no subject.
+    expect(u("Combien l'ARS met sur la télésanté ?").terms.subject).not.toContain("met");
   });
 });
 
