@@ -2,6 +2,7 @@ import type { Chunk } from "../corpus/chunk.js";
 import { parseCitationId, type Corpus } from "../corpus/schema.js";
 import { stem, terms, words } from "../language/french.js";
 import { ATTRIBUTES, PERSON_ROLES } from "../language/lexicon.js";
+import { listedUnder } from "../language/counts.js";
 import { figureKinds } from "../language/figures.js";
 import type { RetrievalResult, RetrievedCitation } from "../retrieval/retriever.js";
 import { counterparts, idf, roadmapsByRecency, vocabulary } from "../understanding/corpus-tables.js";
@@ -274,8 +275,9 @@ export function answerFeatures(q: QuestionContext, result: RetrievalResult, rank
     asks_figure: u.asks.figure ? 1 : 0,
     asks_date: u.asks.date ? 1 : 0,
     asks_person: u.asks.person ? 1 : 0,
-    // The figure is looked for past the first text (the answer quotes the one that gives it).
-    figure_missing: u.asks.figure && !ev.figure && !head.slice(1).some((c) => evidence(quotedText(c)).figure) ? 1 : 0,
+    // The figure is looked for past the first text (the answer quotes the one that gives it), and
+    // a list of the things counted gives their number.
+    figure_missing: u.asks.figure && !ev.figure && !head.slice(1).some((c) => evidence(quotedText(c)).figure) && !head.some((c) => c.chunks.some((x) => listedUnder(x.body, u.asks.counts))) ? 1 : 0,
     date_missing: u.asks.date && !ev.date ? 1 : 0,
     date_from_document: u.asks.date && !ev.date && !!(doc?.year || doc?.period) ? 1 : 0,
     person_missing: u.asks.person && !ev.person ? 1 : 0,
