@@ -13,9 +13,14 @@ export const answerStructureDirectly: Answerer<Understood> = ({ u, corpus, out }
   return actions.length && actions.every((a) => !a.exists) ? refused("structural") : answered("structural");
 };
 
-/** "Le DMP, c'est dans quelle orientation ?": the action the search found, placed in its group. */
+/**
+ * "Le DMP, c'est dans quelle orientation ?", "combien de mesures dans l'action sur la télésanté ?":
+ * the action the search found, placed in its group or counted. The structure answers exactly once
+ * the action is found, so a first citation on the question's topic is enough, whatever the
+ * decision made of a question whose words are mostly about the structure.
+ */
 export const answerStructureBySearch: Answerer<Searched> = ({ u, corpus, out, decision }) => {
-  if (u.intent !== "structure" || decision.verdict === "refuse") return null;
+  if (u.intent !== "structure" || (decision.verdict === "refuse" && !decision.topical)) return null;
   const top = decision.ranked.map((r) => parseCitationId(r.id)).find((r) => r.action !== null);
   if (!top) return null;
   return answerStructure(u, corpus, out, [{ document: top.document, number: top.action!, exists: true }]) ? answered("structural") : null;
