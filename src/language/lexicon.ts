@@ -115,11 +115,18 @@ export const FIGURE_NOUNS_LIST: readonly string[] = [
   "percentage", "money", "argent", "fric", "thune",
 ];
 export const FIGURE_NOUNS = anyOf(FIGURE_NOUNS_LIST);
-export const ASKS_DATE = anyOf([
-  "quand", "a quelle date", "quelle date", "en quelle annee", "quelle annee", "a partir de quand", "depuis quand",
+/**
+ * "Quand" asks a date where a question word stands: first, after a pause or "et", after "c'est"
+ * or a verb of happening ("c'est quand le prochain comité ?", "ça arrive quand ?"), or last. Before a subject inside a sentence ("le service qui oriente les patients quand
+ * leur médecin n'est pas dispo") it means "when" as in "whenever": no date is asked.
+ */
+const WHEN_ASKED = /(?:^|[,:;(]\s*|\bet\s+)quand\b|\b(?:c'est|c est|cest|est-ce|prevue?s?|arrive|arrivera|sera|seront|aura|auront|commence|commencera|demarre|demarrera|sortira|ouvre|ouvrira|termine|terminera|finira)\s+quand\b|\bquand\s*[?!.]*\s*$|\bquand\b(?!\s+(?:le|la|les|l'|un|une|des|on|il|elle|ils|elles|je|j'|tu|nous|vous|leur|leurs|mon|ma|mes|son|sa|ses|ton|ta|tes|notre|nos|votre|vos|ce|cet|cette|ces|c'est|ca|ça|quelqu'un|personne|rien)\b)/;
+const DATE_PHRASES = anyOf([
+  "a quelle date", "quelle date", "en quelle annee", "quelle annee", "a partir de quand", "depuis quand",
   "jusqu'a quand", "d'ici quand", "d'ici a quand", "pour quand", "echeance", "calendrier", "date limite", "when",
   "what year", "which year", "by when", "deadline", "timeline", "what date", "since when", "qd",
 ]);
+export const ASKS_DATE = new RegExp(`${WHEN_ASKED.source}|${DATE_PHRASES.source}`);
 /**
  * "qui" asks for a person only as a question word — "qui pilote ?", "c'est qui ?", "par qui" —
  * not as the relative pronoun of "l'action qui parle de…".
@@ -325,7 +332,7 @@ export const FRAMING_WORDS: readonly string[] = [
   "devenue", "prevu", "prevue", "prevus", "prevues", "prevoyait", "prevoit", "prevoient", "avance", "avancer",
   "exactement", "concretement", "sujet", "point", "existe", "exist", "exists", "quoi", "change", "changed", "become",
   "became", "happened", "planned", "plan", "plans", "address", "addresses", "cote", "niveau", "mettre", "met", "mettent", "mettons", "faut", "va",
-  "vont", "pourra", "pourront", "sert", "servir", "veut", "dire", "signifie", "mean", "means", "stand", "stands",
+  "vont", "pourra", "pourront", "sert", "servir", "veut", "dire", "signifie", "mean", "means",
   "continue", "continuer", "ancien", "ancienne", "nouveau", "nouvelle", "new", "old", "deux", "both", "two", "vs",
   "versus", "aujourdhui", "aujourd", "hui", "actuellement", "today", "now", "designe", "designent", "dessus", "truc",
   "trucs", "machin", "chose", "choses", "genre", "style", "histoire", "deja", "vraiment", "bref", "ok", "okay", "hein",
@@ -339,6 +346,12 @@ export const FRAMING_WORDS: readonly string[] = [
   "comporte", "contient", "comprend", "inclut", "include", "includes", "regarde", "regarder", "faire", "fait", "font",
   "donne", "donner", "moi", "nous", "vous", "on", "tu", "je", "mon", "ma", "mes", "notre", "nos", "votre", "vos",
 ];
+
+/** Phrases that frame a question, whose words alone would be a subject: "what does ENS stand for" (a French "stand" is a booth). */
+export const FRAMING_PHRASES = anyOf(["stand for", "stands for", "stood for"]);
+
+/** The subject pronoun of an inverted question ("va-t-il", "prévoit-elle"): its joined form is no word. */
+export const INVERTED_PRONOUNS: ReadonlySet<string> = new Set(["il", "elle", "ils", "elles", "on", "t"]);
 
 /** Question words and their texting forms: they ask, they name no subject. */
 export const QUESTION_WORDS: readonly string[] = [

@@ -1,6 +1,6 @@
 import type { Corpus } from "../corpus/schema.js";
 import { compounds, isStopword, simplify, stem, words } from "../language/french.js";
-import { ACTION_WORDS, FIGURE_NOUNS, FRAMING_WORDS, GROUP_SYNONYMS, MEASURE_WORDS, NUMBER_WORDS, ORDINAL_WORDS, PLAN_WORDS, QUESTION_WORDS, STRUCTURE_FRAME } from "../language/lexicon.js";
+import { ACTION_WORDS, FIGURE_NOUNS, FRAMING_PHRASES, FRAMING_WORDS, INVERTED_PRONOUNS, GROUP_SYNONYMS, MEASURE_WORDS, NUMBER_WORDS, ORDINAL_WORDS, PLAN_WORDS, QUESTION_WORDS, STRUCTURE_FRAME } from "../language/lexicon.js";
 import { anyGroupWord, isKnown, namingWords, perCorpus, vocabulary } from "./corpus-tables.js";
 import { GlossaryMatcher } from "./glossary.js";
 import type { DocumentRef, Understanding } from "./schema.js";
@@ -25,9 +25,14 @@ function isStructureWord(w: string, corpus: Corpus): boolean {
  * "les 4 axes de la feuille de route NA" asks what its text says of them.
  */
 function subjectWords(text: string, corpus: Corpus, structureIsSubject = false): string[] {
-  // A compound the corpus does not know ("compare-moi", "là-dessus") is read as its parts.
-  const unknownJoined = new Set(compounds(text).filter((c) => !isKnown(corpus, c.joined) && c.parts.length > 1).map((c) => c.joined));
-  return words(text).filter(
+  // A compound the corpus does not know ("compare-moi", "là-dessus") is read as its parts, and so
+  // is an inverted verb ("va-t-il"), whatever questions indexed with it made its joined form known.
+  const unknownJoined = new Set(
+    compounds(text)
+      .filter((c) => c.parts.length > 1 && (!isKnown(corpus, c.joined) || INVERTED_PRONOUNS.has(c.parts.at(-1)!)))
+      .map((c) => c.joined),
+  );
+  return words(simplify(text).replace(new RegExp(FRAMING_PHRASES.source, "g"), " ")).filter(
     (w) =>
       !isStopword(w) &&
       !unknownJoined.has(w) &&

@@ -212,6 +212,20 @@ describe("intent, read after the references", () => {
     expect(u("Depuis quand l'ARS Bretagne décline le volet numérique dans le médico-social ?").intent).toBe("when");
   });
 
+  it("reads 'quand' as asking a date only where a question word stands", () => {
+    expect(u("Le service qui oriente les patients quand leur médecin n'est pas dispo va-t-il exister partout ?").asks.date).toBe(false);
+    expect(u("Quand le DMP sera-t-il généralisé ?").asks.date).toBe(true);
+    expect(u("C'est quand le prochain comité de suivi ?").asks.date).toBe(true);
+    expect(u("l'ordonnance numérique, ça arrive quand ?").asks.date).toBe(true);
+    expect(u("la télésanté, et quand pour les EHPAD ?").asks.date).toBe(true);
+  });
+
+  it("keeps neither an inverted verb's joined form nor 'stand for' in the subject, but keeps the French 'stands'", () => {
+    expect(u("Le service d'orientation va-t-il exister partout ?").terms.subject).not.toContain("vatil");
+    expect(u("What does ENS stand for?").terms.subject).not.toContain("stand");
+    expect(u("Au lancement, c'était quoi le principe des stands ?").terms.subject).toContain("stand");
+  });
+
   it("never reads a word written with capitals as a misspelling ('GRADeS' is not 'grandes')", () => {
     expect(u("C'est quoi le GRADeS ?").terms.subject).toEqual(["grad"]);
     expect(u("C'est quoi le GRADeS ?").terms.corrections).toEqual([]);

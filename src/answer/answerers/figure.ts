@@ -6,7 +6,7 @@ import { countsWhatIsAsked, listedUnder } from "../../language/counts.js";
 import type { RetrievedCitation } from "../../retrieval/retriever.js";
 import { composeQuotes, quote } from "../compose/extractive.js";
 import { missingAttributes } from "../../decision/features.js";
-import { figureMissing, figureTargetOnly, listedCount } from "../messages.js";
+import { figureMissing, figureTargetOnly, listedCount, noDirectAnswer } from "../messages.js";
 import { answered, refused, type Answerer, type Searched } from "./answerer.js";
 
 const FIGURE_NOUN_STEMS = new Set(FIGURE_NOUNS_LIST.map((w) => stem(w)));
@@ -21,8 +21,8 @@ const DEPTH = 5;
  * "Combien … ?", "quel budget … ?": the passage that gives a figure about the subject, in digits or
  * in words ("quatre actions"); when none of the closest texts gives one, the texts do not say, and
  * the closest is shown as such. When the decision refuses a question on a topic of the texts, the
- * figure is still looked for, to say precisely what they lack (no figure, or only a target); a
- * figure found then is no reason to overrule the decision.
+ * figure is still looked for: to say precisely what they lack (no figure, or only a target), or to
+ * show the passage that gives it as the closest, flagged, rather than "je ne trouve rien".
  */
 export const answerFigure: Answerer<Searched> = ({ u, corpus, out, result, decision }) => {
   if (u.intent !== "figure" || (decision.verdict === "refuse" && !decision.topical)) return null;
@@ -76,9 +76,9 @@ export const answerFigure: Answerer<Searched> = ({ u, corpus, out, result, decis
       return refused();
     }
   }
-  if (!mayAnswer) return null;
   // The piece with the figure is quoted first, whatever else the decision would quote.
   const withFigure = { ...decision, pieces: (x: RetrievedCitation, kind: Chunk["kind"], max = 2) => (x === c && piece.kind === kind ? [piece] : decision.pieces(x, kind, max)).slice(0, max) };
-  composeQuotes(result, withFigure, [c], corpus, out);
+  // Doubted by the decision but found in a text on the topic: shown as the closest, to check.
+  composeQuotes(result, withFigure, [c], corpus, out, mayAnswer ? undefined : () => noDirectAnswer(u.lang));
   return answered("search");
 };
