@@ -347,6 +347,13 @@ export const FRAMING_WORDS: readonly string[] = [
   "donne", "donner", "moi", "nous", "vous", "on", "tu", "je", "mon", "ma", "mes", "notre", "nos", "votre", "vos",
 ];
 
+/**
+ * A patient's care across a border: "un patient français hospitalisé en Espagne", "un GHT
+ * frontalier qui reçoit des patients belges". The foreign place is the setting, not another plan:
+ * the French texts answer it (European exchange of health data).
+ */
+export const CARE_ABROAD = /\b(?:en vacances|pendant (?:ses|leurs|mes|nos) vacances|a l'etranger|transfrontali\w*|frontali\w*|patients? (?:francais|etrangers?|belges?|allemands?|espagnols?|italiens?|suisses?|luxembourgeois|europeens?)|(?:hospitalise|soigne|malade|opere)e?s? (?:en|au|aux)|abroad|cross-border|on holiday|on vacation|while travell?ing)\b/;
+
 /** Phrases that frame a question, whose words alone would be a subject: "what does ENS stand for" (a French "stand" is a booth). */
 export const FRAMING_PHRASES = anyOf(["stand for", "stands for", "stood for"]);
 

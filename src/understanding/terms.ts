@@ -62,6 +62,13 @@ function unknownNames(question: string, corpus: Corpus): string[] {
     .filter((w) => w.length >= 3 && !isStopword(w) && !isKnown(corpus, w));
 }
 
+/** Roots of five letters or more that a corpus stem begins with, or that begin one. */
+const roots = perCorpus((corpus) => new Set([...vocabulary(corpus).citationsByStem.keys()].filter((s) => s.length >= 5 && !/\d/.test(s)).map((s) => s.slice(0, 5))));
+
+function sharesRoot(s: string, corpus: Corpus): boolean {
+  return s.length >= 6 && roots(corpus).has(s.slice(0, 5)) && [...vocabulary(corpus).citationsByStem.keys()].some((k) => k.length >= 6 && (k.startsWith(s) || s.startsWith(k)));
+}
+
 /**
  * The words of the question: its subject, what the corpus does not know of it, misspelt words
  * read as corpus words, and the glossary's readings of staff words.
@@ -84,7 +91,8 @@ export function readTerms(question: string, rest: string, corpus: Corpus, docume
     const to = w.length >= 5 && !/\d/.test(w) && !acronyms.has(w) ? closestWord(w, v.surface) : null;
     if (to && (NOT_SUBJECT.has(stem(to)) || isStructureWord(to, corpus))) framing.add(w);
     else if (to) corrections.push({ from: w, to });
-    else unknown.push(stem(w));
+    // Another form of a corpus word ("prescrit" beside "prescription") is no word the corpus lacks.
+    else if (!sharesRoot(stem(w), corpus)) unknown.push(stem(w));
   }
   const subject = surface.filter((w) => !framing.has(w));
   const corrected = `${question} ${corrections.map((c) => c.to).join(" ")}`;

@@ -1,6 +1,6 @@
 import type { Corpus } from "../corpus/schema.js";
 import { simplify } from "../language/french.js";
-import { AFTER_YEAR, NEXT_PLAN, PLAN_WORDS } from "../language/lexicon.js";
+import { AFTER_YEAR, CARE_ABROAD, NEXT_PLAN, PLAN_WORDS } from "../language/lexicon.js";
 import { endYear, roadmapsByRecency } from "./corpus-tables.js";
 import { resolveFollowUp, type ThreadTurn } from "./follow-up.js";
 import { readIntent } from "./intent.js";
@@ -23,7 +23,9 @@ export function understand(question: string, corpus: Corpus, history: readonly T
   const documents = resolveDocuments(s, corpus);
   const actions = resolveActions(s, corpus, documents.documents);
   const groups = actions.length ? [] : resolveGroups(s, corpus, documents.documents);
-  const terms = readTerms(text, documents.rest, corpus, documents.documents);
+  const read = readTerms(text, documents.rest, corpus, documents.documents);
+  // A place abroad where a patient is cared for is the setting, not another country's plan.
+  const terms = CARE_ABROAD.test(s) ? { ...read, glossary: read.glossary.map((g) => ({ ...g, elsewhere: false })) } : read;
   const references: Understanding["references"] = {
     documents: documents.documents,
     actions,

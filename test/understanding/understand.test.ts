@@ -212,6 +212,20 @@ describe("intent, read after the references", () => {
     expect(u("Depuis quand l'ARS Bretagne décline le volet numérique dans le médico-social ?").intent).toBe("when");
   });
 
+  it("reads a foreign place where a patient is cared for as the setting, not as another country's plan", () => {
+    const abroad = u("Un patient français hospitalisé en Espagne : les médecins là-bas pourront-ils récupérer ses infos ?");
+    expect(abroad.terms.glossary.some((g) => g.elsewhere)).toBe(false);
+    expect(abroad.references.elsewhere).toEqual([]);
+    expect(u("GHT frontalier avec la Belgique : que prévoit la feuille de route ?").terms.glossary.some((g) => g.elsewhere)).toBe(false);
+    expect(u("La Belgique a un plan e-santé ? c'est quoi leurs priorités ?").terms.glossary.some((g) => g.elsewhere)).toBe(true);
+    expect(u("En Espagne, les ordonnances sont électroniques depuis longtemps ?").terms.glossary.some((g) => g.elsewhere)).toBe(true);
+  });
+
+  it("takes another form of a corpus word for no unknown word ('prescrit' beside 'prescription')", () => {
+    expect(u("Le pharmacien n'aura plus à retaper ce que le médecin a prescrit ?").terms.unknown).toEqual([]);
+    expect(u("Tell me a joke about accountants").terms.unknown).toEqual(["jok"]);
+  });
+
   it("reads 'quand' as asking a date only where a question word stands", () => {
     expect(u("Le service qui oriente les patients quand leur médecin n'est pas dispo va-t-il exister partout ?").asks.date).toBe(false);
     expect(u("Quand le DMP sera-t-il généralisé ?").asks.date).toBe(true);
