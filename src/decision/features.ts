@@ -98,6 +98,8 @@ export interface QuestionContext {
   expansion: Set<string>;
   named: Set<string>;
   latest: string | undefined;
+  /** Documents the question names by their own names (alias, label, name, region), not through a year. */
+  namedExplicitly: Set<string>;
   /** Each piece's coverage once computed: every piece's features compare it with all its siblings. */
   pieceCoverage: Map<Chunk, number>;
 }
@@ -110,6 +112,7 @@ export function questionContext(result: RetrievalResult, corpus: Corpus): Questi
     subject: subjectWeights(u, corpus),
     expansion: expansionStems(u),
     named: new Set(u.references.documents.map((d) => d.id)),
+    namedExplicitly: new Set(u.references.documents.filter((d) => d.by !== "year" && d.by !== "period").map((d) => d.id)),
     latest: roadmapsByRecency(corpus)[0]?.id,
     pieceCoverage: new Map(),
   };
@@ -123,7 +126,7 @@ function coverageBy(q: QuestionContext, id: string, content = false): number {
 /** The direction each reranker feature may push: toward "this is the citation asked for" (+1) or away (-1). */
 export const CANDIDATE_SIGNS: Signs = {
   fused_ratio: 1, rank_rr: 1, keyword_rr: 1, vector_rr: 1, keyword_ratio: 1, vector_gap: -1, coverage: 1, coverage_text: 1,
-  coverage_title: 1, via_enrichment: 0, latest: 0, named: 1, is_action: 0, direct: 1, superseded: -1, supersedes: 1,
+  coverage_title: 1, via_enrichment: 0, latest: 0, named: 1, named_explicitly: 1, is_action: 0, direct: 1, superseded: -1, supersedes: 1,
   chunk_coverage: 1, question_coverage: 1, coverage_lead: 1, coverage_text_lead: 1, coverage_title_lead: 1, chunk_coverage_lead: 1, question_coverage_lead: 1,
 };
 
@@ -163,6 +166,8 @@ export function candidateFeatures(q: QuestionContext, result: RetrievalResult, c
     via_enrichment: s.viaEnrichment ? 1 : 0,
     latest: q.named.size === 0 && document === q.latest ? 1 : 0,
     named: q.named.has(document) ? 1 : 0,
+    // "la FDR 2019" names the roadmap; its year brings the brief and presentation along, as context.
+    named_explicitly: q.namedExplicitly.has(document) ? 1 : 0,
     is_action: action !== null ? 1 : 0,
     direct: q.u.references.actions.some((r) => r.exists && r.document === document && r.number === action) ? 1 : 0,
     // A question that names no roadmap asks about today's: an older action whose reviewed

@@ -30,6 +30,15 @@ describe("candidatesFeatures", () => {
     expect(features.some((f) => f.coverage_lead! < 0)).toBe(true);
   });
 
+  it("tells a roadmap named by its name from the texts its year brings along", async () => {
+    const result = await retriever.retrieve(understand("L'ENS de la feuille de route 2019, c'est quoi ?", corpus));
+    const features = candidatesFeatures(questionContext(result, corpus), result, result.ranked.slice(0, 5));
+    const byDocument = new Map(result.ranked.slice(0, 5).map((c, i) => [c.id.split("#")[0]!, features[i]!]));
+    expect(byDocument.get("virage-numerique-2019")?.named_explicitly).toBe(1);
+    for (const [id, f] of byDocument) if (id !== "virage-numerique-2019") expect([id, f.named_explicitly]).toEqual([id, 0]);
+    expect([...byDocument.keys()].some((id) => id !== "virage-numerique-2019")).toBe(true);
+  });
+
   it("reads a text nobody wrote questions for on its own passages, not as a worse match", async () => {
     const result = await retriever.retrieve(understand("Quelle action porte sur la cybersécurité des établissements de santé ?", corpus));
     const top = result.ranked[0]!;
