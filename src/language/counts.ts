@@ -2,10 +2,8 @@ import { simplify, stem, words } from "./french.js";
 import { findFigures, holdsFigure, isYear } from "./figures.js";
 import { DURATION_WORDS, MONEY_WORDS, PERCENT_AFTER } from "./lexicon.js";
 
-/**
- * Whether a text gives the count a question asks: a figure followed or preceded by the unit
- * counted ("24 actions"), an amount, a share, a duration, or a list of the things counted.
- */
+// Whether a text gives the count a question asks: a figure followed or preceded by the unit
+// counted ("24 actions"), an amount, a share, a duration, or a list of the things counted.
 
 /** How many words may stand between a figure and what it counts: "dix mille médiateurs numériques", "2 milliards d'euros". */
 const GAP = 3;

@@ -53,9 +53,9 @@ export const answerFigure: Answerer<Searched> = ({ u, corpus, out, result, decis
   if (!found) {
     // No figure, but a list of what is counted: its items are the count.
     for (const { c, needed } of mayAnswer ? candidates : []) {
-      const piece = c.chunks.find((x) => listedUnder(x.body, u.asks.counts) && (!subject.size || subjectWordsIn(x) >= needed));
-      if (!piece) continue;
-      const list = listedUnder(piece.body, u.asks.counts)!;
+      const listed = c.chunks.filter((x) => !subject.size || subjectWordsIn(x) >= needed).map((piece) => ({ piece, list: listedUnder(piece.body, u.asks.counts) }));
+      const { piece, list } = listed.find((x) => x.list) ?? {};
+      if (!piece || !list) continue;
       const label = corpus.documents.find((d) => d.id === parseCitationId(c.id).document)?.label ?? c.id;
       out.say(listedCount(list.items.length, label, `${list.intro} ${list.items.join(" ")}`, u.lang), out.cite(c.id, null, piece.section));
       return answered("search");
