@@ -122,6 +122,9 @@ function listGroups(d: CorpusDocument, lang: Lang, corpus: Corpus, out: Citation
 function groupActions(d: CorpusDocument, number: number, lang: Lang, corpus: Corpus, out: CitationList): void {
   const g = d.groups.find((x) => x.number === number)!;
   const name = groupName(d, lang);
+  const members = d.actions.filter((x) => x.group === number);
+  // The actions asked for lead the sources; each one's label names its group, the roadmap follows.
+  const cites = members.map((a) => out.cite(actionId(d.id, a.number)));
   out.say(
     lang === "en"
       ? `${d.label}, ${name} ${g.number} "${g.title}" (${range(g.actions, lang)}):`
@@ -129,9 +132,7 @@ function groupActions(d: CorpusDocument, number: number, lang: Lang, corpus: Cor
     out.cite(d.id),
     ...groupSources(corpus, d, number).map((id) => out.cite(id)),
   );
-  for (const a of d.actions.filter((x) => x.group === number)) {
-    out.say(`• Action ${a.number} : ${a.title}`, out.cite(actionId(d.id, a.number)));
-  }
+  members.forEach((a, i) => out.say(`• Action ${a.number} : ${a.title}`, cites[i]!));
 }
 
 function missingAction(d: CorpusDocument, n: number, lang: Lang): string {

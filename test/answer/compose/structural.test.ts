@@ -99,21 +99,21 @@ describe("answerStructure", () => {
     expect(a.citations.map((c) => c.id)).toEqual(["virage-numerique-2019#action-13", "breve-virage-2019"]);
   });
 
-  it("lists the actions of the axe Prévention, each cited", () => {
+  it("lists the actions of the axe Prévention, each cited, the actions leading the sources", () => {
     const a = structural("quelles actions dans l'axe prévention ?");
     expect(a.text).toBe(
       [
-        "Feuille de route 2023-2027, axe 1 « Prévention » (actions 1 à 5) : [1]",
-        "• Action 1 : Faire entrer Mon espace santé dans nos vies quotidiennes, pour gérer notre santé [2]",
-        "• Action 2 : Développer une prévention personnalisée [3]",
-        "• Action 3 : Rendre chacun acteur de sa santé et maître de ses données [4]",
-        "• Action 4 : Accompagner tous les citoyens pour qu'ils s'approprient la santé numérique, en particulier les plus fragiles et les plus vulnérables [5]",
-        "• Action 5 : Faire bénéficier à tous des innovations en santé numérique [6]",
+        "Feuille de route 2023-2027, axe 1 « Prévention » (actions 1 à 5) : [6]",
+        "• Action 1 : Faire entrer Mon espace santé dans nos vies quotidiennes, pour gérer notre santé [1]",
+        "• Action 2 : Développer une prévention personnalisée [2]",
+        "• Action 3 : Rendre chacun acteur de sa santé et maître de ses données [3]",
+        "• Action 4 : Accompagner tous les citoyens pour qu'ils s'approprient la santé numérique, en particulier les plus fragiles et les plus vulnérables [4]",
+        "• Action 5 : Faire bénéficier à tous des innovations en santé numérique [5]",
       ].join("\n"),
     );
     expect(a.citations).toEqual([
-      { id: "fdr-2023-2027", label: "Feuille de route 2023-2027" },
       ...[1, 2, 3, 4, 5].map((n) => ({ id: `fdr-2023-2027#action-${n}`, label: `Feuille de route 2023-2027 · Axe Prévention · Action ${n}` })),
+      { id: "fdr-2023-2027", label: "Feuille de route 2023-2027" },
     ]);
   });
 
