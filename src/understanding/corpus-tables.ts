@@ -92,6 +92,23 @@ export const documentNames = perCorpus((corpus): DocumentNames[] =>
   })),
 );
 
+/**
+ * The bodies behind regional documents, their region taken out of the publisher's name ("ARS
+ * Bretagne" → "ars"), each with the documents such a body published: "selon l'ARS" names them
+ * when the question says no region.
+ */
+export const publisherKinds = perCorpus((corpus): { pattern: RegExp; documents: string[] }[] => {
+  const byKind = new Map<string, string[]>();
+  for (const d of corpus.documents) {
+    if (!d.publisher || !d.region) continue;
+    const place = new Set(placeNames(corpus, d.region).flatMap((p) => words(p)));
+    const kind = words(d.publisher).filter((w) => !place.has(w) && !w.includes("-")).join(" ");
+    if (kind) byKind.set(kind, [...(byKind.get(kind) ?? []), d.id]);
+  }
+  // The body itself, with the definite article: not "une ARS", "mon ARS", "les ARS", nor "à l'ARS" (where one works or writes to).
+  return [...byKind].map(([kind, documents]) => ({ pattern: new RegExp(`(?<!(?:^|\\s)a\\s)(?:(?<![a-z0-9])l'|\\bthe\\s+)${escapeRegExp(kind).replace(/\s+/g, "\\s+")}(?![a-z0-9'-])`), documents }));
+});
+
 /** Words that name a document ("virage numérique", "ARS Bretagne"): not a subject of their own. */
 export const namingWords = perCorpus(
   (corpus) => new Set(corpus.documents.flatMap((d) => [d.label, ...d.aliases, d.region ?? ""]).flatMap((a) => words(a)).filter((w) => !/^\d+$/.test(w))),

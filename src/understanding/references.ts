@@ -3,7 +3,7 @@ import { simplify, stem, words } from "../language/french.js";
 import { ACTION_WORDS, THERE, EARLIER_PLAN, GROUP_SYNONYM_WORDS, LAST_WORDS, OPENS_WITH, LATEST_PLAN, NUMBER_WORDS, ORDINAL_WORDS, PLAN_OF, PLAN_OF_PERSON, PLAN_WORDS, ROMAN, escapeRegExp } from "../language/lexicon.js";
 import { numberValue } from "../language/figures.js";
 import { closestWord } from "./spelling.js";
-import { covers, documentNames, documentsByName, groupTitles, groupWords, perCorpus, placeNames, roadmaps, roadmapsByRecency, vocabulary, yearOfName } from "./corpus-tables.js";
+import { covers, documentNames, documentsByName, groupTitles, groupWords, perCorpus, placeNames, publisherKinds, roadmaps, roadmapsByRecency, vocabulary, yearOfName } from "./corpus-tables.js";
 import type { ActionRef, DocumentRef, GlossaryMatch, GroupRef } from "./schema.js";
 
 /**
@@ -270,6 +270,21 @@ function closestGroupTitle(s: string, corpus: Corpus, documentId: string): numbe
   const [best, second] = scores;
   if (!best || best.score === 0 || (second && second.score === best.score)) return null;
   return best.number;
+}
+
+/**
+ * Documents named by the body that publishes them, without its region ("selon l'ARS", "la page de
+ * l'ARS"): every regional document of such a body, unless the question names a region — one the
+ * corpus covers (already a reference), one it does not (`elsewhere`), or a name nobody knows.
+ */
+export function resolvePublishers(s: string, corpus: Corpus, named: readonly DocumentRef[], elsewhere: readonly string[], unknownNames: readonly string[]): DocumentRef[] {
+  if (elsewhere.length || unknownNames.length) return [];
+  if (named.some((r) => corpus.documents.find((d) => d.id === r.id)?.scope === "regional")) return [];
+  return publisherKinds(corpus)
+    .filter((k) => k.pattern.test(s))
+    .flatMap((k) => k.documents)
+    .filter((id) => !named.some((r) => r.id === id))
+    .map((id) => ({ id, by: "publisher" as const }));
 }
 
 /**

@@ -18,8 +18,8 @@ export type StructureAsk = z.infer<typeof StructureAsk>;
 
 export const DocumentRef = z.object({
   id: z.string(),
-  /** How the question names it. `period` and `year` name every document of that time. */
-  by: z.enum(["alias", "label", "region", "name", "year", "period", "recency", "thread"]),
+  /** How the question names it. `period` and `year` name every document of that time; `publisher`, every strategy of the body it names ("selon l'ARS"). */
+  by: z.enum(["alias", "label", "region", "name", "publisher", "year", "period", "recency", "thread"]),
 });
 export type DocumentRef = z.infer<typeof DocumentRef>;
 

@@ -5,7 +5,7 @@ import { endYear, roadmapsByRecency } from "./corpus-tables.js";
 import { resolveFollowUp, type ThreadTurn } from "./follow-up.js";
 import { readIntent } from "./intent.js";
 import { detectLanguage } from "./language.js";
-import { elsewherePlaces, resolveActions, resolveDocuments, resolveGroups } from "./references.js";
+import { elsewherePlaces, resolveActions, resolveDocuments, resolveGroups, resolvePublishers } from "./references.js";
 import { isInjection, isPersonalMedicalQuestion, isWritingRequest } from "./safety.js";
 import type { Understanding } from "./schema.js";
 import { readTerms } from "./terms.js";
@@ -26,18 +26,20 @@ export function understand(question: string, corpus: Corpus, history: readonly T
   const read = readTerms(text, documents.rest, corpus, documents.documents);
   // A place abroad where a patient is cared for is the setting, not another country's plan.
   const terms = CARE_ABROAD.test(s) ? { ...read, glossary: read.glossary.map((g) => ({ ...g, elsewhere: false })) } : read;
+  const elsewhere = [
+    ...elsewherePlaces(text, corpus, terms.glossary),
+    // "la feuille de route 2028-2032": a period no document covers is not answered from another one.
+    ...(documents.unknownYears.length && !documents.documents.length && PLAN_WORDS.test(s) ? [documents.unknownYears.join("-")] : []),
+    ...nextPlan(s, corpus),
+  ];
+  const named = [...documents.documents, ...resolvePublishers(s, corpus, documents.documents, elsewhere, terms.unknownNames)];
   const references: Understanding["references"] = {
-    documents: documents.documents,
+    documents: named,
     actions,
     groups,
     unknownYears: documents.unknownYears,
-    elsewhere: [
-      ...elsewherePlaces(text, corpus, terms.glossary),
-      // "la feuille de route 2028-2032": a period no document covers is not answered from another one.
-      ...(documents.unknownYears.length && !documents.documents.length && PLAN_WORDS.test(s) ? [documents.unknownYears.join("-")] : []),
-      ...nextPlan(s, corpus),
-    ],
-    plansOnly: !documents.documents.length && PLAN_WORDS.test(s) && /\b(feuilles? de route|fdrs?|roadmaps?)\b/.test(s),
+    elsewhere,
+    plansOnly: !named.length && PLAN_WORDS.test(s) && /\b(feuilles? de route|fdrs?|roadmaps?)\b/.test(s),
   };
   const { intent, structure, asks } = readIntent(s, simplify(documents.rest), references, terms.subject, corpus);
   return {

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadCorpus } from "../../src/corpus/load.js";
 import type { Corpus } from "../../src/corpus/schema.js";
 import { roadmapsByRecency } from "../../src/understanding/corpus-tables.js";
@@ -9,11 +9,13 @@ import { Understanding } from "../../src/understanding/schema.js";
 import { understand } from "../../src/understanding/understand.js";
 import { simplify } from "../../src/language/french.js";
 import { CORPUS_DIR } from "../support/pipeline.js";
+import { addNewDocuments, removeTempCorpora, tempCorpus } from "../support/temp-corpus.js";
 
 let corpus: Corpus;
 beforeAll(() => {
   corpus = loadCorpus(CORPUS_DIR);
 });
+afterAll(removeTempCorpora);
 
 const Y2019 = ["virage-numerique-2019", "breve-virage-2019", "lancement-2019"];
 const u = (q: string) => understand(q, corpus);
@@ -81,6 +83,29 @@ describe("documents named", () => {
   it("names a region by the glossary's names for it: its English name, its departments", () => {
     expect(documents("Who runs the Ségur digital programme in Brittany?")).toEqual(["ars-bretagne"]);
     expect(documents("Je dirige un EHPAD dans le Finistère")).toEqual(["ars-bretagne"]);
+  });
+
+  it("names the strategies of a regional body said without its region: 'selon l'ARS', 'the ARS'", () => {
+    const named = (q: string) => u(q).references.documents.map((d) => `${d.id} by ${d.by}`);
+    expect(named("c quoi le SAS dont parle l'ARS ?")).toEqual(["ars-bretagne by publisher"]);
+    expect(named("Pour l'ARS, à quoi sert le numérique ?")).toEqual(["ars-bretagne by publisher"]);
+    expect(named("anything from the ARS on telehealth?")).toEqual(["ars-bretagne by publisher"]);
+    // Where one works or writes, agencies in general, a region the corpus does not cover: no document.
+    expect(named("Je bosse dans une ARS, quid du SAS ?")).toEqual([]);
+    expect(named("À l'ARS on nous demande d'accueillir un événement")).toEqual([]);
+    expect(named("Les ARS pilotent-elles e-parcours ?")).toEqual([]);
+    expect(named("L'ARS Auvergne-Rhône-Alpes, c'est quoi sa feuille de route numérique ?")).toEqual([]);
+    // The region said already names its own document.
+    expect(named("Selon l'ARS Bretagne, le Ségur sert à quoi ?")).toEqual(["ars-bretagne by alias"]);
+  });
+
+  it("names every strategy of that kind of body once another region's is added", () => {
+    const { dir } = tempCorpus({ copyReal: true });
+    addNewDocuments(dir);
+    const withOccitanie = loadCorpus(dir);
+    const named = (q: string) => understand(q, withOccitanie).references.documents.map((d) => d.id);
+    expect(named("Côté innovation, l'ARS veut encourager quoi ?")).toEqual(["ars-bretagne", "ars-occitanie"]);
+    expect(named("la télémédecine selon l'ARS Occitanie")).toEqual(["ars-occitanie"]);
   });
 
   it("ranks roadmaps most recent first", () => {
