@@ -5,13 +5,14 @@ import { parseArgs } from "node:util";
 import { stringify } from "yaml";
 import { createAnswerPipeline, type AnswerPipeline } from "../answer/pipeline.js";
 import type { Logger } from "../config/log.js";
-import type { Corpus, Enrichment } from "../corpus/schema.js";
+import { loadCorpus } from "../corpus/load.js";
+import { parseCitationId, type Corpus, type Enrichment } from "../corpus/schema.js";
 import { buildIndex, type SearchIndex } from "../index/build.js";
 import { crossValidate, extraThreshold, fitModels, foldOf, pieceThreshold, refusalThreshold, STARTING_POINT, type Example } from "../decision/calibrate.js";
 import { Models } from "../decision/decide.js";
 import type { LogisticModel } from "../decision/logistic.js";
 import { loadDataset, type EvalItem } from "../eval/dataset.js";
-import { byKind, score, type Metrics, type Outcome } from "../eval/metrics.js";
+import { byKind, mentions, score, type Metrics, type Outcome } from "../eval/metrics.js";
 import { knownIds, outcomesOf } from "../eval/run.js";
 
 const GENERATED = "evals/generated";
@@ -39,7 +40,7 @@ export async function calibrateCommand(argv: readonly string[], open: () => Prom
     items.push(...these);
   }
   // The answerable questions also serve the index, as the questions each text answers (doc2query).
-  if (!values["dry-run"]) writeDoc2Query(join(corpusDir, DOC2QUERY), items);
+  if (!values["dry-run"]) writeDoc2Query(join(corpusDir, DOC2QUERY), items, loadCorpus(corpusDir));
   const pipeline = await open();
   const { index } = pipeline;
   const group = (i: EvalItem) => (i.expected.length ? (i.provenance?.brief ?? i.id) : i.id);
@@ -145,30 +146,38 @@ export async function calibrateCommand(argv: readonly string[], open: () => Prom
 
 /**
  * The generated answerable questions, by the citations that answer them, in the enrichment format:
- * corpus/doc2query.yaml, which the manifest names. Written only when it changes.
+ * corpus/doc2query.yaml, which the manifest names. Written only when it changes. A question whose
+ * expected facts stand in some of an action's measures, not all, is listed under those measures.
  */
-function writeDoc2Query(file: string, items: readonly EvalItem[]): void {
-  const out: { actions: Record<string, { questions: string[] }>; documents: Record<string, { questions: string[] }> } = { actions: {}, documents: {} };
+function writeDoc2Query(file: string, items: readonly EvalItem[], corpus: Corpus): void {
+  type Entry = { questions: string[]; measures?: Record<string, string[]> };
+  const out: { actions: Record<string, Entry>; documents: Record<string, Entry> } = { actions: {}, documents: {} };
   for (const i of items) {
     for (const id of i.expected) {
       const part = id.includes("#") ? out.actions : out.documents;
-      (part[id] ??= { questions: [] }).questions.push(i.question);
+      const entry = (part[id] ??= { questions: [] });
+      entry.questions.push(i.question);
+      const holding = measuresHolding(corpus, id, i.must_mention);
+      for (const title of holding) ((entry.measures ??= {})[title] ??= []).push(i.question);
     }
   }
-  const sorted = (r: Record<string, { questions: string[] }>) => Object.fromEntries(Object.entries(r).sort(([a], [b]) => a.localeCompare(b, undefined, { numeric: true })));
+  const sorted = (r: Record<string, Entry>) => Object.fromEntries(Object.entries(r).sort(([a], [b]) => a.localeCompare(b, undefined, { numeric: true })));
   const text = `${DOC2QUERY_HEADER}${stringify({ actions: sorted(out.actions), documents: sorted(out.documents) }, { lineWidth: 0 })}`;
   if (!existsSync(file) || readFileSync(file, "utf8") !== text) writeFileSync(file, text);
 }
 
 const DOC2QUERY_HEADER = `# Questions written from the texts alone (evals/generated/), by the citation that answers them:
-# the index reads them like the curated enrichment's questions (doc2query). Written by
+# the index reads them like the curated enrichment's questions (doc2query); under \`measures\`,
+# those whose expected facts stand in that measure of the action. Written by
 # \`npm run calibrate\`, which measures the decisions on folds whose index leaves their own
 # questions out. Do not edit: edit evals/generated/ and run npm run calibrate.
 `;
 
 /** The corpus without some questions of its enrichment: a fold's own. */
 function withoutQuestions(corpus: Corpus, held: ReadonlySet<string>): Corpus {
-  const strip = (r: Record<string, Enrichment>) => Object.fromEntries(Object.entries(r).map(([id, e]) => [id, { ...e, questions: e.questions.filter((q) => !held.has(q)) }]));
+  const keep = (qs: readonly string[]) => qs.filter((q) => !held.has(q));
+  const strip = (r: Record<string, Enrichment>) =>
+    Object.fromEntries(Object.entries(r).map(([id, e]) => [id, { ...e, questions: keep(e.questions), measures: Object.fromEntries(Object.entries(e.measures).map(([t, qs]) => [t, keep(qs)])) }]));
   return { ...corpus, enrichment: { actions: strip(corpus.enrichment.actions), documents: strip(corpus.enrichment.documents) }, hash: `${corpus.hash}-fold` };
 }
 
@@ -195,4 +204,12 @@ function weightsTable(model: LogisticModel): string {
     ...model.features.map((f, i) => [f, model.weights[i]!] as const).sort((a, b) => Math.abs(b[1]) - Math.abs(a[1])).map(([f, w]) => `| ${f} | ${w.toFixed(3)} |`),
     `| (bias) | ${model.bias.toFixed(3)} |`,
   ].join("\n");
+}
+
+/** The titles of the measures of action `id` that hold one of the facts, when not all of them do. */
+function measuresHolding(corpus: Corpus, id: string, facts: readonly string[]): string[] {
+  const { document, action } = parseCitationId(id);
+  const measures = corpus.documents.find((d) => d.id === document)?.actions.find((a) => a.number === action)?.measures ?? [];
+  const holding = measures.filter((m) => m.title !== null && facts.some((f) => mentions(`${m.title} ${m.text ?? ""}`, f)));
+  return holding.length < measures.length ? holding.map((m) => m.title!) : [];
 }

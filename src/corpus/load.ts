@@ -10,6 +10,7 @@ import { parseProse, PROSE_RULES_VERSION } from "./parse-prose.js";
 import { parseSectionsRoadmap } from "./parse-sections.js";
 import {
   actionId,
+  parseCitationId,
   Correspondence,
   Corpus,
   EnrichmentFile,
@@ -151,8 +152,13 @@ export function loadCorpus(dir: string): Corpus {
   const readEnrichment = (name: string, key: "enrichment" | "doc2query"): Corpus["enrichment"] => {
     const yaml = parseYaml(join(dir, name), readText(dir, name, { yaml: manifest, path: [key] }));
     const file = validateAt(yaml, EnrichmentFile, yaml.value);
-    for (const id of Object.keys(file.actions)) {
+    for (const [id, entry] of Object.entries(file.actions)) {
       if (!known.has(id) || !id.includes("#")) throw new CorpusError(yaml.file, yaml.lineOf(["actions", id]), `unknown action "${id}"`);
+      const { document, action } = parseCitationId(id);
+      const titles = new Set(byId.get(document)!.actions.find((a) => a.number === action)!.measures.map((m) => m.title));
+      for (const title of Object.keys(entry.measures)) {
+        if (!titles.has(title)) throw new CorpusError(yaml.file, yaml.lineOf(["actions", id, "measures", title]), `"${id}" has no measure "${title}"`);
+      }
     }
     for (const id of Object.keys(file.documents)) {
       if (!byId.has(id)) throw new CorpusError(yaml.file, yaml.lineOf(["documents", id]), `unknown document "${id}"`);
@@ -166,7 +172,7 @@ export function loadCorpus(dir: string): Corpus {
     for (const part of ["actions", "documents"] as const) {
       for (const [id, extra] of Object.entries(generated[part])) {
         const own = enrichment[part][id];
-        enrichment[part][id] = own ? { ...own, questions: [...own.questions, ...extra.questions] } : extra;
+        enrichment[part][id] = own ? { ...own, questions: [...own.questions, ...extra.questions], measures: mergeLists(own.measures, extra.measures) } : extra;
       }
     }
   }
@@ -189,4 +195,10 @@ export function loadCorpus(dir: string): Corpus {
   // The acronyms the texts define themselves ("GRADeS (groupement régional …)") join the glossary.
   glossary = [...glossary, ...definedAcronyms(documents, glossary)];
   return Corpus.parse({ documents, glossary, enrichment, correspondences, hash: hashFiles(dir, dependencies(files)) });
+}
+
+function mergeLists(a: Record<string, string[]>, b: Record<string, string[]>): Record<string, string[]> {
+  const out = { ...a };
+  for (const [k, v] of Object.entries(b)) out[k] = [...(out[k] ?? []), ...v];
+  return out;
 }

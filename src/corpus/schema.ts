@@ -224,6 +224,11 @@ export const Enrichment = z
     keywords: z.array(z.string().min(1)).default([]),
     questions: z.array(z.string().min(1)).default([]),
     /**
+     * Of those questions, the ones a given measure answers, by the measure's title (generated
+     * questions whose expected facts stand in that measure): which part of an action to quote.
+     */
+    measures: z.record(z.string(), z.array(z.string().min(1))).default({}),
+    /**
      * Written by `corpus enrich` and not yet read by a person. Drafts steer retrieval like
      * reviewed entries (a new document is better found with them than without); `corpus check`
      * counts them until "draft: true" is removed.

@@ -5,7 +5,7 @@ import { ATTRIBUTES, PERSON_ROLES } from "../language/lexicon.js";
 import { listedUnder } from "../language/counts.js";
 import { figureKinds } from "../language/figures.js";
 import type { RetrievalResult, RetrievedCitation } from "../retrieval/retriever.js";
-import { counterparts, idf, roadmapsByRecency, vocabulary } from "../understanding/corpus-tables.js";
+import { counterparts, idf, measureKey, roadmapsByRecency, vocabulary } from "../understanding/corpus-tables.js";
 import type { Understanding } from "../understanding/schema.js";
 import type { Features, Signs } from "./logistic.js";
 
@@ -102,6 +102,8 @@ export interface QuestionContext {
   namedExplicitly: Set<string>;
   /** Each piece's coverage once computed: every piece's features compare it with all its siblings. */
   pieceCoverage: Map<Chunk, number>;
+  /** Likewise, how well each piece's known questions match this one. */
+  pieceAsked: Map<Chunk, number>;
 }
 
 export function questionContext(result: RetrievalResult, corpus: Corpus): QuestionContext {
@@ -115,6 +117,7 @@ export function questionContext(result: RetrievalResult, corpus: Corpus): Questi
     namedExplicitly: new Set(u.references.documents.filter((d) => d.by !== "year" && d.by !== "period").map((d) => d.id)),
     latest: roadmapsByRecency(corpus)[0]?.id,
     pieceCoverage: new Map(),
+    pieceAsked: new Map(),
   };
 }
 
@@ -295,7 +298,7 @@ export function answerFeatures(q: QuestionContext, result: RetrievalResult, rank
 /** The direction each feature of a piece may push toward quoting it. */
 export const PIECE_SIGNS: Signs = {
   piece_coverage: 1, piece_coverage_gap: 1, piece_title: 1, piece_expansion: 1, piece_found: 1, piece_found_passage: 1, piece_first: 0, piece_length: 0,
-  piece_figure: 1,
+  piece_figure: 1, piece_asked: 1, piece_asked_gap: 1,
 };
 
 /**
@@ -314,6 +317,17 @@ export function pieceFeatures(q: QuestionContext, c: RetrievedCitation, piece: C
   };
   const own = cover(piece);
   const best = Math.max(...siblings.map(cover));
+  // A measure people are known to ask about in these words (generated questions whose facts it holds).
+  const asked = (x: Chunk) => {
+    let value = q.pieceAsked.get(x);
+    if (value === undefined) {
+      const known = x.measure === null ? [] : (vocabulary(q.corpus).measureQuestionStems.get(measureKey(c.id, x.measure)) ?? []);
+      value = Math.max(0, ...known.map((stems) => coverage(q.subject, stems)));
+      q.pieceAsked.set(x, value);
+    }
+    return value;
+  };
+  const ownAsked = asked(piece);
   const title = stemsOf(piece.measure ?? piece.section ?? "");
   const body = stemsOf(piece.body);
   const expansionHits = [...q.expansion].filter((s) => body.has(s) || title.has(s)).length;
@@ -331,6 +345,8 @@ export function pieceFeatures(q: QuestionContext, c: RetrievedCitation, piece: C
     piece_first: index === 0 ? 1 : 0,
     piece_length: Math.log1p(piece.body.length),
     piece_figure: q.u.asks.figure && evidence(piece.body).figure ? 1 : 0,
+    piece_asked: ownAsked,
+    piece_asked_gap: ownAsked - Math.max(...siblings.map(asked)),
   };
 }
 

@@ -232,4 +232,16 @@ describe("the real roadmaps, damaged", () => {
       `corpus/sources/fdr-2023-2027.txt:${line}: list item 4 where the structure expects action 3 (Prévention: actions 1-5)`,
     );
   });
+
+  it("generated questions listed under a measure the action does not have name the file and the line", () => {
+    const { root, dir } = tempCorpus({ copyReal: true });
+    const asked = "Qui choisit quels soignants voient mes données ?";
+    const doc2query = (title: string) => `actions:\n  fdr-2023-2027#action-3:\n    questions:\n      - ${asked}\n    measures:\n      ${title}:\n        - ${asked}\n`;
+    writeFileSync(join(dir, "doc2query.yaml"), doc2query("Contrôle des accès"));
+    expect(corpusErrorOf(root, () => loadCorpus(dir))).toBe('corpus/doc2query.yaml:7: "fdr-2023-2027#action-3" has no measure "Contrôle des accès"');
+    writeFileSync(join(dir, "doc2query.yaml"), doc2query("Contrôle d'accès aux données"));
+    const entry = loadCorpus(dir).enrichment.actions["fdr-2023-2027#action-3"]!;
+    expect(entry.measures).toEqual({ "Contrôle d'accès aux données": [asked] });
+    expect(entry.questions).toContain(asked);
+  });
 });

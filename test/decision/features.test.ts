@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Corpus } from "../../src/corpus/schema.js";
-import { candidatesFeatures, missingAttributes, questionContext } from "../../src/decision/features.js";
+import { candidatesFeatures, missingAttributes, pieceFeatures, questionContext } from "../../src/decision/features.js";
 import { understand } from "../../src/understanding/understand.js";
 import { HybridRetriever } from "../../src/retrieval/retriever.js";
 import { realIndex } from "../support/pipeline.js";
@@ -48,6 +48,31 @@ describe("candidatesFeatures", () => {
     const [bareTop] = candidatesFeatures(questionContext(result, unenriched), result, [top]);
     expect(bareTop!.question_coverage).toBe(bareTop!.chunk_coverage);
     expect(enrichedTop!.question_coverage).not.toBe(enrichedTop!.chunk_coverage);
+  });
+});
+
+describe("pieceFeatures", () => {
+  it("reads the questions a measure is known to answer: the measure asked about in these words leads its siblings", async () => {
+    const question = "Les gens pourront-ils choisir quels soignants ont le droit de regarder leurs infos de santé ?";
+    const result = await retriever.retrieve(understand(question, corpus));
+    const action = result.ranked.find((c) => c.id === "fdr-2023-2027#action-3")!;
+    const measures = action.chunks.filter((x) => x.kind === "measure");
+    const access = measures.find((x) => x.measure === "Contrôle d'accès aux données")!;
+    const known = "Pourrai-je choisir quels soignants ont le droit de regarder mes données ?";
+    const entry = corpus.enrichment.actions[action.id]!;
+    const taught: Corpus = {
+      ...corpus,
+      enrichment: { ...corpus.enrichment, actions: { ...corpus.enrichment.actions, [action.id]: { ...entry, questions: [...entry.questions, known], measures: { "Contrôle d'accès aux données": [known] } } } },
+    };
+    const q = questionContext(result, taught);
+    const read = measures.map((x, i) => [x.measure, pieceFeatures(q, action, x, i)] as const);
+    for (const [title, f] of read) {
+      if (title === access.measure) expect([title, f.piece_asked! > 0.5, f.piece_asked_gap]).toEqual([title, true, 0]);
+      else expect([title, f.piece_asked, f.piece_asked_gap! < 0]).toEqual([title, 0, true]);
+    }
+    // Without the attribution, nothing tells the measures apart on this count.
+    const bare = questionContext(result, { ...taught, enrichment: { ...taught.enrichment, actions: { ...taught.enrichment.actions, [action.id]: { ...entry, measures: {} } } } });
+    expect(measures.map((x, i) => pieceFeatures(bare, action, x, i).piece_asked)).toEqual(measures.map(() => 0));
   });
 });
 
