@@ -57,8 +57,8 @@ function recombineEnrichment(random: Random, pools: Pools, real: Enrichment): En
   return {
     keywords: real.keywords.length ? pick(random, pools.keywords) : [],
     questions: real.questions.map(() => splice(random, pick(random, pools.questions), pick(random, pools.questions))),
-    // Spliced questions belong to no measure.
-    measures: {},
+    // Spliced questions belong to no measure or passage.
+    pieces: {},
     draft: real.draft,
   };
 }

@@ -6,7 +6,7 @@ import { stringify } from "yaml";
 import { createAnswerPipeline, type AnswerPipeline } from "../answer/pipeline.js";
 import type { Logger } from "../config/log.js";
 import { loadCorpus } from "../corpus/load.js";
-import { parseCitationId, type Corpus, type Enrichment } from "../corpus/schema.js";
+import { parseCitationId, passageOpening, type Corpus, type Enrichment } from "../corpus/schema.js";
 import { buildIndex, type SearchIndex } from "../index/build.js";
 import { crossValidate, extraThreshold, fitModels, foldOf, pieceThreshold, refusalThreshold, STARTING_POINT, type Example } from "../decision/calibrate.js";
 import { Models } from "../decision/decide.js";
@@ -40,7 +40,8 @@ export async function calibrateCommand(argv: readonly string[], open: () => Prom
     items.push(...these);
   }
   // The answerable questions also serve the index, as the questions each text answers (doc2query).
-  if (!values["dry-run"]) writeDoc2Query(join(corpusDir, DOC2QUERY), items, loadCorpus(corpusDir));
+  // The texts alone say where each question's facts stand: a stale doc2query must not stop its rewrite.
+  if (!values["dry-run"]) writeDoc2Query(join(corpusDir, DOC2QUERY), items, loadCorpus(corpusDir, { doc2query: false }));
   const pipeline = await open();
   const { index } = pipeline;
   const group = (i: EvalItem) => (i.expected.length ? (i.provenance?.brief ?? i.id) : i.id);
@@ -147,18 +148,17 @@ export async function calibrateCommand(argv: readonly string[], open: () => Prom
 /**
  * The generated answerable questions, by the citations that answer them, in the enrichment format:
  * corpus/doc2query.yaml, which the manifest names. Written only when it changes. A question whose
- * expected facts stand in some of an action's measures, not all, is listed under those measures.
+ * expected facts stand in some of a text's measures or passages, not all, is listed under those.
  */
 function writeDoc2Query(file: string, items: readonly EvalItem[], corpus: Corpus): void {
-  type Entry = { questions: string[]; measures?: Record<string, string[]> };
+  type Entry = { questions: string[]; pieces?: Record<string, string[]> };
   const out: { actions: Record<string, Entry>; documents: Record<string, Entry> } = { actions: {}, documents: {} };
   for (const i of items) {
     for (const id of i.expected) {
       const part = id.includes("#") ? out.actions : out.documents;
       const entry = (part[id] ??= { questions: [] });
       entry.questions.push(i.question);
-      const holding = measuresHolding(corpus, id, i.must_mention);
-      for (const title of holding) ((entry.measures ??= {})[title] ??= []).push(i.question);
+      for (const name of piecesHolding(corpus, id, i.must_mention)) ((entry.pieces ??= {})[name] ??= []).push(i.question);
     }
   }
   const sorted = (r: Record<string, Entry>) => Object.fromEntries(Object.entries(r).sort(([a], [b]) => a.localeCompare(b, undefined, { numeric: true })));
@@ -167,8 +167,8 @@ function writeDoc2Query(file: string, items: readonly EvalItem[], corpus: Corpus
 }
 
 const DOC2QUERY_HEADER = `# Questions written from the texts alone (evals/generated/), by the citation that answers them:
-# the index reads them like the curated enrichment's questions (doc2query); under \`measures\`,
-# those whose expected facts stand in that measure of the action. Written by
+# the index reads them like the curated enrichment's questions (doc2query); under \`pieces\`,
+# those whose expected facts stand in that measure or passage. Written by
 # \`npm run calibrate\`, which measures the decisions on folds whose index leaves their own
 # questions out. Do not edit: edit evals/generated/ and run npm run calibrate.
 `;
@@ -177,7 +177,7 @@ const DOC2QUERY_HEADER = `# Questions written from the texts alone (evals/genera
 function withoutQuestions(corpus: Corpus, held: ReadonlySet<string>): Corpus {
   const keep = (qs: readonly string[]) => qs.filter((q) => !held.has(q));
   const strip = (r: Record<string, Enrichment>) =>
-    Object.fromEntries(Object.entries(r).map(([id, e]) => [id, { ...e, questions: keep(e.questions), measures: Object.fromEntries(Object.entries(e.measures).map(([t, qs]) => [t, keep(qs)])) }]));
+    Object.fromEntries(Object.entries(r).map(([id, e]) => [id, { ...e, questions: keep(e.questions), pieces: Object.fromEntries(Object.entries(e.pieces).map(([t, qs]) => [t, keep(qs)])) }]));
   return { ...corpus, enrichment: { actions: strip(corpus.enrichment.actions), documents: strip(corpus.enrichment.documents) }, hash: `${corpus.hash}-fold` };
 }
 
@@ -206,10 +206,14 @@ function weightsTable(model: LogisticModel): string {
   ].join("\n");
 }
 
-/** The titles of the measures of action `id` that hold one of the facts, when not all of them do. */
-function measuresHolding(corpus: Corpus, id: string, facts: readonly string[]): string[] {
+/** The names of the pieces of `id` (measures by title, passages by opening) that hold one of the facts, when not all of them do. */
+function piecesHolding(corpus: Corpus, id: string, facts: readonly string[]): string[] {
   const { document, action } = parseCitationId(id);
-  const measures = corpus.documents.find((d) => d.id === document)?.actions.find((a) => a.number === action)?.measures ?? [];
-  const holding = measures.filter((m) => m.title !== null && facts.some((f) => mentions(`${m.title} ${m.text ?? ""}`, f)));
-  return holding.length < measures.length ? holding.map((m) => m.title!) : [];
+  const doc = corpus.documents.find((d) => d.id === document);
+  const pieces =
+    action === null
+      ? (doc?.passages ?? []).map((p) => ({ name: passageOpening(p.text), text: `${p.section ?? ""} ${p.text}` }))
+      : (doc?.actions.find((a) => a.number === action)?.measures ?? []).filter((m) => m.title !== null).map((m) => ({ name: m.title!, text: `${m.title} ${m.text ?? ""}` }));
+  const holding = pieces.filter((p) => facts.some((f) => mentions(p.text, f)));
+  return holding.length < pieces.length ? [...new Set(holding.map((p) => p.name))] : [];
 }

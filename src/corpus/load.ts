@@ -11,6 +11,7 @@ import { parseSectionsRoadmap } from "./parse-sections.js";
 import {
   actionId,
   parseCitationId,
+  passageOpening,
   Correspondence,
   Corpus,
   EnrichmentFile,
@@ -90,8 +91,11 @@ export function fingerprintCorpus(dir: string): string {
   return hashFiles(dir, dependencies(readManifest(dir)));
 }
 
-/** Reads, parses and validates the whole corpus. Any defect stops with the file and the line. */
-export function loadCorpus(dir: string): Corpus {
+/**
+ * Reads, parses and validates the whole corpus. Any defect stops with the file and the line.
+ * `doc2query: false` leaves the generated questions out, for the command that rewrites them.
+ */
+export function loadCorpus(dir: string, options: { doc2query?: boolean } = {}): Corpus {
   const files = readManifest(dir);
   const { manifest } = files;
   const documents: CorpusDocument[] = files.entries.map(({ entry, index }) => {
@@ -156,23 +160,27 @@ export function loadCorpus(dir: string): Corpus {
       if (!known.has(id) || !id.includes("#")) throw new CorpusError(yaml.file, yaml.lineOf(["actions", id]), `unknown action "${id}"`);
       const { document, action } = parseCitationId(id);
       const titles = new Set(byId.get(document)!.actions.find((a) => a.number === action)!.measures.map((m) => m.title));
-      for (const title of Object.keys(entry.measures)) {
-        if (!titles.has(title)) throw new CorpusError(yaml.file, yaml.lineOf(["actions", id, "measures", title]), `"${id}" has no measure "${title}"`);
+      for (const title of Object.keys(entry.pieces)) {
+        if (!titles.has(title)) throw new CorpusError(yaml.file, yaml.lineOf(["actions", id, "pieces", title]), `"${id}" has no measure "${title}"`);
       }
     }
-    for (const id of Object.keys(file.documents)) {
+    for (const [id, entry] of Object.entries(file.documents)) {
       if (!byId.has(id)) throw new CorpusError(yaml.file, yaml.lineOf(["documents", id]), `unknown document "${id}"`);
+      const openings = new Set(byId.get(id)!.passages.map((p) => passageOpening(p.text)));
+      for (const opening of Object.keys(entry.pieces)) {
+        if (!openings.has(opening)) throw new CorpusError(yaml.file, yaml.lineOf(["documents", id, "pieces", opening]), `"${id}" has no passage opening with "${opening}"`);
+      }
     }
     return file;
   };
   const enrichment: Corpus["enrichment"] = files.enrichment ? readEnrichment(files.enrichment, "enrichment") : { actions: {}, documents: {} };
   // Generated questions join the curated ones, citation by citation.
-  if (files.doc2query) {
+  if (files.doc2query && options.doc2query !== false) {
     const generated = readEnrichment(files.doc2query, "doc2query");
     for (const part of ["actions", "documents"] as const) {
       for (const [id, extra] of Object.entries(generated[part])) {
         const own = enrichment[part][id];
-        enrichment[part][id] = own ? { ...own, questions: [...own.questions, ...extra.questions], measures: mergeLists(own.measures, extra.measures) } : extra;
+        enrichment[part][id] = own ? { ...own, questions: [...own.questions, ...extra.questions], pieces: mergeLists(own.pieces, extra.pieces) } : extra;
       }
     }
   }

@@ -224,10 +224,11 @@ export const Enrichment = z
     keywords: z.array(z.string().min(1)).default([]),
     questions: z.array(z.string().min(1)).default([]),
     /**
-     * Of those questions, the ones a given measure answers, by the measure's title (generated
-     * questions whose expected facts stand in that measure): which part of an action to quote.
+     * Of those questions, the ones one part of the text answers (generated questions whose
+     * expected facts stand there): which part to quote. Keyed by a measure's title for an action,
+     * by a passage's opening words (`passageOpening`) for a document.
      */
-    measures: z.record(z.string(), z.array(z.string().min(1))).default({}),
+    pieces: z.record(z.string(), z.array(z.string().min(1))).default({}),
     /**
      * Written by `corpus enrich` and not yet read by a person. Drafts steer retrieval like
      * reviewed entries (a new document is better found with them than without); `corpus check`
@@ -237,6 +238,11 @@ export const Enrichment = z
   })
   .strict();
 export type Enrichment = z.infer<typeof Enrichment>;
+
+/** The first words of a passage, as written: how enrichment names a passage of a document. */
+export function passageOpening(text: string): string {
+  return text.trim().split(/\s+/).slice(0, 8).join(" ");
+}
 
 export const EnrichmentFile = z
   .object({

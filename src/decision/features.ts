@@ -1,11 +1,11 @@
 import type { Chunk } from "../corpus/chunk.js";
-import { parseCitationId, type Corpus } from "../corpus/schema.js";
+import { parseCitationId, passageOpening, type Corpus } from "../corpus/schema.js";
 import { stem, terms, words } from "../language/french.js";
 import { ATTRIBUTES, PERSON_ROLES } from "../language/lexicon.js";
 import { listedUnder } from "../language/counts.js";
 import { figureKinds } from "../language/figures.js";
 import type { RetrievalResult, RetrievedCitation } from "../retrieval/retriever.js";
-import { counterparts, idf, measureKey, roadmapsByRecency, vocabulary } from "../understanding/corpus-tables.js";
+import { counterparts, idf, pieceKey, roadmapsByRecency, vocabulary } from "../understanding/corpus-tables.js";
 import type { Understanding } from "../understanding/schema.js";
 import type { Features, Signs } from "./logistic.js";
 
@@ -317,11 +317,12 @@ export function pieceFeatures(q: QuestionContext, c: RetrievedCitation, piece: C
   };
   const own = cover(piece);
   const best = Math.max(...siblings.map(cover));
-  // A measure people are known to ask about in these words (generated questions whose facts it holds).
+  // A piece people are known to ask about in these words (generated questions whose facts it holds).
   const asked = (x: Chunk) => {
     let value = q.pieceAsked.get(x);
     if (value === undefined) {
-      const known = x.measure === null ? [] : (vocabulary(q.corpus).measureQuestionStems.get(measureKey(c.id, x.measure)) ?? []);
+      const name = pieceName(q.corpus, c.id, x);
+      const known = name === null ? [] : (vocabulary(q.corpus).pieceQuestionStems.get(pieceKey(c.id, name)) ?? []);
       value = Math.max(0, ...known.map((stems) => coverage(q.subject, stems)));
       q.pieceAsked.set(x, value);
     }
@@ -348,6 +349,14 @@ export function pieceFeatures(q: QuestionContext, c: RetrievedCitation, piece: C
     piece_asked: ownAsked,
     piece_asked_gap: ownAsked - Math.max(...siblings.map(asked)),
   };
+}
+
+/** How enrichment names a piece: a measure by its title, a passage (or a split part of one) by the opening words of the passage. */
+function pieceName(corpus: Corpus, citation: string, x: Chunk): string | null {
+  if (x.kind === "measure") return x.measure;
+  if (x.kind !== "passage") return null;
+  const passage = corpus.documents.find((d) => d.id === citation)?.passages.find((p) => p.text.includes(x.body));
+  return passage ? passageOpening(passage.text) : null;
 }
 
 /** The direction each feature of a runner-up may push toward citing it too. */

@@ -169,8 +169,8 @@ export interface Vocabulary {
   textStems: Set<string>;
   /** Each curated everyday question of a citation, as stems: a question like one of them is one it answers. */
   questionStems: Map<string, Set<string>[]>;
-  /** The same, for the questions a measure of the citation is known to answer (`measureKey`). */
-  measureQuestionStems: Map<string, Set<string>[]>;
+  /** The same, for the questions one piece of the citation is known to answer (`pieceKey`). */
+  pieceQuestionStems: Map<string, Set<string>[]>;
   citationsByStem: Map<string, number>;
   /** Surface words of four letters or more, for reading misspelt words. */
   surface: string[];
@@ -178,16 +178,16 @@ export interface Vocabulary {
   named: Set<string>;
 }
 
-/** A measure of a citation, as `measureQuestionStems` keys it. */
-export function measureKey(citation: string, title: string): string {
-  return `${citation}\u0000${title}`;
+/** A piece of a citation (a measure's title, a passage's opening words), as `pieceQuestionStems` keys it. */
+export function pieceKey(citation: string, name: string): string {
+  return `${citation}\u0000${name}`;
 }
 
 export const vocabulary = perCorpus((corpus): Vocabulary => {
   const stemsByCitation = new Map<string, Set<string>>();
   const contentStems = new Map<string, Set<string>>();
   const questionStems = new Map<string, Set<string>[]>();
-  const measureQuestionStems = new Map<string, Set<string>[]>();
+  const pieceQuestionStems = new Map<string, Set<string>[]>();
   const surface = new Set<string>();
   const add = (citation: string, tokens: readonly string[], content = true) => {
     const set = stemsByCitation.get(citation) ?? new Set<string>();
@@ -202,14 +202,14 @@ export const vocabulary = perCorpus((corpus): Vocabulary => {
     contentStems.set(citation, own);
   };
   // The curated and generated questions (thousands) are tokenised once, for both tables.
-  const addEnrichment = (citation: string, extra: { keywords: readonly string[]; questions: readonly string[]; measures: Readonly<Record<string, readonly string[]>> }) => {
+  const addEnrichment = (citation: string, extra: { keywords: readonly string[]; questions: readonly string[]; pieces: Readonly<Record<string, readonly string[]>> }) => {
     const questions = extra.questions.map((q) => words(q));
     add(citation, [...extra.keywords.flatMap((k) => words(k)), ...questions.flat()], false);
     const stems = questions.map((ws) => new Set(ws.filter((w) => !isStopword(w)).map(stem)));
     questionStems.set(citation, stems);
     const byText = new Map(extra.questions.map((q, i) => [q, stems[i]!]));
-    for (const [title, asked] of Object.entries(extra.measures)) {
-      measureQuestionStems.set(measureKey(citation, title), asked.map((q) => byText.get(q) ?? new Set(words(q).filter((w) => !isStopword(w)).map(stem))));
+    for (const [name, asked] of Object.entries(extra.pieces)) {
+      pieceQuestionStems.set(pieceKey(citation, name), asked.map((q) => byText.get(q) ?? new Set(words(q).filter((w) => !isStopword(w)).map(stem))));
     }
   };
   for (const d of corpus.documents) {
@@ -232,7 +232,7 @@ export const vocabulary = perCorpus((corpus): Vocabulary => {
   const citationsByStem = new Map<string, number>();
   for (const stems of stemsByCitation.values()) for (const s of stems) citationsByStem.set(s, (citationsByStem.get(s) ?? 0) + 1);
   const textStems = new Set([...contentStems.values()].flatMap((x) => [...x]));
-  return { stemsByCitation, contentStems, textStems, questionStems, measureQuestionStems, citationsByStem, surface: [...surface].filter((w) => w.length >= 4), named };
+  return { stemsByCitation, contentStems, textStems, questionStems, pieceQuestionStems, citationsByStem, surface: [...surface].filter((w) => w.length >= 4), named };
 });
 
 /** Whether a word is known to the corpus: in its texts, its glossary or its documents' names. */

@@ -35,7 +35,7 @@ describe("writeDrafts", () => {
         '    questions: ["ancienne ?"]\n  neuf:\n    draft: true\n    keywords: ["pilotage", "ARS"]\n    questions:\n      - "Qui pilote ?"\n      - "who leads?"\n',
       ),
     );
-    expect(EnrichmentFile.parse(parse(out)).documents.neuf).toEqual({ draft: true, keywords: ["pilotage", "ARS"], questions: ["Qui pilote ?", "who leads?"], measures: {} });
+    expect(EnrichmentFile.parse(parse(out)).documents.neuf).toEqual({ draft: true, keywords: ["pilotage", "ARS"], questions: ["Qui pilote ?", "who leads?"], pieces: {} });
   });
 
   it("replaces a draft entry where it stands, and adds actions after the last action", () => {

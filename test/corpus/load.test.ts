@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadCorpus } from "../../src/corpus/load.js";
+import { passageOpening } from "../../src/corpus/schema.js";
 import { corpusErrorOf, lineOf, removeTempCorpora, tempCorpus } from "../support/temp-corpus.js";
 
 afterAll(removeTempCorpora);
@@ -236,12 +237,26 @@ describe("the real roadmaps, damaged", () => {
   it("generated questions listed under a measure the action does not have name the file and the line", () => {
     const { root, dir } = tempCorpus({ copyReal: true });
     const asked = "Qui choisit quels soignants voient mes données ?";
-    const doc2query = (title: string) => `actions:\n  fdr-2023-2027#action-3:\n    questions:\n      - ${asked}\n    measures:\n      ${title}:\n        - ${asked}\n`;
+    const doc2query = (title: string) => `actions:\n  fdr-2023-2027#action-3:\n    questions:\n      - ${asked}\n    pieces:\n      ${title}:\n        - ${asked}\n`;
     writeFileSync(join(dir, "doc2query.yaml"), doc2query("Contrôle des accès"));
     expect(corpusErrorOf(root, () => loadCorpus(dir))).toBe('corpus/doc2query.yaml:7: "fdr-2023-2027#action-3" has no measure "Contrôle des accès"');
     writeFileSync(join(dir, "doc2query.yaml"), doc2query("Contrôle d'accès aux données"));
     const entry = loadCorpus(dir).enrichment.actions["fdr-2023-2027#action-3"]!;
-    expect(entry.measures).toEqual({ "Contrôle d'accès aux données": [asked] });
+    expect(entry.pieces).toEqual({ "Contrôle d'accès aux données": [asked] });
     expect(entry.questions).toContain(asked);
+  });
+
+  it("generated questions listed under a passage a document does not open with name the file and the line", () => {
+    const { root, dir } = tempCorpus({ copyReal: true });
+    const opening = passageOpening(loadCorpus(dir).documents.find((d) => d.id === "ars-bretagne")!.passages[2]!.text);
+    const asked = "Le Ségur, ça sert à quoi selon la région ?";
+    const doc2query = (name: string) => `documents:\n  ars-bretagne:\n    questions:\n      - ${asked}\n    pieces:\n      "${name}":\n        - ${asked}\n`;
+    writeFileSync(join(dir, "doc2query.yaml"), doc2query("Un passage que le texte n'a pas"));
+    expect(corpusErrorOf(root, () => loadCorpus(dir))).toBe(`corpus/doc2query.yaml:7: "ars-bretagne" has no passage opening with "Un passage que le texte n'a pas"`);
+    writeFileSync(join(dir, "doc2query.yaml"), doc2query(opening));
+    expect(loadCorpus(dir).enrichment.documents["ars-bretagne"]!.pieces).toEqual({ [opening]: [asked] });
+    // The command that rewrites the generated questions reads the texts without them.
+    writeFileSync(join(dir, "doc2query.yaml"), doc2query("Un passage que le texte n'a pas"));
+    expect(loadCorpus(dir, { doc2query: false }).enrichment.documents["ars-bretagne"]?.pieces).toEqual({});
   });
 });

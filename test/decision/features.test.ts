@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Corpus } from "../../src/corpus/schema.js";
+import { passageOpening, type Corpus } from "../../src/corpus/schema.js";
 import { candidatesFeatures, missingAttributes, pieceFeatures, questionContext } from "../../src/decision/features.js";
 import { understand } from "../../src/understanding/understand.js";
 import { HybridRetriever } from "../../src/retrieval/retriever.js";
@@ -62,7 +62,7 @@ describe("pieceFeatures", () => {
     const entry = corpus.enrichment.actions[action.id]!;
     const taught: Corpus = {
       ...corpus,
-      enrichment: { ...corpus.enrichment, actions: { ...corpus.enrichment.actions, [action.id]: { ...entry, questions: [...entry.questions, known], measures: { "Contrôle d'accès aux données": [known] } } } },
+      enrichment: { ...corpus.enrichment, actions: { ...corpus.enrichment.actions, [action.id]: { ...entry, questions: [...entry.questions, known], pieces: { "Contrôle d'accès aux données": [known] } } } },
     };
     const q = questionContext(result, taught);
     const read = measures.map((x, i) => [x.measure, pieceFeatures(q, action, x, i)] as const);
@@ -71,8 +71,24 @@ describe("pieceFeatures", () => {
       else expect([title, f.piece_asked, f.piece_asked_gap! < 0]).toEqual([title, 0, true]);
     }
     // Without the attribution, nothing tells the measures apart on this count.
-    const bare = questionContext(result, { ...taught, enrichment: { ...taught.enrichment, actions: { ...taught.enrichment.actions, [action.id]: { ...entry, measures: {} } } } });
+    const bare = questionContext(result, { ...taught, enrichment: { ...taught.enrichment, actions: { ...taught.enrichment.actions, [action.id]: { ...entry, pieces: {} } } } });
     expect(measures.map((x, i) => pieceFeatures(bare, action, x, i).piece_asked)).toEqual(measures.map(() => 0));
+  });
+
+  it("names a document's passage by its opening words, a split part of it too", async () => {
+    const result = await retriever.retrieve(understand("Selon l'ARS Bretagne, à quoi sert le Ségur numérique ?", corpus));
+    const page = result.ranked.find((c) => c.id === "ars-bretagne")!;
+    const passages = page.chunks.filter((x) => x.kind === "passage");
+    const chosen = passages[0]!;
+    const opening = passageOpening(corpus.documents.find((d) => d.id === "ars-bretagne")!.passages.find((p) => p.text.includes(chosen.body))!.text);
+    const known = "À quoi sert le Ségur numérique pour l'ARS Bretagne ?";
+    const entry = corpus.enrichment.documents["ars-bretagne"]!;
+    const taught: Corpus = { ...corpus, enrichment: { ...corpus.enrichment, documents: { ...corpus.enrichment.documents, "ars-bretagne": { ...entry, questions: [...entry.questions, known], pieces: { [opening]: [known] } } } } };
+    const q = questionContext(result, taught);
+    const asked = passages.map((x, i) => pieceFeatures(q, page, x, i).piece_asked!);
+    expect(asked[0]).toBeGreaterThan(0.5);
+    for (const [i, x] of passages.entries()) if (!corpus.documents.find((d) => d.id === "ars-bretagne")!.passages.some((p) => p.text.includes(x.body) && passageOpening(p.text) === opening)) expect(asked[i]).toBe(0);
+    expect(passages.length).toBeGreaterThan(1);
   });
 });
 
