@@ -174,6 +174,8 @@ export interface Vocabulary {
   citationsByStem: Map<string, number>;
   /** Surface words of four letters or more, for reading misspelt words. */
   surface: string[];
+  /** The same, of the texts themselves: what a word cut short ("cybersecu") was cut from. */
+  textSurface: string[];
   /** Glossary terms and document names: known, though maybe in no text. */
   named: Set<string>;
 }
@@ -189,6 +191,7 @@ export const vocabulary = perCorpus((corpus): Vocabulary => {
   const questionStems = new Map<string, Set<string>[]>();
   const pieceQuestionStems = new Map<string, Set<string>[]>();
   const surface = new Set<string>();
+  const textSurface = new Set<string>();
   const add = (citation: string, tokens: readonly string[], content = true) => {
     const set = stemsByCitation.get(citation) ?? new Set<string>();
     const own = contentStems.get(citation) ?? new Set<string>();
@@ -196,7 +199,10 @@ export const vocabulary = perCorpus((corpus): Vocabulary => {
       if (isStopword(w)) continue;
       surface.add(w);
       set.add(stem(w));
-      if (content) own.add(stem(w));
+      if (content) {
+        own.add(stem(w));
+        textSurface.add(w);
+      }
     }
     stemsByCitation.set(citation, set);
     contentStems.set(citation, own);
@@ -232,7 +238,7 @@ export const vocabulary = perCorpus((corpus): Vocabulary => {
   const citationsByStem = new Map<string, number>();
   for (const stems of stemsByCitation.values()) for (const s of stems) citationsByStem.set(s, (citationsByStem.get(s) ?? 0) + 1);
   const textStems = new Set([...contentStems.values()].flatMap((x) => [...x]));
-  return { stemsByCitation, contentStems, textStems, questionStems, pieceQuestionStems, citationsByStem, surface: [...surface].filter((w) => w.length >= 4), named };
+  return { stemsByCitation, contentStems, textStems, questionStems, pieceQuestionStems, citationsByStem, surface: [...surface].filter((w) => w.length >= 4), textSurface: [...textSurface].filter((w) => w.length >= 4), named };
 });
 
 /** Whether a word is known to the corpus: in its texts, its glossary or its documents' names. */

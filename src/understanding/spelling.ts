@@ -25,6 +25,20 @@ export function closestWord(word: string, vocabulary: readonly string[]): string
   return best;
 }
 
+/**
+ * The word a word of 6+ letters was cut from ("cybersecu" → "cybersecurite"): the shortest longer
+ * word that starts with it, the alphabetically first on ties; null when none does.
+ */
+export function truncatedFrom(word: string, vocabulary: readonly string[]): string | null {
+  if (word.length < 6) return null;
+  let best: string | null = null;
+  for (const v of byFirstLetter(vocabulary).get(word[0]!) ?? []) {
+    if (v.length <= word.length || !v.startsWith(word)) continue;
+    if (best === null || v.length < best.length || (v.length === best.length && v < best)) best = v;
+  }
+  return best;
+}
+
 const buckets = new WeakMap<readonly string[], Map<string, string[]>>();
 
 /**

@@ -4,7 +4,7 @@ import { ACTION_WORDS, FIGURE_NOUNS, FRAMING_PHRASES, FRAMING_WORDS, INVERTED_PR
 import { anyGroupWord, isKnown, namingWords, perCorpus, vocabulary } from "./corpus-tables.js";
 import { GlossaryMatcher } from "./glossary.js";
 import type { DocumentRef, Understanding } from "./schema.js";
-import { closestWord } from "./spelling.js";
+import { closestWord, truncatedFrom } from "./spelling.js";
 
 const NUMBER_WORD_SET = new Set(NUMBER_WORDS);
 
@@ -87,7 +87,13 @@ export function readTerms(question: string, rest: string, corpus: Corpus, docume
   const acronyms = new Set(question.split(/[^\p{L}\p{N}'’-]+/u).filter((t) => (t.match(/\p{Lu}/gu)?.length ?? 0) >= 2).flatMap((t) => words(t)));
   const framing = new Set(surface.filter((w) => w.length >= 5 && !acronyms.has(w) && !NOT_SUBJECT.has(stem(w)) && closestWord(w, FRAMING_SURFACE) !== null));
   for (const w of new Set(surface)) {
-    if (framing.has(w) || isKnown(corpus, w)) continue;
+    if (framing.has(w)) continue;
+    if (isKnown(corpus, w)) {
+      // A word cut short that people's questions made known ("cybersecu") still reaches the texts' word.
+      const from = v.textStems.has(stem(w)) || v.named.has(w) || acronyms.has(w) ? null : truncatedFrom(w, v.textSurface);
+      if (from && !NOT_SUBJECT.has(stem(from)) && !isStructureWord(from, corpus)) corrections.push({ from: w, to: from });
+      continue;
+    }
     const to = w.length >= 5 && !/\d/.test(w) && !acronyms.has(w) ? closestWord(w, v.surface) : null;
     if (to && (NOT_SUBJECT.has(stem(to)) || isStructureWord(to, corpus))) framing.add(w);
     else if (to) corrections.push({ from: w, to });

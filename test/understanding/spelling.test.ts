@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { closestWord, distance } from "../../src/understanding/spelling.js";
+import { closestWord, distance, truncatedFrom } from "../../src/understanding/spelling.js";
 
 const VOCAB = ["cybersecurite", "etablissements", "etablissement", "messagerie", "message", "sante", "teleconsultation", "telecom", "telesante", "parcours"];
 
@@ -46,6 +46,14 @@ describe("closestWord", () => {
     expect(closestWord("teleco", VOCAB)).toBe("telecom");
     expect(closestWord("telecons", VOCAB)).toBe("teleconsultation");
     expect(closestWord("telec", VOCAB)).toBeNull(); // five letters: no completion
+  });
+
+  it("reads a word cut short as the shortest word it was cut from, and nothing else as one", () => {
+    expect(truncatedFrom("cybersecu", VOCAB)).toBe("cybersecurite");
+    expect(truncatedFrom("etablis", VOCAB)).toBe("etablissement");
+    expect(truncatedFrom("telec", VOCAB)).toBeNull(); // five letters
+    expect(truncatedFrom("cybersecruite", VOCAB)).toBeNull(); // a typo, not a cut
+    expect(truncatedFrom("messagerie", VOCAB)).toBeNull(); // the word itself
   });
 
   it("breaks ties on the shorter word, then alphabetically, whatever the vocabulary order", () => {

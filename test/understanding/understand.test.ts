@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadCorpus } from "../../src/corpus/load.js";
 import type { Corpus } from "../../src/corpus/schema.js";
-import { roadmapsByRecency } from "../../src/understanding/corpus-tables.js";
+import { isKnown, roadmapsByRecency } from "../../src/understanding/corpus-tables.js";
 import { detectLanguage } from "../../src/understanding/language.js";
 import { resolveDocuments, yearsIn } from "../../src/understanding/references.js";
 import { isInjection, isPersonalMedicalQuestion, isWritingRequest } from "../../src/understanding/safety.js";
@@ -341,6 +341,15 @@ describe("subject words", () => {
     const t = u("l'interoprabilité des hopitaux et la blockchain").terms;
     expect(t.corrections).toContainEqual({ from: "interoprabilite", to: "interoperabilite" });
     expect(t.unknown).toContain("blockchain");
+  });
+});
+
+describe("words cut short", () => {
+  it("reads one that people's questions made known as the texts' own word", () => {
+    expect(isKnown(corpus, "cybersecu")).toBe(true);
+    expect(u("cybersecu etablissements").terms.corrections).toEqual([{ from: "cybersecu", to: "cybersecurite" }]);
+    // A word of the texts themselves is never read as another.
+    expect(u("la cybersécurité des établissements").terms.corrections).toEqual([]);
   });
 });
 
