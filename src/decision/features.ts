@@ -129,7 +129,7 @@ function coverageBy(q: QuestionContext, id: string, content = false): number {
 /** The direction each reranker feature may push: toward "this is the citation asked for" (+1) or away (-1). */
 export const CANDIDATE_SIGNS: Signs = {
   fused_ratio: 1, rank_rr: 1, keyword_rr: 1, vector_rr: 1, keyword_ratio: 1, vector_gap: -1, coverage: 1, coverage_text: 1,
-  coverage_title: 1, via_enrichment: 0, latest: 0, named: 1, named_explicitly: 1, is_action: 0, direct: 1, superseded: -1, supersedes: 1,
+  coverage_title: 1, via_enrichment: 0, latest: 0, named: 1, named_explicitly: 1, is_action: 0, whole_roadmap: 0, direct: 1, superseded: -1, supersedes: 1,
   chunk_coverage: 1, question_coverage: 1, coverage_lead: 1, coverage_text_lead: 1, coverage_title_lead: 1, chunk_coverage_lead: 1, question_coverage_lead: 1,
 };
 
@@ -172,6 +172,8 @@ export function candidateFeatures(q: QuestionContext, result: RetrievalResult, c
     // "la FDR 2019" names the roadmap; its year brings the brief and presentation along, as context.
     named_explicitly: q.namedExplicitly.has(document) ? 1 : 0,
     is_action: action !== null ? 1 : 0,
+    // A roadmap cited as a whole (its introduction) answers other questions than a prose text does.
+    whole_roadmap: action === null && doc?.kind === "roadmap" ? 1 : 0,
     direct: q.u.references.actions.some((r) => r.exists && r.document === document && r.number === action) ? 1 : 0,
     // A question that names no roadmap asks about today's: an older action whose reviewed
     // counterpart in a later roadmap is among the candidates gives way to it.

@@ -39,6 +39,16 @@ describe("candidatesFeatures", () => {
     expect([...byDocument.keys()].some((id) => id !== "virage-numerique-2019")).toBe(true);
   });
 
+  it("tells a roadmap cited as a whole from its actions and from prose texts", async () => {
+    const result = await retriever.retrieve(understand("Que disent les textes de 2019 sur la présentation de la feuille de route ?", corpus));
+    const head = result.ranked.slice(0, 8);
+    const features = candidatesFeatures(questionContext(result, corpus), result, head);
+    const read = head.map((c, i) => [c.id, features[i]!.whole_roadmap]);
+    expect(read.filter(([, v]) => v === 1).map(([id]) => id)).toEqual(head.map((c) => c.id).filter((id) => id === "virage-numerique-2019" || id === "fdr-2023-2027"));
+    expect(read.some(([id]) => id === "virage-numerique-2019" || id === "fdr-2023-2027")).toBe(true);
+    expect(read.some(([id]) => id === "lancement-2019" || id === "breve-virage-2019")).toBe(true);
+  });
+
   it("reads a text nobody wrote questions for on its own passages, not as a worse match", async () => {
     const result = await retriever.retrieve(understand("Quelle action porte sur la cybersécurité des établissements de santé ?", corpus));
     const top = result.ranked[0]!;
