@@ -58,7 +58,8 @@ const YEAR_SPANS = [/(?<!\d)(19|20)\d{2}(\s*[-/–—à]\s*\d{2,4})?(?!\d)/, /(?
 /** A cue ("nouvelle", "ancienne") next to a plan word, either side. */
 function nearPlan(cue: RegExp): RegExp {
   const plan = PLAN_WORDS.source;
-  return new RegExp(`${cue.source}(?:\\s+[a-z']+){0,2}?\\s+${plan}|${plan}(?:\\s+[a-z']+){0,1}?\\s+${cue.source}`);
+  // Up to three words between, hyphenated ones too: "the new French e-health roadmap".
+  return new RegExp(`${cue.source}(?:\\s+[a-z'-]+){0,3}?\\s+${plan}|${plan}(?:\\s+[a-z'-]+){0,1}?\\s+${cue.source}`);
 }
 const NEAR_EARLIER_PLAN = nearPlan(EARLIER_PLAN);
 const NEAR_LATEST_PLAN = nearPlan(LATEST_PLAN);

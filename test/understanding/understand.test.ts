@@ -202,6 +202,20 @@ describe("intent, read after the references", () => {
     expect(u(q)).toMatchObject({ intent, structure });
   });
 
+  it("reads 'both' and 'les deux' as both plans only about plans, not about two subjects", () => {
+    expect(u("Le DMP dans les deux ?").intent).toBe("compare");
+    expect(u("both roadmaps on telehealth?").intent).toBe("compare");
+    expect(u("qu'en disent les 2 FDR sur la télésanté ?").intent).toBe("compare");
+    expect(u("Which roadmap mentions both the DMP and the MSS?").intent).toBe("lookup");
+    expect(u("Une action couvre-t-elle les deux : ApCV et INS ?").intent).toBe("lookup");
+  });
+
+  it("names the latest roadmap through a few words, hyphenated ones too", () => {
+    const named = (q: string) => u(q).references.documents.map((d) => `${d.id} by ${d.by}`);
+    expect(named("Which action of the new French e-health roadmap covers the INS?")).toEqual(["fdr-2023-2027 by recency"]);
+    expect(named("la nouvelle version de la feuille de route, et l'INS ?")).toEqual(["fdr-2023-2027 by recency"]);
+  });
+
   it("counts a roadmap's actions when the other words set the scene, not when a topic follows the counted noun", () => {
     expect(u("Je prépare une note pour mon directeur. Combien d'actions compte la feuille de route en cours ?").structure).toBe("count_actions");
     expect(u("How many actions does the current roadmap have? It's for a slide").structure).toBe("count_actions");
