@@ -97,7 +97,7 @@ export const documentNames = perCorpus((corpus): DocumentNames[] =>
  * Bretagne" → "ars"), each with the documents such a body published: "selon l'ARS" names them
  * when the question says no region.
  */
-export const publisherKinds = perCorpus((corpus): { pattern: RegExp; documents: string[] }[] => {
+export const publisherKinds = perCorpus((corpus): { kind: string; pattern: RegExp; documents: string[] }[] => {
   const byKind = new Map<string, string[]>();
   for (const d of corpus.documents) {
     if (!d.publisher || !d.region) continue;
@@ -106,7 +106,7 @@ export const publisherKinds = perCorpus((corpus): { pattern: RegExp; documents: 
     if (kind) byKind.set(kind, [...(byKind.get(kind) ?? []), d.id]);
   }
   // The body itself, with the definite article: not "une ARS", "mon ARS", "les ARS", nor "à l'ARS" (where one works or writes to).
-  return [...byKind].map(([kind, documents]) => ({ pattern: new RegExp(`(?<!(?:^|\\s)a\\s)(?:(?<![a-z0-9])l'|\\bthe\\s+)${escapeRegExp(kind).replace(/\s+/g, "\\s+")}(?![a-z0-9'-])`), documents }));
+  return [...byKind].map(([kind, documents]) => ({ kind, pattern: new RegExp(`(?<!(?:^|\\s)a\\s)(?:(?<![a-z0-9])l'|\\bthe\\s+)${escapeRegExp(kind).replace(/\s+/g, "\\s+")}(?![a-z0-9'-])`), documents }));
 });
 
 /** Words that name a document ("virage numérique", "ARS Bretagne"): not a subject of their own. */

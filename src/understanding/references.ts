@@ -276,13 +276,17 @@ function closestGroupTitle(s: string, corpus: Corpus, documentId: string): numbe
 /**
  * Documents named by the body that publishes them, without its region ("selon l'ARS", "la page de
  * l'ARS"): every regional document of such a body, unless the question names a region — one the
- * corpus covers (already a reference), one it does not (`elsewhere`), or a name nobody knows.
+ * corpus covers (already a reference), one it does not (a place the glossary marks `elsewhere`,
+ * anywhere in the question), a name nobody knows, or a name right after the body ("l'ARS GE").
+ * `question` is the text as typed, for its capitals; `s`, its simplified form.
  */
-export function resolvePublishers(s: string, corpus: Corpus, named: readonly DocumentRef[], elsewhere: readonly string[], unknownNames: readonly string[]): DocumentRef[] {
-  if (elsewhere.length || unknownNames.length) return [];
+export function resolvePublishers(question: string, s: string, corpus: Corpus, named: readonly DocumentRef[], glossary: readonly GlossaryMatch[], unknownNames: readonly string[]): DocumentRef[] {
+  if (glossary.some((g) => g.elsewhere) || unknownNames.length) return [];
   if (named.some((r) => corpus.documents.find((d) => d.id === r.id)?.scope === "regional")) return [];
+  const nameAfter = (kind: string) =>
+    [...question.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(kind).replace(/\s+/g, "\\s+")}\\s+(\\S)`, "giu"))].some((m) => /\p{Lu}/u.test(m[1]!));
   return publisherKinds(corpus)
-    .filter((k) => k.pattern.test(s))
+    .filter((k) => k.pattern.test(s) && !nameAfter(k.kind))
     .flatMap((k) => k.documents)
     .filter((id) => !named.some((r) => r.id === id))
     .map((id) => ({ id, by: "publisher" as const }));

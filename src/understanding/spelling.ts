@@ -27,16 +27,14 @@ export function closestWord(word: string, vocabulary: readonly string[]): string
 
 /**
  * The word a word of 6+ letters was cut from ("cybersecu" → "cybersecurite"): the shortest longer
- * word that starts with it, the alphabetically first on ties; null when none does.
+ * word that starts with it, when every such word is a form of one word (`stem`); null otherwise —
+ * "fonction" starts "fonctionnaire" and "fonctionnement", so it is no cut word but a word of its own.
  */
-export function truncatedFrom(word: string, vocabulary: readonly string[]): string | null {
+export function truncatedFrom(word: string, vocabulary: readonly string[], stem: (w: string) => string): string | null {
   if (word.length < 6) return null;
-  let best: string | null = null;
-  for (const v of byFirstLetter(vocabulary).get(word[0]!) ?? []) {
-    if (v.length <= word.length || !v.startsWith(word)) continue;
-    if (best === null || v.length < best.length || (v.length === best.length && v < best)) best = v;
-  }
-  return best;
+  const longer = (byFirstLetter(vocabulary).get(word[0]!) ?? []).filter((v) => v.length > word.length && v.startsWith(word));
+  if (!longer.length || new Set(longer.map(stem)).size > 1) return null;
+  return longer.reduce((best, v) => (v.length < best.length || (v.length === best.length && v < best) ? v : best));
 }
 
 const buckets = new WeakMap<readonly string[], Map<string, string[]>>();

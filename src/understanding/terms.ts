@@ -90,7 +90,7 @@ export function readTerms(question: string, rest: string, corpus: Corpus, docume
     if (framing.has(w)) continue;
     if (isKnown(corpus, w)) {
       // A word cut short that people's questions made known ("cybersecu") still reaches the texts' word.
-      const from = v.textStems.has(stem(w)) || v.named.has(w) || acronyms.has(w) ? null : truncatedFrom(w, v.textSurface);
+      const from = v.textStems.has(stem(w)) || v.named.has(w) || acronyms.has(w) ? null : truncatedFrom(w, v.textSurface, stem);
       if (from && !NOT_SUBJECT.has(stem(from)) && !isStructureWord(from, corpus)) corrections.push({ from: w, to: from });
       continue;
     }

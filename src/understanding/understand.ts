@@ -32,7 +32,7 @@ export function understand(question: string, corpus: Corpus, history: readonly T
     ...(documents.unknownYears.length && !documents.documents.length && PLAN_WORDS.test(s) ? [documents.unknownYears.join("-")] : []),
     ...nextPlan(s, corpus),
   ];
-  const named = [...documents.documents, ...resolvePublishers(s, corpus, documents.documents, elsewhere, terms.unknownNames)];
+  const named = [...documents.documents, ...resolvePublishers(text, s, corpus, documents.documents, terms.glossary, terms.unknownNames)];
   const references: Understanding["references"] = {
     documents: named,
     actions,

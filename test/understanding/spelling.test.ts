@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { stem } from "../../src/language/french.js";
 import { closestWord, distance, truncatedFrom } from "../../src/understanding/spelling.js";
 
 const VOCAB = ["cybersecurite", "etablissements", "etablissement", "messagerie", "message", "sante", "teleconsultation", "telecom", "telesante", "parcours"];
@@ -48,12 +49,15 @@ describe("closestWord", () => {
     expect(closestWord("telec", VOCAB)).toBeNull(); // five letters: no completion
   });
 
-  it("reads a word cut short as the shortest word it was cut from, and nothing else as one", () => {
-    expect(truncatedFrom("cybersecu", VOCAB)).toBe("cybersecurite");
-    expect(truncatedFrom("etablis", VOCAB)).toBe("etablissement");
-    expect(truncatedFrom("telec", VOCAB)).toBeNull(); // five letters
-    expect(truncatedFrom("cybersecruite", VOCAB)).toBeNull(); // a typo, not a cut
-    expect(truncatedFrom("messagerie", VOCAB)).toBeNull(); // the word itself
+  it("reads a word cut short as the shortest word it was cut from, when all it could be cut from is one word", () => {
+    expect(truncatedFrom("cybersecu", VOCAB, stem)).toBe("cybersecurite");
+    expect(truncatedFrom("etablis", VOCAB, stem)).toBe("etablissement");
+    expect(truncatedFrom("telec", VOCAB, stem)).toBeNull(); // five letters
+    expect(truncatedFrom("cybersecruite", VOCAB, stem)).toBeNull(); // a typo, not a cut
+    expect(truncatedFrom("messagerie", VOCAB, stem)).toBeNull(); // the word itself
+    // A word that starts several words is a word of its own.
+    expect(truncatedFrom("fonction", ["fonctionnaire", "fonctionnement", "fonctionnelle"], stem)).toBeNull();
+    expect(truncatedFrom("teleco", VOCAB, stem)).toBeNull(); // "telecom" or "teleconsultation"
   });
 
   it("breaks ties on the shorter word, then alphabetically, whatever the vocabulary order", () => {

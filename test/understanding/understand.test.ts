@@ -95,6 +95,9 @@ describe("documents named", () => {
     expect(named("À l'ARS on nous demande d'accueillir un événement")).toEqual([]);
     expect(named("Les ARS pilotent-elles e-parcours ?")).toEqual([]);
     expect(named("L'ARS Auvergne-Rhône-Alpes, c'est quoi sa feuille de route numérique ?")).toEqual([]);
+    // A name after the body, or a region the corpus does not cover anywhere in the question.
+    expect(named("Combien d'actions dans la priorité télésanté de l'ARS GE ?")).toEqual([]);
+    expect(named("pourquoi l'ARS mise autant sur les CPTS en Nouvelle-Aquitaine ?")).toEqual([]);
     // The region said already names its own document.
     expect(named("Selon l'ARS Bretagne, le Ségur sert à quoi ?")).toEqual(["ars-bretagne by alias"]);
   });
