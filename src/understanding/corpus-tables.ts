@@ -1,4 +1,4 @@
-import { actionId, type Corpus, type CorpusDocument, type GlossaryEntry } from "../corpus/schema.js";
+import { actionId, parseCitationId, type Corpus, type CorpusDocument, type GlossaryEntry } from "../corpus/schema.js";
 import { isStopword, simplify, stem, words } from "../language/french.js";
 import { escapeRegExp } from "../language/lexicon.js";
 
@@ -54,6 +54,11 @@ export interface DocumentNames {
   id: string;
   /** Aliases (years aside: "2019" is read as a year) and the label, as patterns. */
   aliases: RegExp[];
+  /**
+   * One-word aliases that other texts use as words of their own ("lancement": "Lancement du Health
+   * Data Hub"): they name the document only when nothing else is said to be launched, presented…
+   */
+  commonAliases: RegExp[];
   label: RegExp | null;
   /** The region and the names the glossary gives it ("Brittany", its departments). */
   region: RegExp[];
@@ -80,16 +85,20 @@ export function placeNames(corpus: Corpus, place: string): string[] {
 }
 
 export const documentNames = perCorpus((corpus): DocumentNames[] =>
-  corpus.documents.map((d) => ({
-    id: d.id,
-    // The citation ID is a name too: people copy it from an answer's sources.
-    aliases: [
-      ...[...d.aliases.filter((a) => !/^\d{4}$/.test(a.trim())), d.id].map(phrasePattern),
-      ...d.aliases.map(initialsPattern),
-    ].filter((re): re is RegExp => re !== null),
-    label: phrasePattern(d.label.replace(/[·:›].*$/, "")),
-    region: d.region ? placeNames(corpus, d.region).map(phrasePattern).filter((re): re is RegExp => re !== null) : [],
-  })),
+  corpus.documents.map((d) => {
+    // "2019" is read as a year, not as a name.
+    const names = d.aliases.filter((a) => !/^\d{4}$/.test(a.trim()));
+    return {
+      id: d.id,
+      // The citation ID is a name too: people copy it from an answer's sources.
+      aliases: [...[...names.filter((a) => !ordinaryWordElsewhere(corpus, d.id, a)), d.id].map(phrasePattern), ...d.aliases.map(initialsPattern)].filter(
+        (re): re is RegExp => re !== null,
+      ),
+      commonAliases: names.filter((a) => ordinaryWordElsewhere(corpus, d.id, a)).map(phrasePattern).filter((re): re is RegExp => re !== null),
+      label: phrasePattern(d.label.replace(/[·:›].*$/, "")),
+      region: d.region ? placeNames(corpus, d.region).map(phrasePattern).filter((re): re is RegExp => re !== null) : [],
+    };
+  }),
 );
 
 /**
@@ -108,6 +117,15 @@ export const publisherKinds = perCorpus((corpus): { kind: string; pattern: RegEx
   // The body itself, with the definite article: not "une ARS", "mon ARS", "les ARS", nor "à l'ARS" (where one works or writes to).
   return [...byKind].map(([kind, documents]) => ({ kind, pattern: new RegExp(`(?<!(?:^|\\s)a\\s)(?:(?<![a-z0-9])l'|\\bthe\\s+)${escapeRegExp(kind).replace(/\s+/g, "\\s+")}(?![a-z0-9'-])`), documents }));
 });
+
+/** Whether a one-word alias of a document is a word the texts of the other documents use. */
+function ordinaryWordElsewhere(corpus: Corpus, document: string, alias: string): boolean {
+  const ws = words(alias);
+  if (ws.length !== 1) return false;
+  const s = stem(ws[0]!);
+  const v = vocabulary(corpus);
+  return [...v.contentStems].some(([citation, stems]) => parseCitationId(citation).document !== document && stems.has(s));
+}
 
 /** Words that name a document ("virage numérique", "ARS Bretagne"): not a subject of their own. */
 export const namingWords = perCorpus(

@@ -3,7 +3,7 @@ import { simplify, stem, words } from "../language/french.js";
 import { ACTION_WORDS, THERE, EARLIER_PLAN, GROUP_SYNONYM_WORDS, LAST_WORDS, OPENS_WITH, LATEST_PLAN, NUMBER_WORDS, ORDINAL_WORDS, PLAN_OF, PLAN_OF_PERSON, PLAN_WORDS, ROMAN, escapeRegExp } from "../language/lexicon.js";
 import { numberValue } from "../language/figures.js";
 import { closestWord } from "./spelling.js";
-import { covers, documentNames, documentsByName, groupTitles, groupWords, perCorpus, placeNames, publisherKinds, roadmaps, roadmapsByRecency, vocabulary, yearOfName } from "./corpus-tables.js";
+import { covers, documentNames, documentsByName, groupTitles, type DocumentNames, groupWords, perCorpus, placeNames, publisherKinds, roadmaps, roadmapsByRecency, vocabulary, yearOfName } from "./corpus-tables.js";
 import type { ActionRef, DocumentRef, GlossaryMatch, GroupRef } from "./schema.js";
 
 /**
@@ -65,6 +65,24 @@ const NEAR_EARLIER_PLAN = nearPlan(EARLIER_PLAN);
 const NEAR_LATEST_PLAN = nearPlan(LATEST_PLAN);
 
 /**
+ * Whether a one-word alias that is also an ordinary word names its document here: "au lancement",
+ * "le lancement de la feuille de route", not "le lancement du Health Data Hub" nor "son lancement".
+ */
+function namesAsAlias(s: string, alias: RegExp, names: readonly DocumentNames[]): boolean {
+  const m = new RegExp(alias.source, "g");
+  for (const x of s.matchAll(m)) {
+    const before = s.slice(0, x.index);
+    const after = s.slice(x.index + x[0].length);
+    if (/(?:^|\s)(?:son|sa|ses|leur|leurs|its|their)\s+$/.test(before)) continue;
+    // What is launched, when said, must be a plan: "le lancement de la feuille de route / du virage numérique".
+    const complement = /^\s*(?:(?:de la|du|des|de|of the|of)\s+|de l'|d')([a-z0-9'-]+(?:\s+[a-z0-9'-]+){0,5})/.exec(after)?.[1];
+    if (complement && !PLAN_WORDS.test(complement) && !/\d{2}/.test(complement) && !names.some((n) => n.aliases.some((re) => re.test(complement)))) continue;
+    return true;
+  }
+  return false;
+}
+
+/**
  * Documents named by an alias, their label, their region, a year or period they cover, or as
  * "the new / the old roadmap". A roadmap named by its alias brings the documents of its year:
  * the 2019 brief and presentation describe the 2019 roadmap.
@@ -81,7 +99,7 @@ export function resolveDocuments(s: string, corpus: Corpus): DocumentReading {
   const names = documentNames(corpus);
   for (const [i, d] of corpus.documents.entries()) {
     const n = names[i]!;
-    const aliases = n.aliases.filter((re) => re.test(s));
+    const aliases = [...n.aliases.filter((re) => re.test(s)), ...n.commonAliases.filter((re) => namesAsAlias(s, re, names))];
     const alias = aliases[0];
     const byLabel = n.label?.test(s);
     const regions = n.region.filter((re) => re.test(s));

@@ -85,6 +85,15 @@ describe("documents named", () => {
     expect(documents("Je dirige un EHPAD dans le Finistère")).toEqual(["ars-bretagne"]);
   });
 
+  it("reads an alias that other texts use as a word ('lancement') as a name only when no other thing is launched", () => {
+    expect(documents("qui a fait la démo de la e-carte vitale au lancement ?")).toEqual(["lancement-2019"]);
+    expect(documents("Le DG de la Cnam était là au lancement de la FDR numérique ?")).toEqual(["lancement-2019"]);
+    expect(documents("le portail cyberveille dont ils parlaient au lancement du virage numérique")).toEqual(Y2019);
+    expect(documents("le lancement du Health Data Hub, c'est quelle action ?")).toEqual([]);
+    expect(documents("Quand a eu lieu le lancement de Mon espace santé ?")).toEqual([]);
+    expect(documents("Le réseau européen, son lancement est prévu quand ?")).toEqual([]);
+  });
+
   it("names the strategies of a regional body said without its region: 'selon l'ARS', 'the ARS'", () => {
     const named = (q: string) => u(q).references.documents.map((d) => `${d.id} by ${d.by}`);
     expect(named("c quoi le SAS dont parle l'ARS ?")).toEqual(["ars-bretagne by publisher"]);
