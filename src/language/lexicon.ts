@@ -497,6 +497,8 @@ export const ORDINAL_WORDS: Readonly<Record<string, number>> = {
   dixieme: 10, tenth: 10, "10e": 10, "10eme": 10, "10th": 10,
 };
 export const LAST_WORDS = anyOf(["dernier", "derniere", "last", "final", "finale"]);
+/** The one before the last: "l'avant-dernière action", "the second-to-last action". */
+export const PENULTIMATE_WORDS = anyOf(["avant-dernier", "avant-derniere", "avant dernier", "avant derniere", "penultimate", "second-to-last", "second to last", "next-to-last", "next to last"]);
 /** "par quel axe commence…", "which axis does it open with": the first group. */
 export const OPENS_WITH = anyOf(["commence", "commencent", "debute", "debutent", "s'ouvre", "ouvre", "begins", "starts", "opens"]);
 

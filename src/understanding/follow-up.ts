@@ -1,6 +1,6 @@
 import { parseCitationId, type Corpus } from "../corpus/schema.js";
 import { simplify, terms } from "../language/french.js";
-import { ASK_IN_ENGLISH, ASK_IN_FRENCH, NEXT, ORDINAL_WORDS, PREVIOUS, LAST_WORDS } from "../language/lexicon.js";
+import { ASK_IN_ENGLISH, ASK_IN_FRENCH, NEXT, ORDINAL_WORDS, PENULTIMATE_WORDS, PREVIOUS, LAST_WORDS } from "../language/lexicon.js";
 import { periodOf } from "../corpus/chunk.js";
 import { languageMarkers } from "./language.js";
 import { resolveDocuments } from "./references.js";
@@ -48,9 +48,9 @@ export function resolveFollowUp(question: string, history: readonly ThreadTurn[]
 
   const actions = (lastAnswer?.citations ?? []).filter((id) => parseCitationId(id).action !== null);
   // "détaille la deuxième", "la dernière ?": an action cited in the last answer.
-  const ordinal = s.split(/[^a-z0-9]+/).map((w) => (LAST_WORDS.test(w) ? -1 : ORDINAL_WORDS[w])).find((n) => n !== undefined);
+  const ordinal = PENULTIMATE_WORDS.test(s) ? -2 : s.split(/[^a-z0-9]+/).map((w) => (LAST_WORDS.test(w) ? -1 : ORDINAL_WORDS[w])).find((n) => n !== undefined);
   if (ordinal !== undefined && actions.length && (DETAIL.test(s) || own.length <= 2)) {
-    const id = ordinal === -1 ? actions.at(-1) : actions[ordinal - 1];
+    const id = ordinal < 0 ? actions.at(ordinal) : actions[ordinal - 1];
     if (id) return { text: actionQuestion(id, corpus), followUp: { kind: "ordinal", from: id }, lang: carriedLang };
   }
   // "l'action suivante", "the next one": the neighbour of the first action cited.

@@ -1,6 +1,6 @@
 import type { Corpus } from "../corpus/schema.js";
 import { simplify, stem, words } from "../language/french.js";
-import { ACTION_WORDS, THERE, EARLIER_PLAN, GROUP_SYNONYM_WORDS, LAST_WORDS, OPENS_WITH, LATEST_PLAN, NUMBER_WORDS, ORDINAL_WORDS, PLAN_OF, PLAN_OF_PERSON, PLAN_WORDS, ROMAN, escapeRegExp } from "../language/lexicon.js";
+import { ACTION_WORDS, THERE, EARLIER_PLAN, GROUP_SYNONYM_WORDS, LAST_WORDS, OPENS_WITH, PENULTIMATE_WORDS, LATEST_PLAN, NUMBER_WORDS, ORDINAL_WORDS, PLAN_OF, PLAN_OF_PERSON, PLAN_WORDS, ROMAN, escapeRegExp } from "../language/lexicon.js";
 import { numberValue } from "../language/figures.js";
 import { closestWord } from "./spelling.js";
 import { covers, documentNames, documentsByName, groupTitles, type DocumentNames, groupWords, perCorpus, placeNames, publisherKinds, roadmaps, roadmapsByRecency, vocabulary, yearOfName } from "./corpus-tables.js";
@@ -173,6 +173,8 @@ const ACTION_BY_ORDINAL = new RegExp(`(?<![\\d])(\\d{1,2})\\s*(?:e|eme|er|ere|th
 const WORD_BEFORE_ACTION = new RegExp(`\\b([a-z]+)\\s+${UNIT}`, "g");
 /** "la dernière action", "the last action". */
 const LAST_ACTION = new RegExp(`${LAST_WORDS.source}\\s+${UNIT}|${UNIT}\\s+${LAST_WORDS.source}`);
+/** "l'avant-dernière action", "the action before last". */
+const PENULTIMATE_ACTION = new RegExp(`${PENULTIMATE_WORDS.source}\\s+${UNIT}|${UNIT}\\s+${PENULTIMATE_WORDS.source}`);
 
 
 /**
@@ -196,10 +198,10 @@ export function resolveActions(s: string, corpus: Corpus, documents: readonly Do
   }
   const all = roadmapsByRecency(corpus);
   const named = all.filter((d) => documents.some((r) => r.id === d.id));
-  if (!numbers.length && LAST_ACTION.test(s)) {
+  if (!numbers.length && (LAST_ACTION.test(s) || PENULTIMATE_ACTION.test(s))) {
     const d = named[0] ?? all[0];
-    const last = d?.actions.at(-1);
-    return d && last ? [{ document: d.id, number: last.number, exists: true }] : [];
+    const action = d?.actions.at(PENULTIMATE_ACTION.test(s) ? -2 : -1);
+    return d && action ? [{ document: d.id, number: action.number, exists: true }] : [];
   }
   const refs: ActionRef[] = [];
   for (const n of [...new Set(numbers)]) {

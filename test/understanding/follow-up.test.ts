@@ -31,6 +31,7 @@ describe("resolveFollowUp", () => {
     expect(rewriteFollowUp("détaille la deuxième", thread("c'est quoi l'ApCV ?", cites), corpus)).toBe("action 7 2019");
     expect(rewriteFollowUp("détaille la première", thread("c'est quoi l'ApCV ?", cites), corpus)).toBe("action 13 2023-2027");
     expect(rewriteFollowUp("explique la dernière", thread("c'est quoi l'ApCV ?", cites), corpus)).toBe("action 7 2019");
+    expect(rewriteFollowUp("explique l'avant-dernière", thread("c'est quoi l'ApCV ?", cites), corpus)).toBe("action 13 2023-2027");
     expect(rewriteFollowUp("tell me more about the first", thread("What is ApCV?", cites), corpus)).toBe("action 13 2023-2027");
   });
 

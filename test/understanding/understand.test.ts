@@ -126,6 +126,13 @@ describe("documents named", () => {
 });
 
 describe("actions named", () => {
+  it("reads the last action and the one before it", () => {
+    const actions = (q: string) => u(q).references.actions.map((a) => `${a.document}#${a.number}`);
+    expect(actions("la dernière action de 2019 ?")).toEqual(["virage-numerique-2019#26"]);
+    expect(actions("L'avant-dernière action de la feuille de route actuelle porte sur quoi ?")).toEqual(["fdr-2023-2027#17"]);
+    expect(actions("the second-to-last action of the 2019 roadmap?")).toEqual(["virage-numerique-2019#25"]);
+  });
+
   it("'action 14' alone is the most recent roadmap's; a number only 2019 has goes to 2019", () => {
     expect(u("action 14").references.actions).toEqual([{ document: "fdr-2023-2027", number: 14, exists: true }]);
     expect(u("action 22").references.actions).toEqual([{ document: "virage-numerique-2019", number: 22, exists: true }]);
