@@ -63,6 +63,14 @@ function nearPlan(cue: RegExp): RegExp {
 }
 const NEAR_EARLIER_PLAN = nearPlan(EARLIER_PLAN);
 const NEAR_LATEST_PLAN = nearPlan(LATEST_PLAN);
+/** Plans in the plural: "now in the French roadmaps" asks about all of them, not the latest. */
+const PLURAL_PLANS = /(?:feuilles de route|roadmaps|fdrs|plans|strategies|textes)$/;
+
+/** The cue naming the latest roadmap ("la nouvelle FDR", "in the current roadmap"), not plans in the plural. */
+function latestCue(s: string): RegExpExecArray | null {
+  const cue = NEAR_LATEST_PLAN.exec(s);
+  return cue && !PLURAL_PLANS.test(cue[0]) ? cue : null;
+}
 
 /**
  * Whether a one-word alias that is also an ordinary word names its document here: "au lancement",
@@ -147,13 +155,13 @@ export function resolveDocuments(s: string, corpus: Corpus): DocumentReading {
       const earlier = byRecency[1]!;
       add(earlier.id, "recency");
       for (const other of corpus.documents) if (earlier.year !== null && covers(other, earlier.year)) add(other.id, "year");
-    } else if (NEAR_LATEST_PLAN.test(s)) {
+    } else if (latestCue(s)) {
       add(byRecency[0]!.id, "recency");
     }
   } else if (byRecency.length > 1 && !roadmapFound("alias", "label", "name", "region", "recency")) {
     // "Lab e-santé en 2019 : et dans la FDR actuelle ?": a year names one plan, the cue another —
     // unless the year is the cue's own ("la nouvelle feuille de route de 2019").
-    const cue = NEAR_LATEST_PLAN.exec(s);
+    const cue = latestCue(s);
     if (cue && !/\d{2}/.test(s.slice(cue.index, cue.index + cue[0].length + 8))) add(byRecency[0]!.id, "recency");
   }
   // Names first (an ID such as "fdr-test-2028" holds a year), then the years and periods left.

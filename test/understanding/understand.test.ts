@@ -225,6 +225,8 @@ describe("intent, read after the references", () => {
     expect(u("Le DMP dans les deux ?").intent).toBe("compare");
     expect(u("both roadmaps on telehealth?").intent).toBe("compare");
     expect(u("qu'en disent les 2 FDR sur la télésanté ?").intent).toBe("compare");
+    expect(u("telehealth in the two roadmaps?").intent).toBe("compare");
+    expect(u("le DMP dans les 2 ?").intent).toBe("compare");
     expect(u("Which roadmap mentions both the DMP and the MSS?").intent).toBe("lookup");
     expect(u("Une action couvre-t-elle les deux : ApCV et INS ?").intent).toBe("lookup");
   });
@@ -233,6 +235,9 @@ describe("intent, read after the references", () => {
     const named = (q: string) => u(q).references.documents.map((d) => `${d.id} by ${d.by}`);
     expect(named("Which action of the new French e-health roadmap covers the INS?")).toEqual(["fdr-2023-2027 by recency"]);
     expect(named("la nouvelle version de la feuille de route, et l'INS ?")).toEqual(["fdr-2023-2027 by recency"]);
+    // Plans in the plural are all of them: "now" sets the time, not one roadmap.
+    expect(named("DMP then and now in the French roadmaps?")).toEqual([]);
+    expect(named("la télésanté, où en est-on aujourd'hui dans les feuilles de route ?")).toEqual([]);
   });
 
   it("counts a roadmap's actions when the other words set the scene, not when a topic follows the counted noun", () => {
