@@ -101,7 +101,8 @@ export function readTerms(question: string, rest: string, corpus: Corpus, docume
     else if (!sharesRoot(stem(w), corpus)) unknown.push(stem(w));
   }
   const subject = surface.filter((w) => !framing.has(w));
-  const corrected = `${question} ${corrections.map((c) => c.to).join(" ")}`;
+  // "What does PTA stand for?" frames the question: its "stand" is no booth of the 2019 launch.
+  const corrected = `${question.replace(new RegExp(FRAMING_PHRASES.source, "gi"), " ")} ${corrections.map((c) => c.to).join(" ")}`;
   const naming = namingWords(corpus);
   const glossary = glossaryMatcher(corpus)
     .match(corrected, documents.map((d) => d.id))

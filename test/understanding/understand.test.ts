@@ -382,6 +382,13 @@ describe("subject words", () => {
   });
 });
 
+describe("framing phrases", () => {
+  it("'stand for' frames an English question: no glossary entry reads its 'stand' (a booth at the 2019 launch)", () => {
+    expect(u("What does PTA stand for?").terms.glossary.map((g) => g.term)).toEqual(["PTA"]);
+    expect(u("Quels stands au lancement de 2019 ?").terms.glossary.map((g) => g.term)).toContain("stand");
+  });
+});
+
 describe("words cut short", () => {
   it("reads one that people's questions made known as the texts' own word", () => {
     expect(isKnown(corpus, "cybersecu")).toBe(true);
