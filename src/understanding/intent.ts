@@ -66,6 +66,15 @@ export function readIntent(s: string, rest: string, refs: References, subject: r
 
   if (!subject.length && !refs.actions.length && (ASKS_HELP.test(s) || GREETINGS.test(s) || !s.trim())) return { intent: "help", structure: null, asks };
   if (isComparison(s, rest, refs, corpus)) return { intent: "compare", structure: null, asks };
+  // "c'est quoi la FDR ?", "la FDR 2023-2027 dit quoi ?": a roadmap asked about as a whole, and
+  // nothing else — no detail, no other text named, no plan the corpus lacks, no change over time —
+  // is answered by its parts.
+  const asksSomething = asks.figure || asks.date || asks.person || asks.reason || asks.attributes.length > 0 || ASKS_EVOLUTION.test(s);
+  const proseNamed = refs.documents.some((r) => r.by !== "year" && r.by !== "period" && corpus.documents.find((d) => d.id === r.id)?.kind === "prose");
+  const elsewhere = refs.elsewhere.length > 0 || refs.unknownYears.length > 0;
+  if (!subject.length && !refs.actions.length && !refs.groups.length && !asksSomething && !proseNamed && !elsewhere && (namedRoadmaps.length || (!named.length && PLAN_WORDS.test(s)))) {
+    return { intent: "structure", structure: "list_groups", asks };
+  }
   if (asks.figure) return { intent: "figure", structure: null, asks };
   if (asks.date) return { intent: "when", structure: null, asks };
   if (asks.person) return { intent: "who", structure: null, asks };

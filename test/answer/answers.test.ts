@@ -67,6 +67,14 @@ describe("answers with exact citations", () => {
     expect(missing.answer).toContain("ne compte que 18 actions : il n'y a pas d'action 30");
   });
 
+  it("answers 'c'est quoi la FDR ?' with each roadmap's parts, the latest first, instead of finding nothing", async () => {
+    const a = await pipeline.ask("c'est quoi la FDR ?");
+    expect([a.kind, a.refused]).toEqual(["structural", false]);
+    expect(a.answer.startsWith("Feuille de route 2023-2027 compte 4 axes :")).toBe(true);
+    expect(a.answer).toContain("Feuille de route 2019 compte 5 orientations :");
+    expect(ids(a).slice(0, 2)).toEqual(["fdr-2023-2027", "virage-numerique-2019"]);
+  });
+
   it("compares the roadmaps side by side from the reviewed correspondence", async () => {
     const a = await pipeline.ask("qu'est devenu e-parcours depuis 2019 ?");
     expect(a.kind).toBe("compare");

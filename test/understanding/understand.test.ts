@@ -221,6 +221,15 @@ describe("intent, read after the references", () => {
     expect(u(q)).toMatchObject({ intent, structure });
   });
 
+  it("answers a roadmap asked about as a whole by its parts, and nothing else so", () => {
+    for (const q of ["c'est quoi la FDR ?", "What is the FDR?", "la FDR 2023-2027 dit quoi ?", "C'est quoi la feuille de route du numérique en santé ?"]) {
+      expect([q, u(q).intent, u(q).structure]).toEqual([q, "structure", "list_groups"]);
+    }
+    for (const q of ["Que prévoit la feuille de route 2028-2032 ?", "la feuille de route, elle coûte combien ?", "La stratégie Ma santé 2022, l'ARS Bretagne la résume comment ?", "la feuille de route 2019 et celle de 2023, quelles différences ?", "qui a écrit la feuille de route ?"]) {
+      expect([q, u(q).structure]).toEqual([q, null]);
+    }
+  });
+
   it("reads 'both' and 'les deux' as both plans only about plans, not about two subjects", () => {
     expect(u("Le DMP dans les deux ?").intent).toBe("compare");
     expect(u("both roadmaps on telehealth?").intent).toBe("compare");
