@@ -300,13 +300,14 @@ export const ASKS_EVOLUTION = anyOf([
   "correspondance", "coincide", "match", "matches", "reprend", "decline", "declinaison",
 ]);
 /**
- * Both plans at once: "les deux" or "both" before a plan word, after "dans / in / entre", or
- * closing the question ("le DMP dans les deux ?"). Not "both the ApCV and the INS": two subjects.
+ * Both plans at once: "les deux" or "both" before a plan word, after "dans / sur / in / entre", as
+ * the subject of a verb ("les deux en parlent ?", "do both mention it?"), or closing the question
+ * ("le DMP dans les deux ?"). Not "both the ApCV and the INS", "les deux bénéfices": two subjects.
  */
 const TWO = String.raw`(?:les deux|deux|both|the two|two|les 2|2)`;
 const PLANS = String.raw`(?:feuilles? de route|fdrs?|roadmaps?|plans?|strategies|versions|textes|documents)`;
 export const BOTH_PLANS = new RegExp(
-  String.raw`(?<![a-z0-9])${TWO}\s+(?:[a-z'-]+\s+)?${PLANS}(?![a-z0-9])|(?<![a-z0-9])(?:dans|in|entre|des|across|of|pour|for)\s+(?:les deux|both|the two)(?![a-z0-9])|(?<![a-z0-9])(?:les deux|les 2|both|the two)\s*[?!.]*\s*$|(?<![a-z0-9])(?:chaque feuille|each roadmap|d'une feuille de route a l'autre|d'une fdr a l'autre)(?![a-z0-9])`,
+  String.raw`(?<![a-z0-9])${TWO}\s+(?:[a-z'-]+\s+)?${PLANS}(?![a-z0-9])|(?<![a-z0-9])(?:dans|sur|in|entre|des|across|of|pour|for|by|from)\s+(?:les deux|both|the two)(?![a-z0-9])|(?<![a-z0-9])(?:les deux|les 2)\s+(?:(?:en|y|ne|n'|se|s'|l'|le|la|les)\s*)?[a-z]+ent(?![a-z0-9])|(?<![a-z0-9])[a-z]{2,}ent\s+(?:les deux|les 2)(?![a-z0-9])|(?<![a-z0-9])(?:do|did|will|would|can|could|should)\s+(?:both|the two)(?![a-z0-9])|(?<![a-z0-9])(?:les deux|les 2|both|the two)\s*[?!.]*\s*$|(?<![a-z0-9])(?:chaque feuille|each roadmap|d'une feuille de route a l'autre|d'une fdr a l'autre)(?![a-z0-9])`,
 );
 /** The plan after the ones the corpus holds: "la prochaine feuille de route", "the roadmap after 2027". */
 export const NEXT_PLAN = /\b(prochaine?s?|future?s?|next|upcoming|suivante)\s+(?:[a-z']+\s+){0,2}?(feuilles? de route|fdr|roadmaps?|strategies?|strategy|plans?)\b|\b(feuilles? de route|fdr|roadmaps?|strategies?|strategy|plans?)\s+(?:[a-z']+\s+){0,2}?(suivante|prochaine|a venir|to come)\b/;

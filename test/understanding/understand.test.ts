@@ -236,6 +236,12 @@ describe("intent, read after the references", () => {
     expect(u("qu'en disent les 2 FDR sur la télésanté ?").intent).toBe("compare");
     expect(u("telehealth in the two roadmaps?").intent).toBe("compare");
     expect(u("le DMP dans les 2 ?").intent).toBe("compare");
+    // The two plans as the subject of a verb.
+    expect(u("la télésanté, les deux la prévoient ?").intent).toBe("compare");
+    expect(u("ce que disent les deux sur le DMP").intent).toBe("compare");
+    expect(u("Do both mention telehealth?").intent).toBe("compare");
+    expect(u("Who were the two people appointed to lead the delegation?").intent).toBe("who");
+    expect(u("le carnet papier ou les deux vont coexister ?").intent).toBe("lookup");
     expect(u("Which roadmap mentions both the DMP and the MSS?").intent).toBe("lookup");
     expect(u("Une action couvre-t-elle les deux : ApCV et INS ?").intent).toBe("lookup");
   });
