@@ -498,6 +498,15 @@ export const ORDINAL_WORDS: Readonly<Record<string, number>> = {
   dixieme: 10, tenth: 10, "10e": 10, "10eme": 10, "10th": 10,
 };
 export const LAST_WORDS = anyOf(["dernier", "derniere", "last", "final", "finale"]);
+/**
+ * A body named with the definite article, as a pattern source to put before its name: "selon
+ * l'ARS", "the ARS"; not after "à" ("à l'ARS": where one works or writes to).
+ */
+export const THE_BODY = String.raw`(?<!(?:^|\s)a\s)(?:(?<![a-z0-9])l'|\bthe\s+)`;
+/** Possessives before a noun: "son lancement" is the launch of something already named. */
+export const POSSESSIVE_BEFORE = /(?:^|\s)(?:son|sa|ses|leur|leurs|its|their)\s+$/;
+/** What a noun is of, right after it: "le lancement de la feuille de route", "the launch of the app". */
+export const COMPLEMENT_AFTER = /^\s*(?:(?:de la|du|des|de|of the|of)\s+|de l'|d')([a-z0-9'-]+(?:\s+[a-z0-9'-]+){0,5})/;
 /** The one before the last: "l'avant-dernière action", "the second-to-last action". */
 export const PENULTIMATE_WORDS = anyOf(["avant-dernier", "avant-derniere", "avant dernier", "avant derniere", "penultimate", "second-to-last", "second to last", "next-to-last", "next to last"]);
 /** "par quel axe commence…", "which axis does it open with": the first group. */

@@ -1,6 +1,6 @@
 import { actionId, parseCitationId, type Corpus, type CorpusDocument, type GlossaryEntry } from "../corpus/schema.js";
 import { isStopword, simplify, stem, words } from "../language/french.js";
-import { escapeRegExp } from "../language/lexicon.js";
+import { escapeRegExp, THE_BODY } from "../language/lexicon.js";
 
 /**
  * Tables derived from the corpus alone — its documents' names, its roadmaps' group words and
@@ -114,8 +114,8 @@ export const publisherKinds = perCorpus((corpus): { kind: string; pattern: RegEx
     const kind = words(d.publisher).filter((w) => !place.has(w) && !w.includes("-")).join(" ");
     if (kind) byKind.set(kind, [...(byKind.get(kind) ?? []), d.id]);
   }
-  // The body itself, with the definite article: not "une ARS", "mon ARS", "les ARS", nor "à l'ARS" (where one works or writes to).
-  return [...byKind].map(([kind, documents]) => ({ kind, pattern: new RegExp(`(?<!(?:^|\\s)a\\s)(?:(?<![a-z0-9])l'|\\bthe\\s+)${escapeRegExp(kind).replace(/\s+/g, "\\s+")}(?![a-z0-9'-])`), documents }));
+  // The body itself, with the definite article: not "une ARS", "mon ARS", "les ARS", nor "à l'ARS".
+  return [...byKind].map(([kind, documents]) => ({ kind, pattern: new RegExp(`${THE_BODY}${escapeRegExp(kind).replace(/\s+/g, "\\s+")}(?![a-z0-9'-])`), documents }));
 });
 
 /** Whether a one-word alias of a document is a word the texts of the other documents use. */

@@ -1,6 +1,6 @@
 import type { Corpus } from "../corpus/schema.js";
 import { simplify, stem, words } from "../language/french.js";
-import { ACTION_WORDS, THERE, EARLIER_PLAN, GROUP_SYNONYM_WORDS, LAST_WORDS, OPENS_WITH, PENULTIMATE_WORDS, LATEST_PLAN, NUMBER_WORDS, ORDINAL_WORDS, PLAN_OF, PLAN_OF_PERSON, PLAN_WORDS, ROMAN, escapeRegExp } from "../language/lexicon.js";
+import { ACTION_WORDS, THERE, EARLIER_PLAN, COMPLEMENT_AFTER, GROUP_SYNONYM_WORDS, LAST_WORDS, OPENS_WITH, PENULTIMATE_WORDS, POSSESSIVE_BEFORE, LATEST_PLAN, NUMBER_WORDS, ORDINAL_WORDS, PLAN_OF, PLAN_OF_PERSON, PLAN_WORDS, ROMAN, escapeRegExp } from "../language/lexicon.js";
 import { numberValue } from "../language/figures.js";
 import { closestWord } from "./spelling.js";
 import { covers, documentNames, documentsByName, groupTitles, type DocumentNames, groupWords, perCorpus, placeNames, publisherKinds, roadmaps, roadmapsByRecency, vocabulary, yearOfName } from "./corpus-tables.js";
@@ -81,9 +81,9 @@ function namesAsAlias(s: string, alias: RegExp, names: readonly DocumentNames[])
   for (const x of s.matchAll(m)) {
     const before = s.slice(0, x.index);
     const after = s.slice(x.index + x[0].length);
-    if (/(?:^|\s)(?:son|sa|ses|leur|leurs|its|their)\s+$/.test(before)) continue;
+    if (POSSESSIVE_BEFORE.test(before)) continue;
     // What is launched, when said, must be a plan: "le lancement de la feuille de route / du virage numérique".
-    const complement = /^\s*(?:(?:de la|du|des|de|of the|of)\s+|de l'|d')([a-z0-9'-]+(?:\s+[a-z0-9'-]+){0,5})/.exec(after)?.[1];
+    const complement = COMPLEMENT_AFTER.exec(after)?.[1];
     if (complement && !PLAN_WORDS.test(complement) && !/\d{2}/.test(complement) && !names.some((n) => n.aliases.some((re) => re.test(complement)))) continue;
     return true;
   }
