@@ -359,8 +359,16 @@ export const FRAMING_WORDS: readonly string[] = [
  */
 export const CARE_ABROAD = /\b(?:en vacances|pendant (?:ses|leurs|mes|nos) vacances|a l'etranger|transfrontali\w*|frontali\w*|patients? (?:francais|etrangers?|belges?|allemands?|espagnols?|italiens?|suisses?|luxembourgeois|europeens?)|(?:hospitalise|soigne|malade|opere)e?s? (?:en|au|aux)|abroad|cross-border|on holiday|on vacation|while travell?ing)\b/;
 
-/** Phrases that frame a question, whose words alone would be a subject: "what does ENS stand for" (a French "stand" is a booth). */
-export const FRAMING_PHRASES = anyOf(["stand for", "stands for", "stood for"]);
+/**
+ * Phrases that ask what a name means, whose words alone would be a subject or a search term: "what
+ * does ENS stand for" (a French "stand" is a booth), "que veut dire DUI" ("dire" is in every
+ * "c'est-à-dire" of the texts), "le sigle GIE".
+ */
+export const FRAMING_PHRASES = anyOf([
+  "stand for", "stands for", "stood for", "veut dire", "veulent dire", "voulait dire", "ca veut dire", "signifie",
+  "signifient", "signification", "definition", "définition", "definir", "définir", "acronyme", "sigle", "abreviation",
+  "abréviation", "mean", "means", "meaning", "acronym", "abbreviation",
+]);
 
 /** The subject pronoun of an inverted question ("va-t-il", "prévoit-elle"): its joined form is no word. */
 export const INVERTED_PRONOUNS: ReadonlySet<string> = new Set(["il", "elle", "ils", "elles", "on", "t"]);

@@ -1,11 +1,13 @@
 import type { Chunk } from "../corpus/chunk.js";
 import { actionId, parseCitationId } from "../corpus/schema.js";
 import type { SearchIndex } from "../index/build.js";
-import { isStopword, stem, terms, words } from "../language/french.js";
-import { SEARCH_NOISE } from "../language/lexicon.js";
+import { isStopword, simplify, stem, terms, words } from "../language/french.js";
+import { FRAMING_PHRASES, SEARCH_NOISE } from "../language/lexicon.js";
 import { anyGroupWord, roadmapsByRecency, vocabulary } from "../understanding/corpus-tables.js";
 import type { GlossaryMatch, Understanding } from "../understanding/schema.js";
 import { distinctInOrder, reciprocalRankFusion } from "./fusion.js";
+
+const FRAMING_RE = new RegExp(FRAMING_PHRASES.source, "g");
 
 /** What each ranker saw of a citation: the decisions after retrieval read these. */
 export interface RankSignals {
@@ -95,9 +97,12 @@ export class HybridRetriever {
     this.searchNoise = (w) => SEARCH_NOISE.has(w) || groupWord.test(w);
   }
 
-  /** Years and structure words were read as references already; as words they match every chunk. */
+  /**
+   * Years and structure words were read as references already; as words they match every chunk. A
+   * phrase asking what a name means ("que veut dire") would match the known questions of that kind.
+   */
   private searchText(text: string): string {
-    return words(text).filter((w) => !this.searchNoise(w) && !/^(19|20)\d{2}((19|20)\d{2})?$/.test(w)).join(" ");
+    return words(simplify(text).replace(FRAMING_RE, " ")).filter((w) => !this.searchNoise(w) && !/^(19|20)\d{2}((19|20)\d{2})?$/.test(w)).join(" ");
   }
 
   /**

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseCitationId } from "../../src/corpus/schema.js";
+import { terms } from "../../src/language/french.js";
 import type { SearchIndex } from "../../src/index/build.js";
 import { DEFAULT_RETRIEVER, HybridRetriever } from "../../src/retrieval/retriever.js";
 import { understand } from "../../src/understanding/understand.js";
@@ -29,6 +30,14 @@ describe("HybridRetriever on the real index", () => {
     const top = r.ranked[0]!;
     expect(top.chunks.map((c) => c.id).sort()).toEqual(["fdr-2023-2027#action-13/action", "fdr-2023-2027#action-13/measure-1", "fdr-2023-2027#action-13/measure-2"]);
     expect(top.matched.every((id) => id.startsWith("fdr-2023-2027#action-13/"))).toBe(true);
+  });
+
+  it("a phrase asking what a name means is no search term: 'que veut dire DUI ?' finds the name as 'c'est quoi le DUI ?' does", async () => {
+    for (const q of ["que veut dire DUI ?", "DUI, ça veut dire quoi ?", "What does DUI mean?", "le sigle DUI signifie quoi ?"]) {
+      const r = await retriever.retrieve(q);
+      expect(terms(r.query.own)).toEqual(["dui"]);
+      expect(r.ranked[0]!.id).toBe("virage-numerique-2019#action-20");
+    }
   });
 
   it("l'action 12 de 2019 → a direct lookup placed first, and only 2019 documents", async () => {
