@@ -35,9 +35,15 @@ export class GlossaryMatcher {
 
   constructor(entries: readonly GlossaryEntry[]) {
     this.terms = entries.flatMap((entry) =>
-      entry.terms.map((term) => {
+      entry.terms.flatMap((term) => {
         const keys = words(term).map(keyOf);
-        return { entry, term, keys, acronym: keys.length === 1 ? ambiguousAcronym(term) : null };
+        // The name inside a longer term ("plan CaRE", "programme ETAPES") names the entry alone
+        // when typed as written: people drop the "plan".
+        const names = keys.length > 1 ? term.split(/\s+/).filter(isDistinctiveName).filter((n) => !entry.terms.includes(n)) : [];
+        return [
+          { entry, term, keys, acronym: keys.length === 1 ? ambiguousAcronym(term) : null },
+          ...names.map((n) => ({ entry, term: n, keys: words(n).map(keyOf), acronym: n })),
+        ];
       }),
     ).filter((t) => t.keys.length > 0);
     this.terms.forEach((t, i) => {
@@ -56,6 +62,8 @@ export class GlossaryMatcher {
     const qKeys = words(question).map(keyOf);
     // Split at apostrophes too, so "l'ANS" yields the token "ANS".
     const rawTokens = new Set(question.split(/[^\p{L}\p{N}]+/u));
+    // A word written as a name ("CaRE", the cyber plan) is no glossary word written in lower case ("care").
+    const names = new Set([...rawTokens].filter((t) => (t.match(/\p{Lu}/gu)?.length ?? 0) >= 2 && /\p{Ll}/u.test(t)).flatMap((t) => words(t).map(keyOf)));
     const seen = new Set<string>();
     const out: GlossaryMatch[] = [];
     // In the glossary's order: the first term of an entry found is the one reported.
@@ -65,6 +73,7 @@ export class GlossaryMatcher {
       const t = this.terms[i]!;
       if (seen.has(t.entry.id)) continue;
       if (t.acronym !== null ? !rawTokens.has(t.acronym) : !containsSequence(qKeys, t.keys)) continue;
+      if (t.keys.length === 1 && names.has(t.keys[0]!) && t.term === t.term.toLowerCase()) continue;
       seen.add(t.entry.id);
       const senses = t.entry.senses.filter((s) => !documents.length || documents.includes(s.document));
       const chosen = senses.length ? senses : t.entry.senses;
@@ -85,6 +94,12 @@ export class GlossaryMatcher {
  * included: "l'ANS" → "ANS" (not "ans"), "MES" (not "mes"), "PS" (not a postscript). Two letters
  * always; three when the lower-case form is a stop word. "DMP" typed "dmp" still matches.
  */
+/** A name no everyday word can be: capitals mixed with small letters ("CaRE", "MyHealth"), or five capitals or more ("ETAPES"). */
+function isDistinctiveName(word: string): boolean {
+  const capitals = word.match(/\p{Lu}/gu)?.length ?? 0;
+  return /^[\p{L}-]+$/u.test(word) && (capitals >= 2 && /\p{Ll}/u.test(word) ? !word.includes("-") : /^\p{Lu}{5,}$/u.test(word));
+}
+
 function ambiguousAcronym(term: string): string | null {
   const core = term.trim().replace(/^(?:[cdjlmnst]|qu)['’]/i, "");
   if (!/^\p{Lu}+$/u.test(core)) return null;

@@ -64,6 +64,20 @@ describe("GlossaryMatcher on hand-made entries", () => {
     expect(ids("un professionnel de santé et le DMP")).toEqual(["ps", "dmp"]);
   });
 
+  it("reads the name inside a longer term alone when typed as written, and a lower-case word never as that name", () => {
+    const m = new GlossaryMatcher([
+      entry("cyber", ["plan CaRE", "programme ETAPES", "GIE SESAM-Vitale"], ["cybersécurité"]),
+      entry("soins", ["care", "soins"], ["soins"]),
+    ]);
+    const found = (q: string) => m.match(q).map((g) => `${g.entry}:${g.term}`);
+    expect(found("c'est quoi le plan CaRE ?")).toEqual(["cyber:plan CaRE"]);
+    expect(found("c'est quoi le CaRE ?")).toEqual(["cyber:CaRE"]);
+    expect(found("What is ETAPES?")).toEqual(["cyber:ETAPES"]);
+    // Typed in lower case, the name is the everyday word; a short acronym inside a term ("GIE") stands for nothing alone.
+    expect(found("la care des patients, les etapes")).toEqual(["soins:care"]);
+    expect(found("le GIE")).toEqual([]);
+  });
+
   it("lists the entries found in the glossary's order, whatever the question's", () => {
     expect(ids("le DMP et un professionnel de santé")).toEqual(["ps", "dmp"]);
     expect(ids("MSSanté, l'ENS et le DMP")).toEqual(["ens", "messagerie", "dmp"]);
