@@ -284,6 +284,8 @@ export const LATEST_PLAN = anyOf([
   "nouvelle", "nouvelles", "nouveau", "actuelle", "actuel", "en cours", "en vigueur", "current", "new", "latest", "recente",
   "derniere feuille de route", "la derniere fdr", "aujourd'hui", "today", "now", "maintenant", "v2",
 ]);
+/** The latest plan named by a pronoun once a plan was named: "l'ancienne FDR…, et la nouvelle ?", "…and what does the new one say?". */
+export const LATEST_PLAN_ALONE = /(?<![a-z0-9])(?:(?:the|today's)\s+(?:new|newer|current|latest|recent)\s+one|(?:la|le|l')\s*(?:nouvelle|nouveau|actuelle|actuel|recente)\s*(?=[?!.,;:]|$)|celle d'aujourd'hui|celle en cours)(?![a-z0-9])/;
 export const EARLIER_PLAN = anyOf([
   "ancienne", "anciennes", "ancien", "precedente", "old", "older", "previous", "premiere feuille de route",
   "la premiere fdr", "d'avant", "v1", "a l'epoque", "back then", "at the time",

@@ -1,6 +1,6 @@
 import type { Corpus } from "../corpus/schema.js";
 import { simplify, stem, words } from "../language/french.js";
-import { ACTION_WORDS, THERE, EARLIER_PLAN, COMPLEMENT_AFTER, GROUP_SYNONYM_WORDS, LAST_WORDS, OPENS_WITH, PENULTIMATE_WORDS, POSSESSIVE_BEFORE, LATEST_PLAN, NUMBER_WORDS, ORDINAL_WORDS, PLAN_OF, PLAN_OF_PERSON, PLAN_WORDS, ROMAN, escapeRegExp } from "../language/lexicon.js";
+import { ACTION_WORDS, THERE, EARLIER_PLAN, COMPLEMENT_AFTER, GROUP_SYNONYM_WORDS, LAST_WORDS, LATEST_PLAN_ALONE, OPENS_WITH, PENULTIMATE_WORDS, POSSESSIVE_BEFORE, LATEST_PLAN, NUMBER_WORDS, ORDINAL_WORDS, PLAN_OF, PLAN_OF_PERSON, PLAN_WORDS, ROMAN, escapeRegExp } from "../language/lexicon.js";
 import { numberValue } from "../language/figures.js";
 import { closestWord } from "./spelling.js";
 import { covers, documentNames, documentsByName, groupTitles, type DocumentNames, groupWords, perCorpus, placeNames, publisherKinds, roadmaps, roadmapsByRecency, vocabulary, yearOfName } from "./corpus-tables.js";
@@ -149,12 +149,17 @@ export function resolveDocuments(s: string, corpus: Corpus): DocumentReading {
 
   // "la nouvelle feuille de route", "l'ancienne FDR": the latest or an earlier roadmap.
   const byRecency = roadmapsByRecency(corpus);
+  const addEarlier = () => {
+    const earlier = byRecency[1]!;
+    add(earlier.id, "recency");
+    for (const other of corpus.documents) if (earlier.year !== null && covers(other, earlier.year)) add(other.id, "year");
+  };
   const roadmapFound = (...how: DocumentRef["by"][]) => [...found].some(([id, by]) => (!how.length || how.includes(by)) && byRecency.some((r) => r.id === id));
   if (!roadmapFound() && byRecency.length) {
     if (NEAR_EARLIER_PLAN.test(s) && byRecency.length > 1) {
-      const earlier = byRecency[1]!;
-      add(earlier.id, "recency");
-      for (const other of corpus.documents) if (earlier.year !== null && covers(other, earlier.year)) add(other.id, "year");
+      addEarlier();
+      // "l'ancienne et la nouvelle feuille de route", "l'ancienne FDR…, et la nouvelle ?": both.
+      if (latestCue(s.replace(NEAR_EARLIER_PLAN, " ")) || LATEST_PLAN_ALONE.test(s)) add(byRecency[0]!.id, "recency");
     } else if (latestCue(s)) {
       add(byRecency[0]!.id, "recency");
     }
@@ -162,8 +167,10 @@ export function resolveDocuments(s: string, corpus: Corpus): DocumentReading {
     // "Lab e-santé en 2019 : et dans la FDR actuelle ?": a year names one plan, the cue another —
     // unless the year is the cue's own ("la nouvelle feuille de route de 2019").
     const cue = latestCue(s);
-    if (cue && !/\d{2}/.test(s.slice(cue.index, cue.index + cue[0].length + 8))) add(byRecency[0]!.id, "recency");
+    if ((cue && !/\d{2}/.test(s.slice(cue.index, cue.index + cue[0].length + 8))) || LATEST_PLAN_ALONE.test(s)) add(byRecency[0]!.id, "recency");
   }
+  // "entre l'ancienne et la nouvelle feuille de route": the alias named the latest, the cue the one before.
+  if (byRecency.length > 1 && found.has(byRecency[0]!.id) && !byRecency.slice(1).some((r) => found.has(r.id)) && NEAR_EARLIER_PLAN.test(s)) addEarlier();
   // Names first (an ID such as "fdr-test-2028" holds a year), then the years and periods left.
   const rest = without(without(s, used), YEAR_SPANS);
   return { documents: [...found].map(([id, by]) => ({ id, by })), years, unknownYears, rest };

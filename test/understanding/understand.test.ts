@@ -168,6 +168,23 @@ describe("a year and a cue name two plans", () => {
   });
 });
 
+describe("the old and the new plan name both", () => {
+  it.each([
+    "Entre l'ancienne et la nouvelle feuille de route, qu'est-ce qui a changé pour la télésurveillance ?",
+    "L'ancienne FDR prévoyait quoi pour l'INS, et la nouvelle ?",
+    "l'INS : what did the 2019 plan say, and what does the new one say?",
+  ])("%s → a comparison of the two roadmaps", (q) => {
+    const x = u(q);
+    expect(x.intent).toBe("compare");
+    expect(x.references.documents.map((d) => d.id)).toEqual(expect.arrayContaining(["virage-numerique-2019", "fdr-2023-2027"]));
+  });
+
+  it("one plan stays one: a new thing in the old plan, the new plan alone", () => {
+    expect(documents("l'ancienne feuille de route parlait-elle d'une nouvelle plateforme ?")).toEqual(Y2019);
+    expect(documents("Dans la nouvelle feuille de route, quid de l'INS ?")).toEqual(["fdr-2023-2027"]);
+  });
+});
+
 describe("groups named", () => {
   it("by number, ordinal, word or numeral", () => {
     for (const q of ["axe 2", "le deuxième axe", "2e axe", "axe deux", "axe II"]) expect(u(q).references.groups, q).toEqual([{ document: "fdr-2023-2027", number: 2, by: "number" }]);
