@@ -301,6 +301,8 @@ export const ASKS_EVOLUTION = anyOf([
   "colle", "aligne", "alignee", "coherent", "coherente", "rattache", "consistent", "aligned", "correspond", "correspondent",
   "correspondance", "coincide", "match", "matches", "reprend", "decline", "declinaison",
 ]);
+/** Asking whether something lasted into a plan: "encore dans la FDR actuelle ?", "still in the current roadmap?". */
+export const STILL = anyOf(["toujours", "encore", "still", "survived", "survive", "remains", "remain"]);
 /**
  * Both plans at once: "les deux" or "both" before a plan word, after "dans / sur / in / entre", as
  * the subject of a verb ("les deux en parlent ?", "do both mention it?"), or closing the question

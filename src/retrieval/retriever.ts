@@ -151,7 +151,12 @@ export class HybridRetriever {
     // A document set beside a roadmap: the one it names, else today's.
     if (prose.length && named.length <= 1 && byRecency[0]) return [prose[0]!, named[0] ?? byRecency[0]];
     const link = corpus.correspondences[0];
-    if (named.length === 1) return [...new Set([named[0]!, link && named[0] === link.from ? link.to : byRecency[0]!])];
+    // One roadmap named in a comparison: set beside the one a correspondence links it to, else
+    // beside today's; today's itself ("encore dans la FDR actuelle ?") beside the one before it.
+    if (named.length === 1) {
+      const other = link && named[0] === link.from ? link.to : link && named[0] === link.to ? link.from : named[0] === byRecency[0] ? byRecency[1] : byRecency[0];
+      return other ? [...new Set([named[0]!, other])] : named;
+    }
     return link ? [link.from, link.to] : byRecency.slice(0, 2);
   }
 

@@ -86,6 +86,13 @@ describe("HybridRetriever on the real index", () => {
     }
   });
 
+  it("sets today's roadmap, the only one named in a comparison, beside the one before it", async () => {
+    const r = await retriever.retrieve("Les e-parcours sont-ils toujours d'actualité dans la nouvelle feuille de route ?");
+    expect(Object.keys(r.byDocument)).toEqual(["fdr-2023-2027", "virage-numerique-2019"]);
+    expect(r.byDocument["virage-numerique-2019"]![0]!.id).toBe("virage-numerique-2019#action-14");
+    expect(r.byDocument["fdr-2023-2027"]![0]!.id).toBe("fdr-2023-2027#action-8");
+  });
+
   it("searches a prose document named beside the national roadmap next to the latest roadmap", async () => {
     const r = await retriever.retrieve("la stratégie de l'ARS Bretagne colle-t-elle à la feuille de route nationale sur le Ségur ?");
     expect(Object.keys(r.byDocument).sort()).toEqual(["ars-bretagne", "fdr-2023-2027"]);

@@ -179,7 +179,12 @@ describe("the old and the new plan name both", () => {
     expect(x.references.documents.map((d) => d.id)).toEqual(expect.arrayContaining(["virage-numerique-2019", "fdr-2023-2027"]));
   });
 
+  it.each(["L'INS est-elle toujours dans la FDR actuelle ?", "Is the INS still in the current roadmap?"])("%s → lasted from the plan before: a comparison", (q) => {
+    expect(u(q).intent).toBe("compare");
+  });
+
   it("one plan stays one: a new thing in the old plan, the new plan alone", () => {
+    expect(u("Dans la nouvelle feuille de route, quid de l'INS ?").intent).not.toBe("compare");
     expect(documents("l'ancienne feuille de route parlait-elle d'une nouvelle plateforme ?")).toEqual(Y2019);
     expect(documents("Dans la nouvelle feuille de route, quid de l'INS ?")).toEqual(["fdr-2023-2027"]);
   });
