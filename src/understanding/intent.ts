@@ -105,6 +105,9 @@ function structureAsk(s: string, refs: References, subject: readonly string[], c
   const roadmapNamed = refs.documents.some((d) => roadmaps(corpus).some((r) => r.id === d.id));
   const wholeRoadmap = roadmapNamed && !refs.groups.length && !hasGroupWord;
   if (asksCount && !bare && counted && wholeRoadmap && ACTION_WORDS.test(counted[1]!) && !TOPIC_AFTER_COUNT.test(counted[2]!)) return "count_actions";
+  // "…la feuille de route 2019, c'était combien d'orientations (et combien d'actions) ?": its parts counted.
+  const countsGroups = counted && (groupWord.test(counted[1]!) || GROUP_SYNONYMS.test(counted[1]!));
+  if (asksCount && !bare && countsGroups && roadmapNamed && !refs.groups.length && !TOPIC_AFTER_COUNT.test(counted[2]!)) return ACTION_WORDS.test(counted[2]!) ? "count_actions" : "count_groups";
   if (asksCount && bare) {
     if (MEASURE_WORDS.test(s)) return "count_measures";
     if (ACTION_WORDS.test(s)) return "count_actions";

@@ -235,7 +235,7 @@ export function resolveActions(s: string, corpus: Corpus, documents: readonly Do
  * approximate title ("l'axe accès aux soins" for "Accès à la santé"): the closest title when
  * one shares a word that tells it from the others, and nothing when two tie.
  */
-export function resolveGroups(s: string, corpus: Corpus, documents: readonly DocumentRef[]): GroupRef[] {
+export function resolveGroups(s: string, corpus: Corpus, documents: readonly DocumentRef[], lang: "fr" | "en" = "fr"): GroupRef[] {
   const byRecency = roadmapsByRecency(corpus);
   const named = byRecency.filter((d) => documents.some((r) => r.id === d.id));
   const readers = groupReaders(corpus);
@@ -253,7 +253,7 @@ export function resolveGroups(s: string, corpus: Corpus, documents: readonly Doc
       }
     }
     if (OPENS_WITH.test(s) && readers.get(d.id)!.opening.test(s)) return [{ document: d.id, number: Math.min(...d.groups.map((g) => g.number)), by: "number" }];
-    const byTitle = closestGroupTitle(s, corpus, d.id);
+    const byTitle = closestGroupTitle(nearGroupWord(s, readers.get(d.id)!.words, lang), corpus, d.id);
     if (byTitle !== null) return [{ document: d.id, number: byTitle, by: "title" }];
   }
   return [];
@@ -285,6 +285,24 @@ const groupReaders = perCorpus((corpus) =>
     }),
   ),
 );
+
+/**
+ * The words around a group word, where a group named by its title is named: "l'axe sur l'accès aux
+ * soins", "le volet prévention". Elsewhere a title's word is a topic ("la mesure « Gouvernance » du
+ * volet cyber", "les plateformes d'orientation médicale").
+ */
+function nearGroupWord(s: string, groupWords: readonly RegExp[], lang: "fr" | "en"): string {
+  // French names a group's title after its word ("l'axe prévention"); English may put it before ("the prevention axis").
+  const before = lang === "en" ? TITLE_BEFORE_EN : 0;
+  const spans: string[] = [];
+  for (const re of groupWords) {
+    for (const m of s.matchAll(new RegExp(re.source, "g"))) spans.push(s.slice(Math.max(0, m.index - before), m.index + m[0].length + TITLE_AFTER));
+  }
+  return spans.join(" … ");
+}
+/** Characters around a group word where its title may stand: a short title after it, or before it in English. */
+const TITLE_BEFORE_EN = 30;
+const TITLE_AFTER = 45;
 
 /** The group whose title shares most distinctive words with the question, typos allowed; null on a tie. */
 function closestGroupTitle(s: string, corpus: Corpus, documentId: string): number | null {

@@ -20,9 +20,10 @@ export function understand(question: string, corpus: Corpus, history: readonly T
   const resolved = resolveFollowUp(question, history, corpus);
   const text = resolved.text;
   const s = simplify(text);
+  const lang = resolved.lang ?? detectLanguage(text);
   const documents = resolveDocuments(s, corpus);
   const actions = resolveActions(s, corpus, documents.documents);
-  const groups = actions.length ? [] : resolveGroups(s, corpus, documents.documents);
+  const groups = actions.length ? [] : resolveGroups(s, corpus, documents.documents, detectLanguage(text));
   const read = readTerms(text, documents.rest, corpus, documents.documents);
   // A place abroad where a patient is cared for is the setting, not another country's plan.
   const terms = CARE_ABROAD.test(s) ? { ...read, glossary: read.glossary.map((g) => ({ ...g, elsewhere: false })) } : read;
@@ -46,7 +47,7 @@ export function understand(question: string, corpus: Corpus, history: readonly T
     question,
     text,
     subjectText: documents.rest.replace(/\s+/g, " ").trim(),
-    lang: resolved.lang ?? detectLanguage(text),
+    lang,
     safety: {
       // The question as asked too: resolving a follow-up must not launder an injection.
       injection: isInjection(question) || isInjection(text),

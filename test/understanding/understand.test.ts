@@ -214,6 +214,18 @@ describe("groups named", () => {
     expect(u("les actions de l'axe accès aux soins").references.groups).toEqual([{ document: "fdr-2023-2027", number: 3, by: "title" }]);
     expect(u("axe prevension").references.groups).toEqual([{ document: "fdr-2023-2027", number: 1, by: "title" }]);
     expect(u("axe cadre propice").references.groups).toEqual([{ document: "fdr-2023-2027", number: 4, by: "title" }]);
+    expect(u("What actions are in the prevention axis?").references.groups).toEqual([{ document: "fdr-2023-2027", number: 1, by: "title" }]);
+  });
+
+  it("by a title said after its group word in French: elsewhere a title's word is a topic", () => {
+    for (const q of [
+      "La mesure « Gouvernance » du volet cyber, elle prévoit quoi ?",
+      "Les plateformes d'orientation des patients en soins non programmés, ça va se développer ?",
+      "la stratégie nationale a-t-elle un volet recrutement ?",
+    ]) {
+      expect(u(q).references.groups).toEqual([]);
+      expect(u(q).intent).not.toBe("structure");
+    }
   });
 });
 
@@ -222,6 +234,8 @@ describe("intent, read after the references", () => {
     ["combien d'actions en 2019 ?", "structure", "count_actions"],
     ["la fdr 23-27 ça fait cmb d'actions au total ?", "structure", "count_actions"],
     ["feuile de route 2019 combien d'axe", "structure", "count_groups"],
+    ["Je rédige une note : la feuille de route 2019, c'était combien d'orientations ?", "structure", "count_groups"],
+    ["Pour une note : la feuille de route 2019, c'était combien d'orientations et combien d'actions ?", "structure", "count_actions"],
     ["combien de mesures dans la feuille de route 2023-2027 ?", "structure", "count_measures"],
     ["quels sont les axes de la feuille de route 2023-2027 ?", "structure", "list_groups"],
     ["what are the axes of the 2023-2027 roadmap?", "structure", "list_groups"],
