@@ -128,10 +128,11 @@ const DATE_PHRASES = anyOf([
 ]);
 export const ASKS_DATE = new RegExp(`${WHEN_ASKED.source}|${DATE_PHRASES.source}`);
 /**
- * "qui" asks for a person only as a question word — "qui pilote ?", "c'est qui ?", "par qui" —
- * not as the relative pronoun of "l'action qui parle de…".
+ * "qui" asks for a person only as a question word — "qui pilote ?", "c'est qui ?", "par qui",
+ * "savoir qui porte…" — not as the relative pronoun of "l'action qui parle de…", "les personnes
+ * âgées qui sont perdues devant les outils".
  */
-export const ASKS_PERSON = /(?:^|[.?!]\s*)(?:et\s+)?qui\b|\b(?:c'est|c est|cest|ce sont|par|a|avec|pour|chez|de) qui\b|(?<!\b(?:ce|est-ce|estce) )\bqui (?:est|sont|etait|etaient|a ete|ont ete|pilote|pilotait|porte|portait|gere|dirige|dirigeait|s'occupe|presente|presentait|a presente|a annonce|a ete nomme|ont ete nommes|est responsable|sont responsables|est charge|etaient presents)\b|\bqui\s*\?|(?:^|\s)who\b|\bwhom\b|\bwhose\b|\bquel(?:le)?s? (?:ministre|personnes?|responsables?|pilotes?|directeurs?|directrices?|delegues?|deleguees?)\b/;
+export const ASKS_PERSON = /(?:^|[.?!]\s*)(?:et\s+)?qui\b|\b(?:c'est|c est|cest|ce sont|par|a|avec|pour|chez|de) qui\b|(?:^|[.?!,:;(]\s*|\b(?:et|mais|alors|donc|savoir|dire|indiquer|preciser|demander|demande|connaitre|sais|sait|voir|comprendre|trouver|ou|or)\s+)qui (?:est|sont|etait|etaient|a ete|ont ete|pilote|pilotait|porte|portait|gere|dirige|dirigeait|s'occupe|presente|presentait|a presente|a annonce|a ete nomme|ont ete nommes|est responsable|sont responsables|est charge|etaient presents)\b|\b(?:c'est|c est|cest|ce sont)\s+[^?.!]{1,50}?\s+qui (?:est|sont|etait|etaient|a ete|ont ete|pilote|pilotait|porte|portait|gere|dirige|dirigeait|s'occupe|presente|presentait|a presente|a annonce|a ete nomme|ont ete nommes|est responsable|sont responsables|est charge|etaient presents)\b|\bqui\s*\?|(?:^|\s)who\b|\bwhom\b|\bwhose\b|\bquel(?:le)?s? (?:ministre|personnes?|responsables?|pilotes?|directeurs?|directrices?|delegues?|deleguees?)\b/;
 export const ASKS_REASON = anyOf([
   "pourquoi", "pour quelle raison", "pour quelles raisons", "dans quel but", "quel est le but", "quel est l'objectif",
   "quel interet", "quel est l'interet", "why", "what for", "for what reason", "pk", "pq", "pkoi", "pourkoi",
