@@ -135,7 +135,9 @@ function extras(q: QuestionContext, ranked: readonly RetrievedCitation[], rerank
       const chosen = [top, ...kept];
       const sameMeaning = match.senses.filter((s) => s.meaning === sense.meaning).map((s) => s.document);
       if (chosen.some((c) => sameMeaning.includes(parseCitationId(c.id).document))) continue;
-      const inDoc = ranked.find((r) => sameMeaning.includes(parseCitationId(r.id).document));
+      // The glossary lists first the document that gives the meaning (the 2019 roadmap's action
+      // before the brief that repeats it).
+      const inDoc = sameMeaning.map((d) => ranked.find((r) => parseCitationId(r.id).document === d)).find((r) => r !== undefined);
       if (inDoc) kept.push(inDoc);
     }
   }

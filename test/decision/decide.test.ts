@@ -50,6 +50,11 @@ describe("decide", () => {
     expect(decision.topical).toBe(true);
   });
 
+  it("cites each meaning of an ambiguous term from the document the glossary gives it first: the 2019 action, not the brief that repeats it", async () => {
+    const { decision } = await decided("c'est quoi l'ENS ?");
+    expect(decision.cite.map((c) => c.id).sort()).toEqual(["fdr-2023-2027#action-15", "virage-numerique-2019#action-15"]);
+  });
+
   it.each(["recette de la blanquette de veau", "quel temps fera-t-il demain à Lyon ?"])("refuses '%s', and finds nothing topical to show", async (q) => {
     const { decision } = await decided(q);
     expect(decision.verdict).toBe("refuse");
