@@ -74,6 +74,13 @@ function stemsOf(text: string): Set<string> {
   return stems;
 }
 
+/** Whether a text gives the kind of answer the question asks (a figure, a date, a person); 0 when it asks none. */
+function holdsAsk(u: Understanding, text: string): number {
+  if (!u.asks.figure && !u.asks.date && !u.asks.person) return 0;
+  const ev = evidence(text);
+  return (u.asks.figure && ev.figure) || (u.asks.date && ev.date) || (u.asks.person && ev.person) ? 1 : 0;
+}
+
 /** What kind of answer a piece of text can give: a figure, a date, a person or body. */
 export function evidence(text: string): { figure: boolean; date: boolean; person: boolean } {
   const figures = figureKinds(text);
@@ -130,6 +137,7 @@ function coverageBy(q: QuestionContext, id: string, content = false): number {
 export const CANDIDATE_SIGNS: Signs = {
   fused_ratio: 1, rank_rr: 1, keyword_rr: 1, vector_rr: 1, keyword_ratio: 1, vector_gap: -1, coverage: 1, coverage_text: 1,
   coverage_title: 1, via_enrichment: 0, latest: 0, named: 1, named_explicitly: 1, is_action: 0, whole_roadmap: 0, direct: 1, superseded: -1, supersedes: 1,
+  holds_ask: 1,
   chunk_coverage: 1, question_coverage: 1, coverage_lead: 1, coverage_text_lead: 1, coverage_title_lead: 1, chunk_coverage_lead: 1, question_coverage_lead: 1,
 };
 
@@ -172,6 +180,7 @@ export function candidateFeatures(q: QuestionContext, result: RetrievalResult, c
     // "la FDR 2019" names the roadmap; its year brings the brief and presentation along, as context.
     named_explicitly: q.namedExplicitly.has(document) ? 1 : 0,
     is_action: action !== null ? 1 : 0,
+    holds_ask: holdsAsk(q.u, c.chunks.map((x) => x.body).join(" ")),
     // A roadmap cited as a whole (its introduction) answers other questions than a prose text does.
     whole_roadmap: action === null && doc?.kind === "roadmap" ? 1 : 0,
     direct: q.u.references.actions.some((r) => r.exists && r.document === document && r.number === action) ? 1 : 0,
@@ -300,7 +309,7 @@ export function answerFeatures(q: QuestionContext, result: RetrievalResult, rank
 /** The direction each feature of a piece may push toward quoting it. */
 export const PIECE_SIGNS: Signs = {
   piece_coverage: 1, piece_coverage_gap: 1, piece_title: 1, piece_expansion: 1, piece_found: 1, piece_found_passage: 1, piece_first: 0, piece_length: 0,
-  piece_figure: 1, piece_asked: 1, piece_asked_gap: 1,
+  piece_holds_ask: 1, piece_asked: 1, piece_asked_gap: 1,
 };
 
 /**
@@ -347,7 +356,7 @@ export function pieceFeatures(q: QuestionContext, c: RetrievedCitation, piece: C
     piece_found_passage: piece.kind === "passage" && c.matched.includes(piece.id) ? 1 / (1 + found) : 0,
     piece_first: index === 0 ? 1 : 0,
     piece_length: Math.log1p(piece.body.length),
-    piece_figure: q.u.asks.figure && evidence(piece.body).figure ? 1 : 0,
+    piece_holds_ask: holdsAsk(q.u, piece.body),
     piece_asked: ownAsked,
     piece_asked_gap: ownAsked - Math.max(...siblings.map(asked)),
   };

@@ -123,10 +123,16 @@ export const FIGURE_NOUNS = anyOf(FIGURE_NOUNS_LIST);
 const WHEN_ASKED = /(?:^|[,:;(]\s*|\bet\s+)quand\b|\b(?:c'est|c est|cest|est-ce|prevue?s?|arrive|arrivera|sera|seront|aura|auront|commence|commencera|demarre|demarrera|sortira|ouvre|ouvrira|termine|terminera|finira)\s+quand\b|\bquand\s*[?!.]*\s*$|\bquand\b(?!\s+(?:le|la|les|l'|un|une|des|on|il|elle|ils|elles|je|j'|tu|nous|vous|leur|leurs|mon|ma|mes|son|sa|ses|ton|ta|tes|notre|nos|votre|vos|ce|cet|cette|ces|c'est|ca|ça|quelqu'un|personne|rien)\b)/;
 const DATE_PHRASES = anyOf([
   "a quelle date", "quelle date", "en quelle annee", "quelle annee", "a partir de quand", "depuis quand",
-  "jusqu'a quand", "d'ici quand", "d'ici a quand", "pour quand", "echeance", "calendrier", "date limite", "when",
+  "jusqu'a quand", "d'ici quand", "d'ici a quand", "pour quand", "echeance", "calendrier", "date limite",
   "what year", "which year", "by when", "deadline", "timeline", "what date", "since when", "qd",
 ]);
-export const ASKS_DATE = new RegExp(`${WHEN_ASKED.source}|${DATE_PHRASES.source}`);
+/**
+ * English "when" asks a date before a verb ("when will…", "when's the ApCV due?") or closing the
+ * question ("due when?"); before a subject it sets the time of something else ("who ran the Cnam
+ * when the roadmap was launched?", "when it comes to telehealth…").
+ */
+const WHEN_ASKED_EN = /\bwhen(?:'s|\s+(?:is|was|will|would|did|does|do|are|were|should|can|could|has|have|had|shall|exactly))\b|\bwhen\s*[?!.]*\s*$/;
+export const ASKS_DATE = new RegExp(`${WHEN_ASKED.source}|${WHEN_ASKED_EN.source}|${DATE_PHRASES.source}`);
 /**
  * "qui" asks for a person only as a question word — "qui pilote ?", "c'est qui ?", "par qui",
  * "savoir qui porte…" — not as the relative pronoun of "l'action qui parle de…", "les personnes
