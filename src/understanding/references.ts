@@ -171,6 +171,8 @@ export function resolveDocuments(s: string, corpus: Corpus): DocumentReading {
   }
   // "entre l'ancienne et la nouvelle feuille de route": the alias named the latest, the cue the one before.
   if (byRecency.length > 1 && found.has(byRecency[0]!.id) && !byRecency.slice(1).some((r) => found.has(r.id)) && NEAR_EARLIER_PLAN.test(s)) addEarlier();
+  // "…dans la feuille de route 2019, et dans la nouvelle ?": the plan named, then today's by a pronoun.
+  if (byRecency.length > 1 && !found.has(byRecency[0]!.id) && byRecency.slice(1).some((r) => found.has(r.id)) && LATEST_PLAN_ALONE.test(s)) add(byRecency[0]!.id, "recency");
   // Names first (an ID such as "fdr-test-2028" holds a year), then the years and periods left.
   const rest = without(without(s, used), YEAR_SPANS);
   return { documents: [...found].map(([id, by]) => ({ id, by })), years, unknownYears, rest };

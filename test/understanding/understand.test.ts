@@ -173,6 +173,7 @@ describe("the old and the new plan name both", () => {
     "Entre l'ancienne et la nouvelle feuille de route, qu'est-ce qui a changé pour la télésurveillance ?",
     "L'ancienne FDR prévoyait quoi pour l'INS, et la nouvelle ?",
     "l'INS : what did the 2019 plan say, and what does the new one say?",
+    "L'INS, c'était traité comment dans la feuille de route 2019, et dans la nouvelle ?",
   ])("%s → a comparison of the two roadmaps", (q) => {
     const x = u(q);
     expect(x.intent).toBe("compare");
