@@ -145,7 +145,7 @@ export class HybridRetriever {
     if (named.length >= 2) return named;
     // A prose document named itself (not brought by a year) is set beside a roadmap.
     const prose = u.references.documents
-      .filter((d) => d.by === "alias" || d.by === "label" || d.by === "region" || d.by === "name")
+      .filter((d) => d.by === "alias" || d.by === "label" || d.by === "region" || d.by === "name" || d.by === "publisher")
       .map((d) => d.id)
       .filter((id) => corpus.documents.find((d) => d.id === id)?.kind === "prose");
     // A document set beside a roadmap: the one it names, else today's.

@@ -1,6 +1,6 @@
 import type { Corpus } from "../corpus/schema.js";
 import { simplify, stem, words } from "../language/french.js";
-import { ACTION_WORDS, THERE, EARLIER_PLAN, COMPLEMENT_AFTER, GROUP_SYNONYM_WORDS, LAST_WORDS, LATEST_PLAN_ALONE, OPENS_WITH, PENULTIMATE_WORDS, POSSESSIVE_BEFORE, LATEST_PLAN, NUMBER_WORDS, ORDINAL_WORDS, PLAN_OF, PLAN_OF_PERSON, PLAN_WORDS, ROMAN, escapeRegExp } from "../language/lexicon.js";
+import { ACTION_WORDS, A_ROADMAP, BOTH_JOINED, THERE, EARLIER_PLAN, COMPLEMENT_AFTER, GROUP_SYNONYM_WORDS, LAST_WORDS, LATEST_PLAN_ALONE, OPENS_WITH, PENULTIMATE_WORDS, POSSESSIVE_BEFORE, LATEST_PLAN, NUMBER_WORDS, ORDINAL_WORDS, PLAN_OF, PLAN_OF_PERSON, PLAN_WORDS, ROMAN, escapeRegExp } from "../language/lexicon.js";
 import { numberValue } from "../language/figures.js";
 import { closestWord } from "./spelling.js";
 import { covers, documentNames, documentsByName, groupTitles, type DocumentNames, groupWords, perCorpus, placeNames, publisherKinds, roadmaps, roadmapsByRecency, vocabulary, yearOfName } from "./corpus-tables.js";
@@ -173,10 +173,30 @@ export function resolveDocuments(s: string, corpus: Corpus): DocumentReading {
   if (byRecency.length > 1 && found.has(byRecency[0]!.id) && !byRecency.slice(1).some((r) => found.has(r.id)) && NEAR_EARLIER_PLAN.test(s)) addEarlier();
   // "…dans la feuille de route 2019, et dans la nouvelle ?": the plan named, then today's by a pronoun.
   if (byRecency.length > 1 && !found.has(byRecency[0]!.id) && byRecency.slice(1).some((r) => found.has(r.id)) && LATEST_PLAN_ALONE.test(s)) add(byRecency[0]!.id, "recency");
+  // "le DMP vu par l'ARS Bretagne et par la feuille de route nationale", "la cybersécurité au
+  // lancement du 25 avril 2019, et quelle action de la feuille de route en parle ?": a prose text
+  // named, and a roadmap by its common name — the roadmap of the text's year, else today's. A text
+  // of a roadmap's year tells of that roadmap ("au lancement de la feuille de route", "d'après la
+  // brève, la feuille de route a été dévoilée où ?"): its roadmap is a second text only when both are asked.
+  const prose = [...found].filter(([id, by]) => !implicit.has(by) && corpus.documents.find((d) => d.id === id)?.kind === "prose");
+  const others = without(s, used);
+  const common = new RegExp(A_ROADMAP.source, "g");
+  // Not the text's own plan: "la feuille de route e-santé de l'ARS Occitanie", "sa propre feuille de route".
+  const anotherRoadmap = [...s.matchAll(common)].some(
+    (m) => !/(?:propre|own)\s+$/.test(s.slice(0, m.index)) && !used.some((re) => re.test(s.slice(m.index + m[0].length, m.index + m[0].length + OWN_NAME_AFTER))),
+  );
+  if (prose.length && byRecency.length && !roadmapFound() && anotherRoadmap) {
+    const year = corpus.documents.find((d) => d.id === prose[0]![0])?.year ?? null;
+    const ofItsYear = year === null ? undefined : byRecency.find((r) => covers(r, year));
+    if (!ofItsYear || BOTH_JOINED.test(others)) add((ofItsYear ?? byRecency[0]!).id, "recency");
+  }
   // Names first (an ID such as "fdr-test-2028" holds a year), then the years and periods left.
   const rest = without(without(s, used), YEAR_SPANS);
   return { documents: [...found].map(([id, by]) => ({ id, by })), years, unknownYears, rest };
 }
+
+/** Characters after a plan word where the name of the body whose plan it is stands ("… numérique de l'ARS Occitanie"). */
+const OWN_NAME_AFTER = 40;
 
 /** A number written in digits, words ("quatorze", "dix-huit") or as an ordinal ("14e"). */
 const NUMBER = `(\\d{1,3}|(?:${NUMBER_WORDS.join("|")})(?:[\\s-]+(?:et[\\s-]+)?(?:${NUMBER_WORDS.join("|")}))*)`;

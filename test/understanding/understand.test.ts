@@ -191,6 +191,22 @@ describe("the old and the new plan name both", () => {
   });
 });
 
+describe("a prose text and a roadmap by its common name", () => {
+  it.each([
+    ["Le DMP vu par l'ARS Bretagne et par la feuille de route nationale", ["ars-bretagne", "fdr-2023-2027"]],
+    ["La e-CPS : ce qui a été montré au lancement et ce que prévoyait la feuille de route", ["lancement-2019", "virage-numerique-2019"]],
+  ])("%s → both texts, side by side", (q, ids) => {
+    const x = u(q);
+    expect(x.intent).toBe("compare");
+    expect(x.references.documents.map((d) => d.id)).toEqual(expect.arrayContaining(ids));
+  });
+
+  it("not the text's own plan, nor the roadmap a text of its year tells of", () => {
+    expect(documents("L'ARS Bretagne, dans sa feuille de route, prévoit quoi pour le DMP ?")).toEqual(["ars-bretagne"]);
+    expect(documents("qui représentait la DGOS au lancement de la feuille de route numérique ?")).toEqual(["lancement-2019"]);
+  });
+});
+
 describe("groups named", () => {
   it("by number, ordinal, word or numeral", () => {
     for (const q of ["axe 2", "le deuxième axe", "2e axe", "axe deux", "axe II"]) expect(u(q).references.groups, q).toEqual([{ document: "fdr-2023-2027", number: 2, by: "number" }]);
