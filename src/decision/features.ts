@@ -253,6 +253,7 @@ export function answerFeatures(q: QuestionContext, result: RetrievalResult, rank
   const { document } = top ? parseCitationId(top.id) : { document: "" };
   const doc = q.corpus.documents.find((d) => d.id === document);
   const topStems = top ? (vocabulary(q.corpus).stemsByCitation.get(top.id) ?? new Set<string>()) : new Set<string>();
+  const ownStems = top ? (vocabulary(q.corpus).contentStems.get(top.id) ?? new Set<string>()) : new Set<string>();
   const uncovered = q.subject.filter((w) => !holds(topStems, w)).reduce((n, w) => n + w.weight, 0);
   const head = ranked.slice(0, 3);
   const missing = missingAttributes(u, text);
@@ -281,7 +282,9 @@ export function answerFeatures(q: QuestionContext, result: RetrievalResult, rank
     unknown_count: Math.min(3, unknown.size),
     unknown_names: Math.min(2, u.terms.unknownNames.length),
     unknown_year: u.references.unknownYears.length ? 1 : 0,
-    elsewhere_mentioned: u.terms.glossary.some((g) => g.elsewhere) ? 1 : 0,
+    // A place whose plans the corpus lacks, unless the text found speaks of it ("la plateforme de
+    // Nouvelle-Aquitaine montrée en 2019"): then the question asks what the texts say of it.
+    elsewhere_mentioned: u.terms.glossary.some((g) => g.elsewhere && !(top && terms(g.term.replace(/-/g, " ")).every((t) => ownStems.has(t)))) ? 1 : 0,
     subject_count: Math.log1p(q.subject.length),
     keyword_score: top ? Math.log1p(top.signals.keywordScore) : 0,
     vector_score: top?.signals.vectorScore ?? 0,

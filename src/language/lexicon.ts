@@ -528,6 +528,8 @@ export const A_ROADMAP = /(?<!(?:son|sa|ses|leur|leurs|its|their)\s)(?<![a-z0-9]
 /** Two things joined: "X et Y", "X and Y", "X vs Y". */
 export const BOTH_JOINED = /(?<![a-z0-9])(?:et|and|vs|versus|ainsi que|as well as)(?![a-z0-9])/;
 export const POSSESSIVE_BEFORE = /(?:^|\s)(?:son|sa|ses|leur|leurs|its|their)\s+$/;
+/** Before a noun, a word that makes it one of many or the speaker's own: "une présentation", "ma présentation", "a launch". */
+export const ONE_OF_MANY_BEFORE = /(?:^|\s)(?:un|une|des|ma|mon|mes|notre|nos|votre|vos|ta|ton|tes|a|an|my|our|your)\s+$/;
 /** What a noun is of, right after it: "le lancement de la feuille de route", "the launch of the app". */
 export const COMPLEMENT_AFTER = /^\s*(?:(?:de la|du|des|de|of the|of)\s+|de l'|d')([a-z0-9'-]+(?:\s+[a-z0-9'-]+){0,5})/;
 /** The one before the last: "l'avant-dernière action", "the second-to-last action". */

@@ -1,7 +1,7 @@
 import type { Corpus } from "../corpus/schema.js";
 import {
   ACTION_WORDS, ASKS_CONTENT, ASKS_COUNT, ASKS_DATE, ASKS_EVOLUTION, ASKS_FIGURE, ASKS_GROUP_OF, ASKS_HELP, ASKS_LIST,
-  ASKS_PERSON, ASKS_REASON, A_ROADMAP, BOTH_JOINED, BOTH_PLANS, STILL, FIGURE_NOUNS, FOLLOWED_SINCE, GREETINGS, MEASURE_WORDS, NATIONAL, PLAN_WORDS, SINCE_WHEN, WHICH,
+  ASKS_PERSON, ASKS_REASON, BOTH_PLANS, STILL, FIGURE_NOUNS, FOLLOWED_SINCE, GREETINGS, MEASURE_WORDS, NATIONAL, PLAN_WORDS, SINCE_WHEN, WHICH,
   escapeRegExp, ASKS_PERCENT, ASKS_WHICH_NUMBER, MEASURES_HOW_MANY, COUNTED_THEN, TOPIC_AFTER_COUNT, SPENDS, ATTRIBUTES, YES_NO, anyOf, ASKS_MONEY, BECAME_IN_YEAR, BECAME_WORDS, COUNT_OF_EN, COUNT_OF_FR, DURATION_ASKED, GROUP_SYNONYMS,
 } from "../language/lexicon.js";
 import { stem } from "../language/french.js";
@@ -146,6 +146,7 @@ function isComparison(s: string, rest: string, refs: References, corpus: Corpus)
   // A document set beside the roadmaps: "… et la feuille de route nationale", "colle à la FDR".
   const prose = explicit.filter((d) => corpus.documents.find((x) => x.id === d.id)?.kind === "prose" && d.by !== "period");
   if (evolution && prose.length > 0 && (PLAN_WORDS.test(rest) || NATIONAL.test(rest))) return true;
-  // Both texts asked side by side: "ce qui a été présenté au lancement, et quelle action de la feuille de route en parle".
-  return prose.length > 0 && namedRoadmaps.length > 0 && A_ROADMAP.test(rest) && BOTH_JOINED.test(rest);
+  // Both texts asked side by side: "ce qui a été présenté au lancement, et quelle action de la
+  // feuille de route en parle", "ce qu'annonçait la présentation de 2019 et ce que prévoit la FDR 2023-2027".
+  return refs.sideBySide;
 }

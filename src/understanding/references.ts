@@ -1,6 +1,6 @@
 import type { Corpus } from "../corpus/schema.js";
 import { simplify, stem, words } from "../language/french.js";
-import { ACTION_WORDS, A_ROADMAP, BOTH_JOINED, THERE, EARLIER_PLAN, COMPLEMENT_AFTER, GROUP_SYNONYM_WORDS, LAST_WORDS, LATEST_PLAN_ALONE, OPENS_WITH, PENULTIMATE_WORDS, POSSESSIVE_BEFORE, LATEST_PLAN, NUMBER_WORDS, ORDINAL_WORDS, PLAN_OF, PLAN_OF_PERSON, PLAN_WORDS, ROMAN, escapeRegExp } from "../language/lexicon.js";
+import { ACTION_WORDS, A_ROADMAP, BOTH_JOINED, THERE, EARLIER_PLAN, COMPLEMENT_AFTER, GROUP_SYNONYM_WORDS, LAST_WORDS, LATEST_PLAN_ALONE, ONE_OF_MANY_BEFORE, OPENS_WITH, PENULTIMATE_WORDS, POSSESSIVE_BEFORE, LATEST_PLAN, NUMBER_WORDS, ORDINAL_WORDS, PLAN_OF, PLAN_OF_PERSON, PLAN_WORDS, ROMAN, escapeRegExp } from "../language/lexicon.js";
 import { numberValue } from "../language/figures.js";
 import { closestWord } from "./spelling.js";
 import { covers, documentNames, documentsByName, groupTitles, type DocumentNames, groupWords, perCorpus, placeNames, publisherKinds, roadmaps, roadmapsByRecency, vocabulary, yearOfName } from "./corpus-tables.js";
@@ -50,6 +50,8 @@ export interface DocumentReading {
   unknownYears: number[];
   /** The question with the names it used taken out: what is left carries the subject. */
   rest: string;
+  /** A prose text and a roadmap named with "et / and / vs" between them: both asked. */
+  sideBySide: boolean;
 }
 
 /** Years and periods, "2019", "2023-2027", "23-27": taken out of the subject once the documents are read. */
@@ -81,7 +83,7 @@ function namesAsAlias(s: string, alias: RegExp, names: readonly DocumentNames[])
   for (const x of s.matchAll(m)) {
     const before = s.slice(0, x.index);
     const after = s.slice(x.index + x[0].length);
-    if (POSSESSIVE_BEFORE.test(before)) continue;
+    if (POSSESSIVE_BEFORE.test(before) || ONE_OF_MANY_BEFORE.test(before)) continue;
     // What is launched, when said, must be a plan: "le lancement de la feuille de route / du virage numérique".
     const complement = COMPLEMENT_AFTER.exec(after)?.[1];
     if (complement && !PLAN_WORDS.test(complement) && !/\d{2}/.test(complement) && !names.some((n) => n.aliases.some((re) => re.test(complement)))) continue;
@@ -103,6 +105,12 @@ export function resolveDocuments(s: string, corpus: Corpus): DocumentReading {
     const was = found.get(id);
     if (!was || (implicit.has(was) && !implicit.has(by))) found.set(id, by);
   };
+  // Where each document is first named, to tell "X et Y" (both asked) from "X de Y".
+  const mentions = new Map<string, { start: number; end: number }>();
+  const mark = (id: string, re: RegExp | undefined) => {
+    const m = re ? new RegExp(re.source).exec(s) : null;
+    if (m && !mentions.has(id)) mentions.set(id, { start: m.index, end: m.index + m[0].length });
+  };
   const used: RegExp[] = [];
   const names = documentNames(corpus);
   for (const [i, d] of corpus.documents.entries()) {
@@ -116,6 +124,7 @@ export function resolveDocuments(s: string, corpus: Corpus): DocumentReading {
     if (byLabel) used.push(n.label!);
     if (!alias && !byLabel && !byRegion) continue;
     add(d.id, alias ? "alias" : byLabel ? "label" : "region");
+    mark(d.id, alias ?? (byLabel ? n.label! : regions[0]));
     const y = d.year ?? d.period?.[0];
     // The national texts of the roadmap's own year describe it (the 2019 brief and presentation);
     // a regional strategy that happens to start that year does not.
@@ -126,6 +135,7 @@ export function resolveDocuments(s: string, corpus: Corpus): DocumentReading {
   for (const w of s.split(/[^a-z0-9]+/)) {
     const id = byName.get(w);
     if (id) add(id, "name");
+    if (id) mark(id, new RegExp(`(?<![a-z0-9])${escapeRegExp(w)}(?![a-z0-9])`));
   }
   // "le plan Buzyn": the roadmap of the year whose texts name that person, with those texts.
   for (const m of s.matchAll(PLAN_OF_PERSON)) {
@@ -142,8 +152,16 @@ export function resolveDocuments(s: string, corpus: Corpus): DocumentReading {
   // question already names ("la stratégie Grand Est 2023-2028" is not also the 2023-2027 roadmap).
   const explicit = corpus.documents.filter((d) => found.has(d.id));
   for (const y of years) {
-    if (explicit.some((d) => covers(d, y))) continue;
+    if (explicit.some((d) => covers(d, y))) {
+      // "the 2019 roadmap's ENS and what the news brief said": a year beside a plan word still
+      // names that year's roadmap, whatever other text of that year the question names.
+      const roadmap = roadmaps(corpus).find((d) => covers(d, y));
+      if (roadmap && !found.has(roadmap.id) && yearBesidePlanWord(s, y)) add(roadmap.id, "period");
+      if (roadmap) mark(roadmap.id, new RegExp(`(?<!\\d)${y}(?!\\d)`));
+      continue;
+    }
     for (const d of corpus.documents) if (covers(d, y)) add(d.id, "period");
+    for (const d of corpus.documents) if (covers(d, y)) mark(d.id, YEAR_SPANS.find((re) => re.test(s)));
   }
   const unknownYears = years.filter((y) => !corpus.documents.some((d) => covers(d, y)));
 
@@ -179,20 +197,40 @@ export function resolveDocuments(s: string, corpus: Corpus): DocumentReading {
   // of a roadmap's year tells of that roadmap ("au lancement de la feuille de route", "d'après la
   // brève, la feuille de route a été dévoilée où ?"): its roadmap is a second text only when both are asked.
   const prose = [...found].filter(([id, by]) => !implicit.has(by) && corpus.documents.find((d) => d.id === id)?.kind === "prose");
-  const others = without(s, used);
   const common = new RegExp(A_ROADMAP.source, "g");
   // Not the text's own plan: "la feuille de route e-santé de l'ARS Occitanie", "sa propre feuille de route".
-  const anotherRoadmap = [...s.matchAll(common)].some(
+  const anotherRoadmap = [...s.matchAll(common)].find(
     (m) => !/(?:propre|own)\s+$/.test(s.slice(0, m.index)) && !used.some((re) => re.test(s.slice(m.index + m[0].length, m.index + m[0].length + OWN_NAME_AFTER))),
   );
   if (prose.length && byRecency.length && !roadmapFound() && anotherRoadmap) {
     const year = corpus.documents.find((d) => d.id === prose[0]![0])?.year ?? null;
     const ofItsYear = year === null ? undefined : byRecency.find((r) => covers(r, year));
-    if (!ofItsYear || BOTH_JOINED.test(others)) add((ofItsYear ?? byRecency[0]!).id, "recency");
+    const at = { start: anotherRoadmap.index, end: anotherRoadmap.index + anotherRoadmap[0].length };
+    const proseAt = mentions.get(prose[0]![0]);
+    if (!ofItsYear || (proseAt && joined(s, proseAt, at))) {
+      add((ofItsYear ?? byRecency[0]!).id, "recency");
+      if (!mentions.has((ofItsYear ?? byRecency[0]!).id)) mentions.set((ofItsYear ?? byRecency[0]!).id, at);
+    }
   }
+  for (const r of byRecency) if (found.has(r.id)) mark(r.id, [NEAR_EARLIER_PLAN, NEAR_LATEST_PLAN, LATEST_PLAN_ALONE].find((re) => re.test(s)));
+  // A prose text and a roadmap with "et / and / vs" between them: both are asked, side by side.
+  const named = (kind: "prose" | "roadmap") => [...found].filter(([id, by]) => by !== "year" && corpus.documents.find((d) => d.id === id)?.kind === kind && mentions.has(id)).map(([id]) => mentions.get(id)!);
+  const sideBySide = named("prose").some((p) => named("roadmap").some((r) => joined(s, p, r)));
   // Names first (an ID such as "fdr-test-2028" holds a year), then the years and periods left.
   const rest = without(without(s, used), YEAR_SPANS);
-  return { documents: [...found].map(([id, by]) => ({ id, by })), years, unknownYears, rest };
+  return { documents: [...found].map(([id, by]) => ({ id, by })), years, unknownYears, rest, sideBySide };
+}
+
+/** Whether the words between two names join them ("X et Y", "X vs Y"), rather than one qualifying the other ("X de Y"). */
+function joined(s: string, a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+  const [first, second] = a.start <= b.start ? [a, b] : [b, a];
+  return BOTH_JOINED.test(s.slice(first.end, second.start));
+}
+
+/** "the 2019 roadmap", "la FDR de 2019", "plan 2019": the year qualifies a plan word. */
+function yearBesidePlanWord(s: string, year: number): boolean {
+  const plan = PLAN_WORDS.source;
+  return new RegExp(`${plan}\\s+(?:de\\s+|d'|of\\s+)?${year}(?!\\d)|(?<!\\d)${year}(?:'s)?\\s+(?:[a-z-]+\\s+){0,2}?${plan}`).test(s);
 }
 
 /** Characters after a plan word where the name of the body whose plan it is stands ("… numérique de l'ARS Occitanie"). */

@@ -76,6 +76,8 @@ export const Understanding = z.object({
     elsewhere: z.array(z.string()),
     /** It asks about a plan ("la feuille de route") without naming one. */
     plansOnly: z.boolean(),
+    /** A prose text and a roadmap named with "et / and / vs" between them: both are asked, side by side. */
+    sideBySide: z.boolean(),
   }),
   intent: Intent,
   structure: StructureAsk.nullable(),

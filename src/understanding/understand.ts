@@ -41,6 +41,7 @@ export function understand(question: string, corpus: Corpus, history: readonly T
     unknownYears: documents.unknownYears,
     elsewhere,
     plansOnly: !named.length && PLAN_WORDS.test(s) && /\b(feuilles? de route|fdrs?|roadmaps?)\b/.test(s),
+    sideBySide: documents.sideBySide,
   };
   const { intent, structure, asks } = readIntent(s, simplify(documents.rest), references, terms.subject, corpus);
   return {

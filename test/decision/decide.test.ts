@@ -55,6 +55,14 @@ describe("decide", () => {
     expect(decision.cite.map((c) => c.id).sort()).toEqual(["fdr-2023-2027#action-15", "virage-numerique-2019#action-15"]);
   });
 
+  it("reads a place whose plans the corpus lacks as elsewhere, unless the text found speaks of it", async () => {
+    const shown = await decided("Comment les pros se passent les infos en Nouvelle-Aquitaine, d'après la présentation de 2019 ?");
+    expect(shown.trace.answer.elsewhere_mentioned).toBe(0);
+    expect(shown.decision.verdict).toBe("answer");
+    expect(shown.decision.cite[0]!.id).toBe("lancement-2019");
+    expect((await decided("Le taux d'équipement en DMP des EHPAD d'Occitanie ?")).trace.answer.elsewhere_mentioned).toBe(1);
+  });
+
   it.each(["recette de la blanquette de veau", "quel temps fera-t-il demain à Lyon ?"])("refuses '%s', and finds nothing topical to show", async (q) => {
     const { decision } = await decided(q);
     expect(decision.verdict).toBe("refuse");

@@ -40,7 +40,7 @@ describe("candidatesFeatures", () => {
   });
 
   it("tells a roadmap cited as a whole from its actions and from prose texts", async () => {
-    const result = await retriever.retrieve(understand("Que disent les textes de 2019 sur la présentation de la feuille de route ?", corpus));
+    const result = await retriever.retrieve(understand("En 2019, qui pilotait la feuille de route ?", corpus));
     const head = result.ranked.slice(0, 8);
     const features = candidatesFeatures(questionContext(result, corpus), result, head);
     const read = head.map((c, i) => [c.id, features[i]!.whole_roadmap]);

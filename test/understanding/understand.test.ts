@@ -201,6 +201,26 @@ describe("a prose text and a roadmap by its common name", () => {
     expect(x.references.documents.map((d) => d.id)).toEqual(expect.arrayContaining(ids));
   });
 
+  it("a prose text and a roadmap named by their names, joined, are compared; one qualifying the other is not", () => {
+    const x = u("La cybersécurité : ce qu'annonçait la présentation de 2019 et ce que prévoit la FDR 2023-2027 ?");
+    expect(x.intent).toBe("compare");
+    expect(x.references.sideBySide).toBe(true);
+    expect(x.references.documents.map((d) => d.id)).toEqual(expect.arrayContaining(["lancement-2019", "fdr-2023-2027"]));
+    const y = u("Un patient gère ses rdv et ses données en ligne : c'était montré lors de la présentation Ma santé 2022 ?");
+    expect(y.references.sideBySide).toBe(false);
+    expect(y.intent).not.toBe("compare");
+  });
+
+  it("a genre noun names a text only as a definite one: 'la présentation de 2019', not 'une présentation à des partenaires'", () => {
+    expect(documents("c'était où la présentation de la feuille de route ?")).toEqual(["lancement-2019"]);
+    expect(documents("Pour une présentation à des partenaires, que prévoit-on sur l'observatoire ?")).toEqual([]);
+    expect(documents("What did the news brief say about the DMP?")).toEqual(["breve-virage-2019"]);
+  });
+
+  it("a year beside a plan word names that year's roadmap, whatever other text of the year is named", () => {
+    expect(documents("Compare the 2019 roadmap's ENS with what the news brief said")).toEqual(expect.arrayContaining(["breve-virage-2019", "virage-numerique-2019"]));
+  });
+
   it("not the text's own plan, nor the roadmap a text of its year tells of", () => {
     expect(documents("L'ARS Bretagne, dans sa feuille de route, prévoit quoi pour le DMP ?")).toEqual(["ars-bretagne"]);
     expect(documents("qui représentait la DGOS au lancement de la feuille de route numérique ?")).toEqual(["lancement-2019"]);
