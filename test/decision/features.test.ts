@@ -113,6 +113,15 @@ describe("missingAttributes", () => {
     expect(missingAttributes(u, "Le programme forme des médiateurs depuis 2022.")).toEqual([]);
   });
 
+  it.each([
+    ["Le Lab e-santé est ouvert à quelles heures ?", "contact"],
+    ["La déléguée de 2019 occupe quel poste aujourd'hui ?", "career"],
+    ["Quel hébergeur a été retenu pour les données du HDH ?", "vendor"],
+    ["Quels résultats a donnés l'évaluation de la télésanté ?", "status"],
+  ])("reads what '%s' asks that plans seldom say: %s", (q, kind) => {
+    expect(asked(q).asks.attributes).toContain(kind);
+  });
+
   it("names each kind asked that the text says nothing of, and reads no text when none is asked", () => {
     const u = asked("La cellule d'éthique, qui en fait partie, et comment on candidate ?");
     expect(u.asks.attributes).toEqual(["membership", "procedure"]);
