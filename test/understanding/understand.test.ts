@@ -393,6 +393,13 @@ describe("intent, read after the references", () => {
     expect(u("la télésanté, et quand pour les EHPAD ?").asks.date).toBe(true);
   });
 
+  it("keeps an acronym typed in capitals whose letters spell a stopword: 'MES' is Mon espace santé, 'mes' is 'my'", () => {
+    const x = u("MES c quoi ?");
+    expect(x.terms.glossary.map((g) => g.entry)).toContain("mon-espace-sante");
+    expect(x.terms.subject).not.toEqual([]);
+    expect(u("mes données de santé").terms.glossary.map((g) => g.entry)).not.toContain("mon-espace-sante");
+  });
+
   it("keeps neither an inverted verb's joined form nor 'stand for' in the subject, but keeps the French 'stands'", () => {
     expect(u("Le service d'orientation va-t-il exister partout ?").terms.subject).not.toContain("vatil");
     expect(u("What does ENS stand for?").terms.subject).not.toContain("stand");
