@@ -331,6 +331,9 @@ export const AFTER_YEAR = /\b(?:apres|after|au-dela de|beyond|post|a partir de)\
 export const FOLLOWED_SINCE = anyOf([
   "qu'est devenu", "qu'est devenue", "qu'est-ce que c'est devenu", "devenu quoi", "devenue quoi", "what became of",
   "what happened to", "toujours d'actualite", "still relevant", "still around", "still there", "encore d'actualite",
+  // Change over time, said of the topic itself: "avant/après, ça a bougé comment ?", "how has X evolved?".
+  "avant/apres", "avant et apres", "ca a bouge", "a bouge", "a-t-il bouge", "a-t-elle bouge", "a evolue", "a-t-il evolue",
+  "a-t-elle evolue", "ont evolue", "has evolved", "have evolved", "then and now", "then vs now", "over the years",
 ]);
 /** The national level, set against a regional document. */
 export const NATIONAL = anyOf(["national", "nationale", "nationaux", "niveau national", "l'etat", "ministere", "ministry", "nationally"]);

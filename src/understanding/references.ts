@@ -197,6 +197,7 @@ export function resolveDocuments(s: string, corpus: Corpus): DocumentReading {
   // of a roadmap's year tells of that roadmap ("au lancement de la feuille de route", "d'après la
   // brève, la feuille de route a été dévoilée où ?"): its roadmap is a second text only when both are asked.
   const prose = [...found].filter(([id, by]) => !implicit.has(by) && corpus.documents.find((d) => d.id === id)?.kind === "prose");
+  const others = without(s, used);
   const common = new RegExp(A_ROADMAP.source, "g");
   // Not the text's own plan: "la feuille de route e-santé de l'ARS Occitanie", "sa propre feuille de route".
   const anotherRoadmap = [...s.matchAll(common)].find(
@@ -207,15 +208,18 @@ export function resolveDocuments(s: string, corpus: Corpus): DocumentReading {
     const ofItsYear = year === null ? undefined : byRecency.find((r) => covers(r, year));
     const at = { start: anotherRoadmap.index, end: anotherRoadmap.index + anotherRoadmap[0].length };
     const proseAt = mentions.get(prose[0]![0]);
-    if (!ofItsYear || (proseAt && joined(s, proseAt, at))) {
+    // A prose text has no actions: "quelles actions de la feuille de route ?" asks the roadmap too.
+    if (!ofItsYear || (proseAt && joined(s, proseAt, at)) || ACTION_WORDS.test(others)) {
       add((ofItsYear ?? byRecency[0]!).id, "recency");
       if (!mentions.has((ofItsYear ?? byRecency[0]!).id)) mentions.set((ofItsYear ?? byRecency[0]!).id, at);
     }
   }
   for (const r of byRecency) if (found.has(r.id)) mark(r.id, [NEAR_EARLIER_PLAN, NEAR_LATEST_PLAN, LATEST_PLAN_ALONE].find((re) => re.test(s)));
   // A prose text and a roadmap with "et / and / vs" between them: both are asked, side by side.
-  const named = (kind: "prose" | "roadmap") => [...found].filter(([id, by]) => by !== "year" && corpus.documents.find((d) => d.id === id)?.kind === kind && mentions.has(id)).map(([id]) => mentions.get(id)!);
-  const sideBySide = named("prose").some((p) => named("roadmap").some((r) => joined(s, p, r)));
+  // The prose text named by its own name; the roadmap any way but as the year's companion.
+  const named = (kind: "prose" | "roadmap") =>
+    [...found].filter(([id, by]) => (kind === "prose" ? !implicit.has(by) : by !== "year") && corpus.documents.find((d) => d.id === id)?.kind === kind && mentions.has(id)).map(([id]) => mentions.get(id)!);
+  const sideBySide = named("prose").some((p) => named("roadmap").some((r) => joined(s, p, r) || ACTION_WORDS.test(others)));
   // Names first (an ID such as "fdr-test-2028" holds a year), then the years and periods left.
   const rest = without(without(s, used), YEAR_SPANS);
   return { documents: [...found].map(([id, by]) => ({ id, by })), years, unknownYears, rest, sideBySide };
@@ -227,9 +231,9 @@ function joined(s: string, a: { start: number; end: number }, b: { start: number
   return BOTH_JOINED.test(s.slice(first.end, second.start));
 }
 
-/** "the 2019 roadmap", "la FDR de 2019", "plan 2019": the year qualifies a plan word. */
+/** "the 2019 roadmap", "la FDR de 2019", "quelle action de 2019": the year qualifies a plan word, or an action (only roadmaps have them). */
 function yearBesidePlanWord(s: string, year: number): boolean {
-  const plan = PLAN_WORDS.source;
+  const plan = `(?:${PLAN_WORDS.source}|${ACTION_WORDS.source})`;
   return new RegExp(`${plan}\\s+(?:de\\s+|d'|of\\s+)?${year}(?!\\d)|(?<!\\d)${year}(?:'s)?\\s+(?:[a-z-]+\\s+){0,2}?${plan}`).test(s);
 }
 

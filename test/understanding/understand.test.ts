@@ -211,6 +211,15 @@ describe("a prose text and a roadmap by its common name", () => {
     expect(y.intent).not.toBe("compare");
   });
 
+  it("a prose text has no actions: asking which action, the roadmap of its year is asked too", () => {
+    for (const q of ["La e-CPS montrée au lancement du 25 avril 2019, ça illustrait quelle action de la feuille de route ?", "Le portail montré au lancement, quelle action de 2019 le lançait ?"]) {
+      const x = u(q);
+      expect(x.intent).toBe("compare");
+      expect(x.references.documents.map((d) => d.id)).toEqual(expect.arrayContaining(["lancement-2019", "virage-numerique-2019"]));
+    }
+    expect(u("Quelle action de 2019 met en place un serveur multi-terminologies ?").intent).toBe("lookup");
+  });
+
   it("a genre noun names a text only as a definite one: 'la présentation de 2019', not 'une présentation à des partenaires'", () => {
     expect(documents("c'était où la présentation de la feuille de route ?")).toEqual(["lancement-2019"]);
     expect(documents("Pour une présentation à des partenaires, que prévoit-on sur l'observatoire ?")).toEqual([]);
@@ -283,6 +292,8 @@ describe("intent, read after the references", () => {
     ["qu'est devenu e-parcours depuis 2019 ?", "compare", null],
     ["qu'est devenu le DMP ?", "compare", null],
     ["le DMP dans les deux feuilles de route", "compare", null],
+    ["l'INS, avant/après, ça a bougé comment ?", "compare", null],
+    ["DMP then and now?", "compare", null],
     ["quel budget pour le Ségur numérique ?", "figure", null],
     ["quand l'ApCV sera-t-elle généralisée ?", "when", null],
     ["When will the ApCV be rolled out?", "when", null],
