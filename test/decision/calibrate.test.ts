@@ -32,12 +32,17 @@ describe("calibration helpers", () => {
     expect(extraThreshold(wrong)).toBeLessThanOrEqual(0.8);
   });
 
-  it("among thresholds that do as well within noise, keeps more runners-up", () => {
-    // Runners-up at 0.3: six save a question whose first citation was wrong (+1.5 each), nineteen
-    // dilute a right one (−0.5 each). Keeping them is worse by 0.5 over 40 questions, well within noise.
+  it("keeps a runner-up that brings a fact the first text lacks; among thresholds as good as the best, cites least", () => {
+    // Runners-up at 0.3 that are never an expected citation but hold the one fact the first text lacks: kept.
+    const facts = Array.from({ length: 40 }, (_, i) => ({ id: "x", question: `q${i}`, p: 0.3, label: 0, topCorrect: true, facts: { top: 0, added: 1, of: 1 } }));
+    expect(extraThreshold(facts)).toBeLessThanOrEqual(0.3);
+    // The same runners-up bringing nothing: dropped.
+    expect(extraThreshold(facts.map((x) => ({ ...x, facts: { top: 1, added: 0, of: 1 } })))).toBeGreaterThan(0.3);
+    // Runners-up at 0.3 about as good as none (six save a question, nineteen dilute a right one):
+    // within noise of the best, the threshold that keeps none.
     const flat = Array.from({ length: 40 }, (_, i) => ({ id: "x", question: `q${i}`, p: 0.3, label: i < 6 ? 1 : 0, topCorrect: i >= 6 && i < 25 }));
-    expect(extraThreshold(flat)).toBe(0.05);
-    // Clearly worse below 0.5 (runners-up at 0.3 always wrong): those are not kept.
+    expect(extraThreshold(flat)).toBeGreaterThan(0.3);
+    // Clearly worse below 0.5 (runners-up at 0.3 always wrong), clearly better at 0.6: only those are kept.
     const costly = [...Array.from({ length: 40 }, (_, i) => ({ id: "x", question: `q${i}`, p: 0.3, label: 0, topCorrect: true })), ...Array.from({ length: 10 }, (_, i) => ({ id: "y", question: `r${i}`, p: 0.6, label: 1, topCorrect: false }))];
     expect(extraThreshold(costly)).toBeGreaterThan(0.3);
     expect(extraThreshold(costly)).toBeLessThanOrEqual(0.6);
