@@ -530,7 +530,7 @@ export const LAST_WORDS = anyOf(["dernier", "derniere", "last", "final", "finale
 export const THE_BODY = String.raw`(?<!(?:^|\s)a\s)(?:(?<![a-z0-9])l'|\bthe\s+)`;
 /** Possessives before a noun: "son lancement" is the launch of something already named. */
 /** A roadmap by its common name ("la feuille de route", "the roadmap"), not a body's own ("sa feuille de route", "la feuille de route régionale"). */
-export const A_ROADMAP = /(?<!(?:son|sa|ses|leur|leurs|its|their)\s)(?<![a-z0-9])(?:feuille de route|fdr|roadmap)(?![a-z0-9])(?!\s+(?:regionale?|regional|de l'ars|bretonne))/;
+export const A_ROADMAP = /(?<!(?:son|sa|ses|leur|leurs|its|their)\s)(?<![a-z0-9])(?:feuille de route|fdr|roadmap)(?![a-z0-9])(?!\s+(?:regionale?|regional))/;
 /** Two things joined: "X et Y", "X and Y", "X vs Y". */
 export const BOTH_JOINED = /(?<![a-z0-9])(?:et|and|vs|versus|ainsi que|as well as)(?![a-z0-9])/;
 export const POSSESSIVE_BEFORE = /(?:^|\s)(?:son|sa|ses|leur|leurs|its|their)\s+$/;

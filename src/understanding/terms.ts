@@ -100,7 +100,7 @@ export function readTerms(question: string, rest: string, corpus: Corpus, docume
     // Another form of a corpus word ("prescrit" beside "prescription") is no word the corpus lacks.
     else if (!sharesRoot(stem(w), corpus)) unknown.push(stem(w));
   }
-  // An acronym typed in capitals whose letters spell a stopword ("MES", "SI") is the subject when the glossary knows it.
+  // An acronym typed in capitals whose letters spell a stopword ("MES") is the subject when the glossary knows it.
   const spelled = question.split(/[^\p{L}\p{N}]+/u).filter((t) => /^\p{Lu}{2,4}$/u.test(t) && isStopword(simplify(t)) && glossaryMatcher(corpus).match(t).length > 0).map((t) => simplify(t));
   const subject = [...surface.filter((w) => !framing.has(w)), ...spelled];
   // "What does PTA stand for?" frames the question: its "stand" is no booth of the 2019 launch.
@@ -110,7 +110,7 @@ export function readTerms(question: string, rest: string, corpus: Corpus, docume
     .match(corrected, documents.map((d) => d.id))
     // A term that only names a document or the structure ("feuille de route 2019", "orientation")
     // was read as a reference; expanding it would flood the query with generic words.
-    // An acronym typed in capitals is a name, even when its letters spell a stopword ("MES", "SI").
+    // An acronym typed in capitals is a name, even when its letters spell a stopword ("MES").
     .filter((g) => /^\p{Lu}{2,}$/u.test(g.term) || !words(g.term).every((w) => naming.has(w) || isStopword(w) || isStructureWord(w, corpus) || NOT_SUBJECT.has(stem(w)) || /^\d+$/.test(w)));
   const glossaryWords = new Set(glossary.flatMap((g) => words(g.term)));
   return {
