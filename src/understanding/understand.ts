@@ -29,8 +29,9 @@ export function understand(question: string, corpus: Corpus, history: readonly T
   const terms = CARE_ABROAD.test(s) ? { ...read, glossary: read.glossary.map((g) => ({ ...g, elsewhere: false })) } : read;
   const elsewhere = [
     ...elsewherePlaces(text, corpus, terms.glossary),
-    // "la feuille de route 2028-2032": a period no document covers is not answered from another one.
-    ...(documents.unknownYears.length && !documents.documents.length && PLAN_WORDS.test(s) ? [documents.unknownYears.join("-")] : []),
+    // "la feuille de route 2028-2032": a period no document covers is not answered from another one,
+    // nor from one that merely reaches its first year (a regional strategy of 2023-2028).
+    ...(documents.unknownYears.length && documents.documents.every((d) => d.by === "period" || d.by === "year") && PLAN_WORDS.test(s) ? [documents.unknownYears.join("-")] : []),
     ...nextPlan(s, corpus),
   ];
   const named = [...documents.documents, ...resolvePublishers(text, s, corpus, documents.documents, terms.glossary, terms.unknownNames)];

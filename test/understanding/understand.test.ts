@@ -9,7 +9,8 @@ import { Understanding } from "../../src/understanding/schema.js";
 import { understand } from "../../src/understanding/understand.js";
 import { simplify } from "../../src/language/french.js";
 import { CORPUS_DIR } from "../support/pipeline.js";
-import { addNewDocuments, removeTempCorpora, tempCorpus } from "../support/temp-corpus.js";
+import { addDocument } from "../../src/corpus/add-document.js";
+import { addNewDocuments, OCCITANIE, removeTempCorpora, tempCorpus } from "../support/temp-corpus.js";
 
 let corpus: Corpus;
 beforeAll(() => {
@@ -118,6 +119,14 @@ describe("documents named", () => {
     const named = (q: string) => understand(q, withOccitanie).references.documents.map((d) => d.id);
     expect(named("Côté innovation, l'ARS veut encourager quoi ?")).toEqual(["ars-bretagne", "ars-occitanie"]);
     expect(named("la télémédecine selon l'ARS Occitanie")).toEqual(["ars-occitanie"]);
+  });
+
+  it("reads a period no document covers as another plan, though a regional strategy reaches its first year", () => {
+    const { dir } = tempCorpus({ copyReal: true });
+    addDocument(dir, { ...OCCITANIE, year: undefined, period: [2024, 2028] });
+    const withOccitanie = loadCorpus(dir);
+    expect(understand("Que prévoit la feuille de route du numérique en santé 2028-2032 ?", withOccitanie).references.elsewhere).toEqual(["2032"]);
+    expect(understand("Que prévoit l'ARS Occitanie pour 2028 ?", withOccitanie).references.elsewhere).toEqual([]);
   });
 
   it("ranks roadmaps most recent first", () => {
