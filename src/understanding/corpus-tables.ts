@@ -84,6 +84,9 @@ export function placeNames(corpus: Corpus, place: string): string[] {
   return [place, ...entries.flatMap((e) => e.terms)];
 }
 
+/** The corpus's documents by ID: looked up per document a question names, whatever the corpus's size. */
+export const documentsById = perCorpus((corpus) => new Map(corpus.documents.map((d) => [d.id, d])));
+
 export const documentNames = perCorpus((corpus): DocumentNames[] =>
   corpus.documents.map((d) => {
     // "2019" is read as a year, not as a name.

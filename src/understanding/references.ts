@@ -3,7 +3,7 @@ import { simplify, stem, words } from "../language/french.js";
 import { ACTION_WORDS, A_ROADMAP, BOTH_JOINED, THERE, EARLIER_PLAN, COMPLEMENT_AFTER, GROUP_SYNONYM_WORDS, LAST_WORDS, LATEST_PLAN_ALONE, ONE_OF_MANY_BEFORE, OPENS_WITH, PENULTIMATE_WORDS, POSSESSIVE_BEFORE, LATEST_PLAN, NUMBER_WORDS, ORDINAL_WORDS, PLAN_OF, PLAN_OF_PERSON, PLAN_WORDS, ROMAN, escapeRegExp } from "../language/lexicon.js";
 import { numberValue } from "../language/figures.js";
 import { closestWord } from "./spelling.js";
-import { covers, documentNames, documentsByName, groupTitles, type DocumentNames, groupWords, perCorpus, placeNames, publisherKinds, roadmaps, roadmapsByRecency, vocabulary, yearOfName } from "./corpus-tables.js";
+import { covers, documentNames, documentsById, documentsByName, groupTitles, type DocumentNames, groupWords, perCorpus, placeNames, publisherKinds, roadmaps, roadmapsByRecency, vocabulary, yearOfName } from "./corpus-tables.js";
 import type { ActionRef, DocumentRef, GlossaryMatch, GroupRef } from "./schema.js";
 
 /**
@@ -108,9 +108,11 @@ export function resolveDocuments(s: string, corpus: Corpus): DocumentReading {
   // Where each document is first named, to tell "X et Y" (both asked) from "X de Y".
   const mentions = new Map<string, { start: number; end: number }>();
   const mark = (id: string, re: RegExp | undefined) => {
-    const m = re ? new RegExp(re.source).exec(s) : null;
-    if (m && !mentions.has(id)) mentions.set(id, { start: m.index, end: m.index + m[0].length });
+    if (mentions.has(id) || !re) return;
+    const m = new RegExp(re.source).exec(s);
+    if (m) mentions.set(id, { start: m.index, end: m.index + m[0].length });
   };
+  const byId = documentsById(corpus);
   const used: RegExp[] = [];
   const names = documentNames(corpus);
   for (const [i, d] of corpus.documents.entries()) {
@@ -160,8 +162,12 @@ export function resolveDocuments(s: string, corpus: Corpus): DocumentReading {
       if (roadmap) mark(roadmap.id, new RegExp(`(?<!\\d)${y}(?!\\d)`));
       continue;
     }
-    for (const d of corpus.documents) if (covers(d, y)) add(d.id, "period");
-    for (const d of corpus.documents) if (covers(d, y)) mark(d.id, YEAR_SPANS.find((re) => re.test(s)));
+    const span = YEAR_SPANS.find((re) => re.test(s));
+    for (const d of corpus.documents) {
+      if (!covers(d, y)) continue;
+      add(d.id, "period");
+      mark(d.id, span);
+    }
   }
   const unknownYears = years.filter((y) => !corpus.documents.some((d) => covers(d, y)));
 
@@ -196,7 +202,7 @@ export function resolveDocuments(s: string, corpus: Corpus): DocumentReading {
   // named, and a roadmap by its common name — the roadmap of the text's year, else today's. A text
   // of a roadmap's year tells of that roadmap ("au lancement de la feuille de route", "d'après la
   // brève, la feuille de route a été dévoilée où ?"): its roadmap is a second text only when both are asked.
-  const prose = [...found].filter(([id, by]) => !implicit.has(by) && corpus.documents.find((d) => d.id === id)?.kind === "prose");
+  const prose = [...found].filter(([id, by]) => !implicit.has(by) && byId.get(id)?.kind === "prose");
   const others = without(s, used);
   const common = new RegExp(A_ROADMAP.source, "g");
   // Not the text's own plan: "la feuille de route e-santé de l'ARS Occitanie", "sa propre feuille de route".
@@ -204,7 +210,7 @@ export function resolveDocuments(s: string, corpus: Corpus): DocumentReading {
     (m) => !/(?:propre|own)\s+$/.test(s.slice(0, m.index)) && !used.some((re) => re.test(s.slice(m.index + m[0].length, m.index + m[0].length + OWN_NAME_AFTER))),
   );
   if (prose.length && byRecency.length && !roadmapFound() && anotherRoadmap) {
-    const year = corpus.documents.find((d) => d.id === prose[0]![0])?.year ?? null;
+    const year = byId.get(prose[0]![0])?.year ?? null;
     const ofItsYear = year === null ? undefined : byRecency.find((r) => covers(r, year));
     const at = { start: anotherRoadmap.index, end: anotherRoadmap.index + anotherRoadmap[0].length };
     const proseAt = mentions.get(prose[0]![0]);
@@ -218,8 +224,9 @@ export function resolveDocuments(s: string, corpus: Corpus): DocumentReading {
   // A prose text and a roadmap with "et / and / vs" between them: both are asked, side by side.
   // The prose text named by its own name; the roadmap any way but as the year's companion.
   const named = (kind: "prose" | "roadmap") =>
-    [...found].filter(([id, by]) => (kind === "prose" ? !implicit.has(by) : by !== "year") && corpus.documents.find((d) => d.id === id)?.kind === kind && mentions.has(id)).map(([id]) => mentions.get(id)!);
-  const sideBySide = named("prose").some((p) => named("roadmap").some((r) => joined(s, p, r) || ACTION_WORDS.test(others)));
+    [...found].filter(([id, by]) => (kind === "prose" ? !implicit.has(by) : by !== "year") && byId.get(id)?.kind === kind && mentions.has(id)).map(([id]) => mentions.get(id)!);
+  const roadmapsNamed = named("roadmap");
+  const sideBySide = named("prose").some((p) => roadmapsNamed.some((r) => joined(s, p, r) || ACTION_WORDS.test(others)));
   // Names first (an ID such as "fdr-test-2028" holds a year), then the years and periods left.
   const rest = without(without(s, used), YEAR_SPANS);
   return { documents: [...found].map(([id, by]) => ({ id, by })), years, unknownYears, rest, sideBySide };
