@@ -203,7 +203,7 @@ export function resolveDocuments(s: string, corpus: Corpus): DocumentReading {
   // of a roadmap's year tells of that roadmap ("au lancement de la feuille de route", "d'après la
   // brève, la feuille de route a été dévoilée où ?"): its roadmap is a second text only when both are asked.
   const prose = [...found].filter(([id, by]) => !implicit.has(by) && byId.get(id)?.kind === "prose");
-  const others = without(s, used);
+  const asksActions = ACTION_WORDS.test(without(s, used));
   const common = new RegExp(A_ROADMAP.source, "g");
   // Not the text's own plan: "la feuille de route e-santé de l'ARS Occitanie", "sa propre feuille de route".
   const anotherRoadmap = [...s.matchAll(common)].find(
@@ -212,12 +212,13 @@ export function resolveDocuments(s: string, corpus: Corpus): DocumentReading {
   if (prose.length && byRecency.length && !roadmapFound() && anotherRoadmap) {
     const year = byId.get(prose[0]![0])?.year ?? null;
     const ofItsYear = year === null ? undefined : byRecency.find((r) => covers(r, year));
+    const roadmap = (ofItsYear ?? byRecency[0]!).id;
     const at = { start: anotherRoadmap.index, end: anotherRoadmap.index + anotherRoadmap[0].length };
     const proseAt = mentions.get(prose[0]![0]);
     // A prose text has no actions: "quelles actions de la feuille de route ?" asks the roadmap too.
-    if (!ofItsYear || (proseAt && joined(s, proseAt, at)) || ACTION_WORDS.test(others)) {
-      add((ofItsYear ?? byRecency[0]!).id, "recency");
-      if (!mentions.has((ofItsYear ?? byRecency[0]!).id)) mentions.set((ofItsYear ?? byRecency[0]!).id, at);
+    if (!ofItsYear || (proseAt && joined(s, proseAt, at)) || asksActions) {
+      add(roadmap, "recency");
+      if (!mentions.has(roadmap)) mentions.set(roadmap, at);
     }
   }
   for (const r of byRecency) if (found.has(r.id)) mark(r.id, [NEAR_EARLIER_PLAN, NEAR_LATEST_PLAN, LATEST_PLAN_ALONE].find((re) => re.test(s)));
@@ -226,7 +227,7 @@ export function resolveDocuments(s: string, corpus: Corpus): DocumentReading {
   const named = (kind: "prose" | "roadmap") =>
     [...found].filter(([id, by]) => (kind === "prose" ? !implicit.has(by) : by !== "year") && byId.get(id)?.kind === kind && mentions.has(id)).map(([id]) => mentions.get(id)!);
   const roadmapsNamed = named("roadmap");
-  const sideBySide = named("prose").some((p) => roadmapsNamed.some((r) => joined(s, p, r) || ACTION_WORDS.test(others)));
+  const sideBySide = named("prose").some((p) => roadmapsNamed.some((r) => asksActions || joined(s, p, r)));
   // Names first (an ID such as "fdr-test-2028" holds a year), then the years and periods left.
   const rest = without(without(s, used), YEAR_SPANS);
   return { documents: [...found].map(([id, by]) => ({ id, by })), years, unknownYears, rest, sideBySide };
