@@ -387,6 +387,18 @@ export const FRAMING_PHRASES = anyOf([
   "abréviation", "mean", "means", "meaning", "acronym", "abbreviation",
 ]);
 
+/**
+ * Words staff cut short in a hurry, with the word they cut: "les etabs médico-soc", "le Ségur num".
+ * Read only when the texts do not use the short form as a word of their own.
+ */
+export const SHORT_FORMS: Readonly<Record<string, string>> = {
+  num: "numerique", soc: "social", etab: "etablissement", etabs: "etablissements", infos: "informations",
+  info: "information", dispo: "disponible", dispos: "disponibles", gouv: "gouvernement",
+  asso: "association", assos: "associations", medoc: "medicament", medocs: "medicaments", presta: "prestataire",
+  prestas: "prestataires", formas: "formations", forma: "formation", coordo: "coordination", regu: "regulation",
+  interop: "interoperabilite", cyber: "cybersecurite", televisio: "teleconsultation",
+};
+
 /** The subject pronoun of an inverted question ("va-t-il", "prévoit-elle"): its joined form is no word. */
 export const INVERTED_PRONOUNS: ReadonlySet<string> = new Set(["il", "elle", "ils", "elles", "on", "t"]);
 

@@ -1,6 +1,6 @@
 import type { Corpus } from "../corpus/schema.js";
 import { compounds, isStopword, simplify, stem, words } from "../language/french.js";
-import { ACTION_WORDS, FIGURE_NOUNS, FRAMING_PHRASES, FRAMING_WORDS, INVERTED_PRONOUNS, GROUP_SYNONYMS, MEASURE_WORDS, NUMBER_WORDS, ORDINAL_WORDS, PLAN_WORDS, QUESTION_WORDS, STRUCTURE_FRAME } from "../language/lexicon.js";
+import { ACTION_WORDS, FIGURE_NOUNS, FRAMING_PHRASES, SHORT_FORMS, FRAMING_WORDS, INVERTED_PRONOUNS, GROUP_SYNONYMS, MEASURE_WORDS, NUMBER_WORDS, ORDINAL_WORDS, PLAN_WORDS, QUESTION_WORDS, STRUCTURE_FRAME } from "../language/lexicon.js";
 import { anyGroupWord, isKnown, namingWords, perCorpus, vocabulary } from "./corpus-tables.js";
 import { GlossaryMatcher } from "./glossary.js";
 import type { DocumentRef, Understanding } from "./schema.js";
@@ -88,6 +88,12 @@ export function readTerms(question: string, rest: string, corpus: Corpus, docume
   const framing = new Set(surface.filter((w) => w.length >= 5 && !acronyms.has(w) && !NOT_SUBJECT.has(stem(w)) && closestWord(w, FRAMING_SURFACE) !== null));
   for (const w of new Set(surface)) {
     if (framing.has(w)) continue;
+    // A word cut short in a hurry ("etabs", "soc") is read as the word it cuts, unless the texts use it.
+    const full = SHORT_FORMS[w];
+    if (full && !v.textStems.has(stem(w))) {
+      corrections.push({ from: w, to: full });
+      continue;
+    }
     if (isKnown(corpus, w)) {
       // A word cut short that people's questions made known ("cybersecu") still reaches the texts' word.
       const from = v.textStems.has(stem(w)) || v.named.has(w) || acronyms.has(w) ? null : truncatedFrom(w, v.textSurface, stem);

@@ -413,6 +413,12 @@ describe("intent, read after the references", () => {
     expect(u("la télésanté, et quand pour les EHPAD ?").asks.date).toBe(true);
   });
 
+  it("reads a word cut short in a hurry as the word it cuts: 'les etabs médico-soc', 'le Ségur num'", () => {
+    const x = u("les etabs medico soc ont quoi comme aide ?");
+    expect(x.terms.corrections).toEqual(expect.arrayContaining([{ from: "etabs", to: "etablissements" }, { from: "soc", to: "social" }]));
+    expect(x.terms.unknown).toEqual([]);
+  });
+
   it("keeps an acronym typed in capitals whose letters spell a stopword: 'MES' is Mon espace santé, 'mes' is 'my'", () => {
     const x = u("MES c quoi ?");
     expect(x.terms.glossary.map((g) => g.entry)).toContain("mon-espace-sante");
