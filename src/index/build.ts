@@ -6,6 +6,7 @@ import type { EmbeddingsInterface } from "@langchain/core/embeddings";
 import { buildChunks, type Chunk } from "../corpus/chunk.js";
 import type { Corpus } from "../corpus/schema.js";
 import { DEFAULT_HNSW, DOCS_FILE, HNSW_FILE, HnswStore, ROWS_FILE } from "./hnsw-store.js";
+import { ANALYSIS_ID } from "../language/french.js";
 import { INDEX_FORMAT, type EmbedderInfo, type IndexManifest } from "./index-manifest.js";
 import { KeywordIndex } from "./keyword-index.js";
 
@@ -81,6 +82,7 @@ export async function buildIndex(
   const manifest: IndexManifest = {
     format: INDEX_FORMAT,
     corpusHash: corpus.hash,
+    analysis: ANALYSIS_ID,
     embedder: { id: embedder.id, dimensions },
     builtAt: new Date().toISOString(),
     chunks: chunks.length,

@@ -2,11 +2,13 @@ import type { EmbeddingsInterface } from "@langchain/core/embeddings";
 import { z } from "zod";
 
 /** Bumped when the on-disk layout changes, so an old index is rebuilt rather than misread. */
-export const INDEX_FORMAT = 2;
+export const INDEX_FORMAT = 3;
 
 export const IndexManifest = z.object({
   format: z.literal(INDEX_FORMAT),
   corpusHash: z.string(),
+  /** The reading of words the terms and local vectors were made with (stopwords, stemmer). */
+  analysis: z.string(),
   embedder: z.object({ id: z.string(), dimensions: z.number().int().positive() }),
   builtAt: z.string(),
   chunks: z.number().int().nonnegative(),

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { EmbeddingsInterface } from "@langchain/core/embeddings";
 import type { Chunk } from "../corpus/chunk.js";
+import { ANALYSIS_ID } from "../language/french.js";
 import { fingerprintCorpus, loadCorpus } from "../corpus/load.js";
 import type { Corpus } from "../corpus/schema.js";
 import type { Logger } from "../config/log.js";
@@ -52,6 +53,7 @@ export async function loadIndex(
     throw new IndexUnusable("corrupt", `unreadable ${MANIFEST_FILE}: ${(e as Error).message.split("\n")[0]}`);
   }
   if (manifest.corpusHash !== corpusHash) throw new IndexUnusable("stale", "the corpus has changed since the index was built");
+  if (manifest.analysis !== ANALYSIS_ID) throw new IndexUnusable("stale", "the index was built with another reading of words (stopwords, stemmer)");
   if (manifest.embedder.id !== embedder.id) {
     throw new IndexUnusable("stale", `the index was built with embedder ${manifest.embedder.id}, now ${embedder.id}`);
   }

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { stemmer } from "@orama/stemmers/french";
 import { stopwords as frenchStopwords } from "@orama/stopwords/french";
 
@@ -20,6 +21,10 @@ const EXTRA_STOPWORDS = [
   "tous", "toutes", "toute", "plus", "moins", "tres", "très", "aussi", "alors", "donc", "bien", "chose",
   "k", "koi", "qd", "pr", "ds", "pk", "pq", "cad", "etc", "entre", "depuis", "puis", "apres", "après",
   "avant", "vers", "chez", "encore", "deja", "déjà", "quelque", "quelques",
+  "elles", "celui", "celle", "ceux", "celles", "dont", "lequel", "laquelle", "lesquels", "lesquelles", "duquel",
+  "auquel", "auxquels", "auxquelles", "chaque", "plusieurs", "certains", "certaines", "aucun", "aucune", "tel",
+  "telle", "tels", "telles", "ainsi", "car", "ni", "lorsque", "puisque", "parce", "selon", "jusque", "parmi", "afin",
+  "voici", "voila",
   "the", "a", "an", "of", "to", "in", "on", "for", "and", "or", "is", "are", "was", "were", "be", "been",
   "what", "which", "who", "whom", "how", "why", "when", "where", "does", "do", "did", "about", "with",
   "this", "that", "these", "those", "it", "its", "there", "their", "they", "from", "by", "as", "at",
@@ -55,6 +60,12 @@ export function simplify(text: string): string {
 const STOPWORDS = new Set(
   [...frenchStopwords, ...EXTRA_STOPWORDS].filter((w) => w.length > 0).map((w) => simplify(w)),
 );
+
+/**
+ * What both indexes depend on in the reading of words: an index saved under another list of
+ * stopwords stores terms the questions no longer produce, and is rebuilt.
+ */
+export const ANALYSIS_ID = createHash("sha256").update(`snowball-fr\n${[...STOPWORDS].sort().join("\n")}`).digest("hex").slice(0, 12);
 
 export function isStopword(word: string): boolean {
   return STOPWORDS.has(word);

@@ -8,6 +8,7 @@ import { CHUNKS_FILE, CORPUS_FILE, KEYWORDS_FILE, MANIFEST_FILE, sha256File } fr
 import { localEmbedder } from "../../src/index/embedder.js";
 import { DOCS_FILE, HNSW_FILE, ROWS_FILE } from "../../src/index/hnsw-store.js";
 import { INDEX_FORMAT } from "../../src/index/index-manifest.js";
+import { ANALYSIS_ID } from "../../src/language/french.js";
 import { IndexUnusable, loadIndex, openIndex } from "../../src/index/open.js";
 import { CORPUS_DIR } from "../support/pipeline.js";
 
@@ -129,6 +130,18 @@ describe("openIndex", () => {
       kind: "stale",
       message: "the index has 256-dimension vectors, the embedder gives 1536",
     });
+  });
+
+  it("rebuilds when the index was built with another reading of words", async () => {
+    const ws = copyOfBuilt();
+    const manifest = JSON.parse(readFileSync(join(ws.indexDir, MANIFEST_FILE), "utf8"));
+    expect(manifest.analysis).toBe(ANALYSIS_ID);
+    writeFileSync(join(ws.indexDir, MANIFEST_FILE), JSON.stringify({ ...manifest, analysis: "0123456789ab" }));
+    const { log, lines } = recorder();
+    const index = await open(ws, log);
+    expect(index.built).toBe(true);
+    expect(lines[0]).toMatchObject({ level: "info", msg: "rebuilding the index: the index was built with another reading of words (stopwords, stemmer)", reason: "stale" });
+    expect(JSON.parse(readFileSync(join(ws.indexDir, MANIFEST_FILE), "utf8")).analysis).toBe(ANALYSIS_ID);
   });
 
   it("rebuilds an index written in an older format, as stale rather than damaged", async () => {

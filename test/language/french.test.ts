@@ -68,8 +68,14 @@ describe("stopwords", () => {
     }
   });
 
+  it("covers pronouns, determiners and conjunctions the stock list lacks: 'qu'elles', 'celui', 'chaque', 'selon'", () => {
+    for (const w of ["elles", "celui", "celles", "dont", "lesquels", "chaque", "plusieurs", "aucun", "ainsi", "parce", "selon", "parmi", "afin"]) {
+      expect(isStopword(w), w).toBe(true);
+    }
+  });
+
   it("keeps the words that carry a topic", () => {
-    for (const w of ["sante", "action", "dmp", "cybersecurite", "apcv", "numerique", "securite"]) {
+    for (const w of ["sante", "action", "dmp", "cybersecurite", "apcv", "numerique", "securite", "autres", "non", "sous"]) {
       expect(isStopword(w), w).toBe(false);
     }
   });
