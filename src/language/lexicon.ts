@@ -377,14 +377,17 @@ export const FRAMING_WORDS: readonly string[] = [
 export const CARE_ABROAD = /\b(?:en vacances|pendant (?:ses|leurs|mes|nos) vacances|a l'etranger|transfrontali\w*|frontali\w*|patients? (?:francais|etrangers?|belges?|allemands?|espagnols?|italiens?|suisses?|luxembourgeois|europeens?)|(?:hospitalise|soigne|malade|opere)e?s? (?:en|au|aux)|abroad|cross-border|on holiday|on vacation|while travell?ing)\b/;
 
 /**
- * Phrases that ask what a name means, whose words alone would be a subject or a search term: "what
- * does ENS stand for" (a French "stand" is a booth), "que veut dire DUI" ("dire" is in every
- * "c'est-à-dire" of the texts), "le sigle GIE".
+ * Phrases that frame a question, whose words alone would be a subject or a search term: asking what
+ * a name means ("what does ENS stand for": a French "stand" is a booth; "que veut dire DUI": "dire"
+ * is in every "c'est-à-dire" of the texts; "le sigle GIE"), asking politely ("pourriez-vous
+ * m'indiquer": "indiquer" and "indicateurs" share a stem) or roughly ("ça dit quoi en gros").
  */
 export const FRAMING_PHRASES = anyOf([
   "stand for", "stands for", "stood for", "veut dire", "veulent dire", "voulait dire", "ca veut dire", "signifie",
   "signifient", "signification", "definition", "définition", "definir", "définir", "acronyme", "sigle", "abreviation",
   "abréviation", "mean", "means", "meaning", "acronym", "abbreviation",
+  "pourriez-vous", "pouvez-vous", "pourrais-tu", "peux-tu", "m'indiquer", "nous indiquer", "me dire", "nous dire",
+  "m'expliquer", "nous expliquer", "me preciser", "me préciser", "en gros", "grosso modo", "dans les grandes lignes",
 ]);
 
 /**
@@ -399,8 +402,11 @@ export const SHORT_FORMS: Readonly<Record<string, string>> = {
   interop: "interoperabilite", cyber: "cybersecurite", televisio: "teleconsultation",
 };
 
-/** The subject pronoun of an inverted question ("va-t-il", "prévoit-elle"): its joined form is no word. */
-export const INVERTED_PRONOUNS: ReadonlySet<string> = new Set(["il", "elle", "ils", "elles", "on", "t"]);
+/**
+ * The pronoun of an inverted question ("va-t-il", "prévoit-elle", "pourriez-vous", "puis-je") or of
+ * an imperative ("donne-moi"): its joined form is no word.
+ */
+export const INVERTED_PRONOUNS: ReadonlySet<string> = new Set(["il", "elle", "ils", "elles", "on", "t", "vous", "nous", "je", "tu", "moi", "toi"]);
 
 /** Question words and their texting forms: they ask, they name no subject. */
 export const QUESTION_WORDS: readonly string[] = [

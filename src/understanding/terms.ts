@@ -29,7 +29,8 @@ function subjectWords(text: string, corpus: Corpus, structureIsSubject = false):
   // is an inverted verb ("va-t-il"), whatever questions indexed with it made its joined form known.
   const unknownJoined = new Set(
     compounds(text)
-      .filter((c) => c.parts.length > 1 && (!isKnown(corpus, c.joined) || INVERTED_PRONOUNS.has(c.parts.at(-1)!)))
+      // "rendez-vous", which the texts use, is a word of its own.
+      .filter((c) => c.parts.length > 1 && (!isKnown(corpus, c.joined) || (INVERTED_PRONOUNS.has(c.parts.at(-1)!) && !vocabulary(corpus).textStems.has(stem(c.joined)))))
       .map((c) => c.joined),
   );
   return words(simplify(text).replace(new RegExp(FRAMING_PHRASES.source, "g"), " ")).filter(

@@ -7,7 +7,7 @@ import { resolveDocuments, yearsIn } from "../../src/understanding/references.js
 import { isInjection, isPersonalMedicalQuestion, isWritingRequest } from "../../src/understanding/safety.js";
 import { Understanding } from "../../src/understanding/schema.js";
 import { understand } from "../../src/understanding/understand.js";
-import { simplify } from "../../src/language/french.js";
+import { simplify, stem } from "../../src/language/french.js";
 import { CORPUS_DIR } from "../support/pipeline.js";
 import { addDocument } from "../../src/corpus/add-document.js";
 import { addNewDocuments, OCCITANIE, removeTempCorpora, tempCorpus } from "../support/temp-corpus.js";
@@ -20,6 +20,7 @@ afterAll(removeTempCorpora);
 
 const Y2019 = ["virage-numerique-2019", "breve-virage-2019", "lancement-2019"];
 const u = (q: string) => understand(q, corpus);
+const stems = (text: string) => simplify(text).split(" ").map(stem);
 const documents = (q: string) => resolveDocuments(simplify(q), corpus).documents.map((d) => d.id);
 
 describe("the understanding is one typed value", () => {
@@ -515,6 +516,28 @@ describe("framing phrases", () => {
   it("'stand for' frames an English question: no glossary entry reads its 'stand' (a booth at the 2019 launch)", () => {
     expect(u("What does PTA stand for?").terms.glossary.map((g) => g.term)).toEqual(["PTA"]);
     expect(u("Quels stands au lancement de 2019 ?").terms.glossary.map((g) => g.term)).toContain("stand");
+  });
+});
+
+describe("polite and rough framing", () => {
+  it("'pourriez-vous m'indiquer' asks politely: neither the inverted verb nor 'indiquer' is a subject, and 'indiquer' reads no glossary 'indicateurs'", () => {
+    const t = u("Pourriez-vous m'indiquer ce que prévoit la feuille de route pour la messagerie sécurisée ?").terms;
+    expect(t.subject).toEqual(stems("messagerie sécurisée"));
+    expect(t.glossary.map((g) => g.term)).not.toContain("indicateurs");
+    expect(u("Quels indicateurs pour suivre la maturité numérique ?").terms.glossary.map((g) => g.term)).toContain("indicateurs");
+  });
+
+  it("'en gros' asks roughly: 'gros' is no subject; an inverted 'puis-je' or imperative 'donne-moi' is no word, the texts' 'rendez-vous' is", () => {
+    expect(u("la télésanté ça dit quoi en gros").terms.subject).toEqual(stems("télésanté"));
+    expect(u("Où puis-je lire la stratégie sur la télésanté ? donne-moi l'action").terms.subject).toEqual(stems("lire télésanté"));
+    expect(u("la prise de rendez-vous en ligne").terms.subject).toContain(stem("rendezvous"));
+  });
+
+  it("slang for places and trades reads through the glossary: 'l'hosto', 'le toubib', 'un ostéo'", () => {
+    const terms = (q: string) => u(q).terms.glossary.map((g) => g.term);
+    expect(terms("la cybersécurité à l'hosto")).toContain("hosto");
+    expect(terms("mon toubib verra-t-il mon dossier ?")).toContain("toubib");
+    expect(terms("un ostéo peut-il consulter le DMP ?")).toContain("ostéo");
   });
 });
 
