@@ -136,7 +136,10 @@ export function createAnswerPipeline({ index, log, retriever: retrieverOptions =
     const cited = new Set(citations.map((c) => c.id));
     const top = (ranked[0]?.score ?? 0) + 1;
     // What an answer cites leads the ranking: structure lookups and comparisons are retrieval too.
-    const retrieved = [...citations.map((c, i) => ({ id: c.id, score: top - i * 0.001 })), ...ranked.filter((r) => !cited.has(r.id))];
+    // A comparison shows its texts in time order; which of them answers best is the reranker's order.
+    const at = new Map(ranked.map((r, i) => [r.id, i]));
+    const leading = kind === "compare" ? [...citations].sort((a, b) => (at.get(a.id) ?? Infinity) - (at.get(b.id) ?? Infinity)) : citations;
+    const retrieved = [...leading.map((c, i) => ({ id: c.id, score: top - i * 0.001 })), ...ranked.filter((r) => !cited.has(r.id))];
     const done = performance.now();
     const answer: Answer = {
       question,

@@ -53,6 +53,14 @@ describe("answer pipeline", () => {
     expect(a.answer).toContain("• Exercices : Régulariser les audits cyber et les exercice de crise dans les établissements");
   });
 
+  it("a comparison shows its texts in time order, and its ranking leads with the one the reranker finds closest", async () => {
+    const a = await pipeline.ask("l'INS en 2019 et dans la FDR 2023-2027");
+    expectWellCited(a);
+    expect(a.kind).toBe("compare");
+    expect(a.citations.map((c) => c.id)).toEqual(["virage-numerique-2019#action-6", "fdr-2023-2027#action-13"]);
+    expect(a.retrieved.slice(0, 2).map((r) => r.id)).toEqual(["fdr-2023-2027#action-13", "virage-numerique-2019#action-6"]);
+  });
+
   it("l'action 12 de 2019 → a structural answer citing exactly that action", async () => {
     const a = await pipeline.ask("l'action 12 de 2019");
     expectWellCited(a);
