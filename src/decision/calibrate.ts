@@ -190,8 +190,8 @@ const GRID = Array.from({ length: 38 }, (_, k) => (k + 2) / 40);
  * what the evaluation reads of an answer: a right citation found, the share of right citations, and
  * the share of the facts a reader needs that the texts cited hold — a second text often brings what
  * the first lacks. Without the facts the curve was flat, and the lowest threshold as good as the
- * best moved from 0.15 to 0.4 with any change; with them it peaks. Among thresholds whose paired
- * difference to the best is within one standard error, the one citing least.
+ * best moved from 0.15 to 0.4 with any change; with them it is still flat near its peak. Among
+ * thresholds whose paired difference to the best is within one standard error, the middle one.
  */
 export function extraThreshold(extras: CrossValidated["extras"]): number {
   const byQuestion = new Map<string, CrossValidated["extras"]>();
@@ -216,12 +216,10 @@ export function extraThreshold(extras: CrossValidated["extras"]): number {
     const se = Math.sqrt(diff.reduce((s, d) => s + (d - m) ** 2, 0) / Math.max(1, diff.length - 1) / Math.max(1, diff.length));
     return m >= -se;
   };
-  // From the best upward, as long as each threshold stays as good: the band around the peak.
-  let chosen = best;
-  for (const c of curve.slice(curve.indexOf(best) + 1)) {
-    if (!asGood(c)) break;
-    chosen = c;
-  }
+  // The middle of the band of thresholds as good as the best: on a flat curve its edges move with
+  // any change (the highest one went from 0.175 to 0.475 between two trees), its middle little.
+  const band = curve.filter(asGood);
+  const chosen = band[Math.floor((band.length - 1) / 2)]!;
   return Math.round(chosen.t * 1000) / 1000;
 }
 
