@@ -182,6 +182,9 @@ export function refusalThreshold(predictions: CrossValidated["answer"], budget: 
   return answerable.length ? answerable[allowed]! - 1e-9 : 0.5;
 }
 
+/** Grid steps read on each side of a threshold when choosing the second-citation threshold (± 0.05). */
+const SMOOTHING = 2;
+
 /** The thresholds tried: 0.05 to 0.975 by steps of 0.025, exactly. */
 const GRID = Array.from({ length: 38 }, (_, k) => (k + 2) / 40);
 
@@ -190,8 +193,8 @@ const GRID = Array.from({ length: 38 }, (_, k) => (k + 2) / 40);
  * what the evaluation reads of an answer: a right citation found, the share of right citations, and
  * the share of the facts a reader needs that the texts cited hold — a second text often brings what
  * the first lacks. Without the facts the curve was flat, and the lowest threshold as good as the
- * best moved from 0.15 to 0.4 with any change; with them it is still flat near its peak. Among
- * thresholds whose paired difference to the best is within one standard error, the middle one.
+ * best moved from 0.15 to 0.4 with any change; with them it is still flat near its peak: the
+ * threshold chosen is the best of the curve averaged over neighbouring thresholds.
  */
 export function extraThreshold(extras: CrossValidated["extras"]): number {
   const byQuestion = new Map<string, CrossValidated["extras"]>();
@@ -208,19 +211,12 @@ export function extraThreshold(extras: CrossValidated["extras"]): number {
       return (topCorrect || kept.some((x) => x.label) ? 1 : 0) + correct / (1 + kept.length) + (facts ?? 0);
     });
   const mean = (v: readonly number[]) => v.reduce((s, x) => s + x, 0) / Math.max(1, v.length);
-  const curve = GRID.map((t) => ({ t, scores: scoresAt(t) }));
-  const best = curve.reduce((a, b) => (mean(b.scores) > mean(a.scores) ? b : a));
-  const asGood = (c: (typeof curve)[number]) => {
-    const diff = c.scores.map((s, i) => s - best.scores[i]!);
-    const m = mean(diff);
-    const se = Math.sqrt(diff.reduce((s, d) => s + (d - m) ** 2, 0) / Math.max(1, diff.length - 1) / Math.max(1, diff.length));
-    return m >= -se;
-  };
-  // The middle of the band of thresholds as good as the best: on a flat curve its edges move with
-  // any change (the highest one went from 0.175 to 0.475 between two trees), its middle little.
-  const band = curve.filter(asGood);
-  const chosen = band[Math.floor((band.length - 1) / 2)]!;
-  return Math.round(chosen.t * 1000) / 1000;
+  const curve = GRID.map((t) => mean(scoresAt(t)));
+  // The curve is flat near its peak and noisy (neighbouring thresholds differ by less than their
+  // standard error): its best point moves with any change to the models, and so did the edges and
+  // the middle of the band as good as the best. Each threshold is read with its neighbours.
+  const smoothed = curve.map((_, i) => mean(curve.slice(Math.max(0, i - SMOOTHING), i + SMOOTHING + 1)));
+  return Math.round(GRID[smoothed.indexOf(Math.max(...smoothed))]! * 1000) / 1000;
 }
 
 /** What each quoted measure or passage past the first costs the reader, in expected facts: a tenth of one. */
