@@ -86,6 +86,13 @@ describe("HybridRetriever on the real index", () => {
     }
   });
 
+  it("the 'now' of a comparison is no search term: 'X en 2019 et aujourd'hui' finds X, not other questions asked that way", async () => {
+    const r = await retriever.retrieve("Le Health Data Hub en 2019 et aujourd'hui : qu'est-ce que la nouvelle feuille de route prévoit ?");
+    expect(terms(r.query.own)).not.toContain("aujourdhui");
+    expect(r.byDocument["virage-numerique-2019"]![0]!.id).toBe("virage-numerique-2019#action-17");
+    expect(r.byDocument["fdr-2023-2027"]![0]!.id).toBe("fdr-2023-2027#action-18");
+  });
+
   it("sets today's roadmap, the only one named in a comparison, beside the one before it", async () => {
     const r = await retriever.retrieve("Les e-parcours sont-ils toujours d'actualité dans la nouvelle feuille de route ?");
     expect(Object.keys(r.byDocument)).toEqual(["fdr-2023-2027", "virage-numerique-2019"]);
