@@ -480,14 +480,15 @@ export const HEALTH_COMPLAINT = anyOf([
   "antibiotique", "antibiotiques", "antidepresseurs", "antidepresseur", "melatonine", "medicament", "medicaments",
   "dose", "posologie", "contagieux", "contagieuse", "blood pressure", "heart rate", "headache", "cough", "rash",
   "fever", "pain", "dizzy", "pregnant", "diabetic", "diabetes", "antibiotics", "medication", "painkiller", "sore",
-  "flu", "symptoms", "infection", "cancer", "asthme", "asthma", "poumons", "regime",
+  "flu", "symptoms", "infection", "cancer", "asthme", "asthma", "poumons", "regime", "vaccin", "vaccins", "vacciner",
+  "vaccinee", "vaccine", "vaccines", "vaccination", "rappel du vaccin", "vaccinated",
 ]);
 /** Asking what to do, whether it is serious or normal: advice. */
-export const ASKS_ADVICE = /\b(examens?|traitements?|analyses?|depistages?|soigner|est-ce grave|c.?est grave|c grave|grave docteur|consulter|je fais quoi|que faire|quoi faire|dois-je|je dois|je peux|peut-on prendre|prendre|tu me conseilles|vous me conseillez|c.?est normal|c normal|est-ce normal|comment savoir si|combien de temps|glace ou chaud|m'inquieter|treatment|medications?|medicine|is it serious|see a doctor|what should i|should i|can i|could it be|is it normal|what's a normal|whats a normal)\b/;
+export const ASKS_ADVICE = /\b(examens?|traitements?|analyses?|depistages?|soigner|est-ce grave|c.?est grave|c grave|grave docteur|consulter|je fais quoi|que faire|quoi faire|dois-je|doit-il|doit-elle|je dois|je peux|peut-on prendre|prendre|tu me conseilles|vous me conseillez|c.?est normal|c normal|est-ce normal|comment savoir si|combien de temps|glace ou chaud|m'inquieter|treatment|medications?|medicine|is it serious|see a doctor|what should i|should i|can i|could it be|is it normal|what's a normal|whats a normal)\b/;
 /** The person or their family: "je", "mon fils", "I'm", "my". */
 export const PERSONAL = /(^|\s)(je|j'|jai|g|moi|mon|ma|mes|i|i'm|im|my|me)\s|\b(mon fils|ma fille|mon enfant|ma mere|mon pere|mon mari|ma femme|un enfant de|someone my age)\b/;
-/** A question about patients, or about plans and their tools, is a professional's. */
-export const ABOUT_OTHERS = /\b(patients?|usagers?|residents?|clients?|beneficiaires?|feuilles? de route|fdr|roadmap|action|mesure|strategie|numerique|e-sante|esante|espace sante|dossier|logiciels?|applis?|plateformes?)\b/;
+/** A question about patients, or about plans, what they provide and their tools, is a professional's. */
+export const ABOUT_OTHERS = /\b(patients?|usagers?|residents?|clients?|beneficiaires?|parents|nourrissons?|feuilles? de route|fdr|roadmap|action|mesure|strategie|numerique|e-sante|esante|espace sante|dossier|carnets?|logiciels?|applis?|plateformes?|prevue?s?|national)\b/;
 
 /** Asking the assistant to write something the texts are not: a poem, a letter, code, a translation. */
 export const WRITE_REQUEST: readonly RegExp[] = [

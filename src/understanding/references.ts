@@ -321,12 +321,13 @@ export function resolveGroups(s: string, corpus: Corpus, documents: readonly Doc
         const n = /^\d+/.test(t)
           ? Number(/^\d+/.exec(t)![0])
           : (ORDINAL_WORDS[t] ?? (t in ROMAN && t.length > 1 ? ROMAN[t] : undefined) ?? numberValue(t) ?? (LAST_WORDS.test(t) ? Math.max(...d.groups.map((g) => g.number)) : null));
-        if (n !== null && n !== undefined && d.groups.some((g) => g.number === n)) return [{ document: d.id, number: n, by: "number" }];
+        // A number past the last group names none: "l'axe 5" of a roadmap in four axes, asked all the same.
+        if (n !== null && n !== undefined && n > 0 && d.groups.length) return [{ document: d.id, number: n, by: "number", exists: d.groups.some((g) => g.number === n) }];
       }
     }
-    if (OPENS_WITH.test(s) && readers.get(d.id)!.opening.test(s)) return [{ document: d.id, number: Math.min(...d.groups.map((g) => g.number)), by: "number" }];
+    if (OPENS_WITH.test(s) && readers.get(d.id)!.opening.test(s)) return [{ document: d.id, number: Math.min(...d.groups.map((g) => g.number)), by: "number", exists: true }];
     const byTitle = closestGroupTitle(nearGroupWord(s, readers.get(d.id)!.words, lang), corpus, d.id);
-    if (byTitle !== null) return [{ document: d.id, number: byTitle, by: "title" }];
+    if (byTitle !== null) return [{ document: d.id, number: byTitle, by: "title", exists: true }];
   }
   return [];
 }

@@ -35,6 +35,8 @@ export const GroupRef = z.object({
   document: z.string(),
   number: z.number().int(),
   by: z.enum(["number", "title"]),
+  /** false when the roadmap has no group with this number ("l'axe 5" of a roadmap in four axes). */
+  exists: z.boolean(),
 });
 export type GroupRef = z.infer<typeof GroupRef>;
 

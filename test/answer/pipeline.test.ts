@@ -69,6 +69,14 @@ describe("answer pipeline", () => {
     expect(a.retrieved[0]!.id).toBe("virage-numerique-2019#action-12");
   });
 
+  it("l'axe 5 de la FDR 23-27 → there is none: a refusal that lists the four axes, citing the roadmap", async () => {
+    const a = await pipeline.ask("C'est quoi l'axe 5 de la feuille de route 23-27 ?");
+    expectWellCited(a);
+    expect(a).toMatchObject({ kind: "structural", refused: true });
+    expect(a.citations.map((c) => c.id)).toEqual(["fdr-2023-2027"]);
+    expect(a.answer.startsWith("Feuille de route 2023-2027 ne compte que 4 axes : il n'y a pas d'axe 5. [1]\n• 1. Prévention")).toBe(true);
+  });
+
   it("combien d'actions en 2019 ? → 26, citing the roadmap", async () => {
     const a = await pipeline.ask("combien d'actions en 2019 ?");
     expectWellCited(a);

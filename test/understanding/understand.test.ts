@@ -248,29 +248,32 @@ describe("a prose text and a roadmap by its common name", () => {
 
 describe("groups named", () => {
   it("by number, ordinal, word or numeral", () => {
-    for (const q of ["axe 2", "le deuxième axe", "2e axe", "axe deux", "axe II"]) expect(u(q).references.groups, q).toEqual([{ document: "fdr-2023-2027", number: 2, by: "number" }]);
-    expect(u("le dernier axe").references.groups).toEqual([{ document: "fdr-2023-2027", number: 4, by: "number" }]);
-    expect(u("3e orientation de 2019").references.groups).toEqual([{ document: "virage-numerique-2019", number: 3, by: "number" }]);
-    expect(u("axe 7").references.groups).toEqual([]);
+    for (const q of ["axe 2", "le deuxième axe", "2e axe", "axe deux", "axe II"]) expect(u(q).references.groups, q).toEqual([{ document: "fdr-2023-2027", number: 2, by: "number", exists: true }]);
+    expect(u("le dernier axe").references.groups).toEqual([{ document: "fdr-2023-2027", number: 4, by: "number", exists: true }]);
+    // A number past the last group names none, and says so.
+    expect(u("C'est quoi l'axe 5 de la feuille de route 23-27 ?").references.groups).toEqual([{ document: "fdr-2023-2027", number: 5, by: "number", exists: false }]);
+    expect(u("la sixième orientation de 2019").references.groups).toEqual([{ document: "virage-numerique-2019", number: 6, by: "number", exists: false }]);
+    expect(u("3e orientation de 2019").references.groups).toEqual([{ document: "virage-numerique-2019", number: 3, by: "number", exists: true }]);
+    expect(u("axe 7").references.groups).toEqual([{ document: "fdr-2023-2027", number: 7, by: "number", exists: false }]);
   });
 
   it("a cardinal before the group word counts the groups; it names none", () => {
     expect(u("c koi les 4 axes de la fdr 23-27 ?").references.groups).toEqual([]);
     expect(u("c koi les 4 axes de la fdr 23-27 ?").structure).toBe("list_groups");
     expect(u("les cinq orientations de 2019").references.groups).toEqual([]);
-    expect(u("le 4e axe de la fdr 23-27").references.groups).toEqual([{ document: "fdr-2023-2027", number: 4, by: "number" }]);
+    expect(u("le 4e axe de la fdr 23-27").references.groups).toEqual([{ document: "fdr-2023-2027", number: 4, by: "number", exists: true }]);
   });
 
   it("by anyone's word for a part of a plan, and by the part it opens with", () => {
-    expect(u("le dernier grand bloc de la feuille de route actuelle").references.groups).toEqual([{ document: "fdr-2023-2027", number: 4, by: "number" }]);
-    expect(u("par quel grand thème commence la feuille de route 2019 ?").references.groups).toEqual([{ document: "virage-numerique-2019", number: 1, by: "number" }]);
+    expect(u("le dernier grand bloc de la feuille de route actuelle").references.groups).toEqual([{ document: "fdr-2023-2027", number: 4, by: "number", exists: true }]);
+    expect(u("par quel grand thème commence la feuille de route 2019 ?").references.groups).toEqual([{ document: "virage-numerique-2019", number: 1, by: "number", exists: true }]);
   });
 
   it("by an approximate title: a word that tells one group from the others, typos allowed", () => {
-    expect(u("les actions de l'axe accès aux soins").references.groups).toEqual([{ document: "fdr-2023-2027", number: 3, by: "title" }]);
-    expect(u("axe prevension").references.groups).toEqual([{ document: "fdr-2023-2027", number: 1, by: "title" }]);
-    expect(u("axe cadre propice").references.groups).toEqual([{ document: "fdr-2023-2027", number: 4, by: "title" }]);
-    expect(u("What actions are in the prevention axis?").references.groups).toEqual([{ document: "fdr-2023-2027", number: 1, by: "title" }]);
+    expect(u("les actions de l'axe accès aux soins").references.groups).toEqual([{ document: "fdr-2023-2027", number: 3, by: "title", exists: true }]);
+    expect(u("axe prevension").references.groups).toEqual([{ document: "fdr-2023-2027", number: 1, by: "title", exists: true }]);
+    expect(u("axe cadre propice").references.groups).toEqual([{ document: "fdr-2023-2027", number: 4, by: "title", exists: true }]);
+    expect(u("What actions are in the prevention axis?").references.groups).toEqual([{ document: "fdr-2023-2027", number: 1, by: "title", exists: true }]);
   });
 
   it("by a title said after its group word in French: elsewhere a title's word is a topic", () => {
@@ -585,6 +588,7 @@ describe("safety", () => {
     "I'm pregnant, should I get vaccinated?",
     "Quelle dose de paracétamol pour un enfant de 15 kilos ?",
     "mon genou gonfle après le foot, glace ou chaud ?",
+    "Mon fils de 6 ans doit-il faire un rappel du vaccin cette année ?",
   ])("personal medical advice: '%s'", (q) => {
     expect(isPersonalMedicalQuestion(q)).toBe(true);
     expect(u(q).safety.medical).toBe(true);
@@ -596,6 +600,7 @@ describe("safety", () => {
     "Je suis médecin, que dois-je faire pour accéder au DMP ?",
     "Les patients diabétiques auront-ils un suivi à distance ?",
     "Le bilan de santé à 40 ans dans Mon espace santé, c'est prévu ?",
+    "Mes vaccins seront-ils dans Mon espace santé ?",
   ])("a professional's or a service question: '%s'", (q) => {
     expect(isPersonalMedicalQuestion(q)).toBe(false);
   });

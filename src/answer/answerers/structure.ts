@@ -8,9 +8,9 @@ export const answerStructureDirectly: Answerer<Understood> = ({ u, corpus, out }
   const byTopic = u.structure === "action_group" || u.structure === "describe_action" || u.structure === "action_measures";
   if (byTopic && !u.references.actions.length) return null;
   if (!answerStructure(u, corpus, out)) return null;
-  // "il n'y a pas d'action 27": a correct answer, and a refusal.
-  const actions = u.references.actions;
-  return actions.length && actions.every((a) => !a.exists) ? refused("structural") : answered("structural");
+  // "il n'y a pas d'action 27", "il n'y a pas d'axe 5": a correct answer, and a refusal.
+  const named = u.structure === "group_actions" ? u.references.groups : u.references.actions;
+  return named.length && named.every((x) => !x.exists) ? refused("structural") : answered("structural");
 };
 
 /**

@@ -27,7 +27,16 @@ export function answerStructure(u: Understanding, corpus: Corpus, out: CitationL
       for (const d of roadmaps) listGroups(d, lang, corpus, out);
       return roadmaps.length > 0;
     case "group_actions":
-      for (const ref of u.references.groups) groupActions(corpus.documents.find((d) => d.id === ref.document)!, ref.number, lang, corpus, out);
+      for (const ref of u.references.groups) {
+        const doc = corpus.documents.find((d) => d.id === ref.document)!;
+        if (ref.exists) {
+          groupActions(doc, ref.number, lang, corpus, out);
+          continue;
+        }
+        // "il n'y a pas d'axe 5", and the groups there are.
+        out.say(missingGroup(doc, ref.number, lang), out.cite(doc.id));
+        groupLines(doc, lang, corpus, out);
+      }
       return u.references.groups.length > 0;
     case "describe_action":
     case "action_measures":
@@ -107,12 +116,17 @@ function countMeasures(d: CorpusDocument, lang: Lang): string {
 }
 
 function listGroups(d: CorpusDocument, lang: Lang, corpus: Corpus, out: CitationList): void {
-  const n = out.cite(d.id);
   const g = groupName(d, lang);
   out.say(
     lang === "en" ? `${d.label} has ${d.groups.length} ${plural(g, d.groups.length)}:` : `${d.label} compte ${d.groups.length} ${plural(g, d.groups.length)} :`,
-    n,
+    out.cite(d.id),
   );
+  groupLines(d, lang, corpus, out);
+}
+
+/** One line per group: number, title, subtitle and the actions it holds. */
+function groupLines(d: CorpusDocument, lang: Lang, corpus: Corpus, out: CitationList): void {
+  const n = out.cite(d.id);
   for (const x of d.groups) {
     const sub = x.subtitle && x.subtitle !== x.title ? ` — ${x.subtitle}` : "";
     out.say(`• ${x.number}. ${x.title}${sub} (${range(x.actions, lang)})`, n, ...groupSources(corpus, d, x.number).map((id) => out.cite(id)));
@@ -139,6 +153,13 @@ function missingAction(d: CorpusDocument, n: number, lang: Lang): string {
   return lang === "en"
     ? `${d.label} has only ${d.actions.length} actions: there is no action ${n}.`
     : `${d.label} ne compte que ${d.actions.length} actions : il n'y a pas d'action ${n}.`;
+}
+
+function missingGroup(d: CorpusDocument, n: number, lang: Lang): string {
+  const g = groupName(d, lang);
+  return lang === "en"
+    ? `${d.label} has only ${d.groups.length} ${plural(g, d.groups.length)}: there is no ${g} ${n}.`
+    : `${d.label} ne compte que ${d.groups.length} ${plural(g, d.groups.length)} : il n'y a pas ${/^[aeiouyh]/i.test(g) ? "d'" : "de "}${g} ${n}.`;
 }
 
 function whereIs(d: CorpusDocument, a: Action, lang: Lang): string {
