@@ -284,6 +284,13 @@ export const ASKS_CONTENT = anyOf([
 ]);
 /** "l'action suivante", "the next one". */
 export const NEXT = anyOf(["suivante", "suivant", "d'apres", "next", "following", "apres celle-ci", "celle d'apres"]);
+/**
+ * An action asked as the neighbour of one named or described: "l'action qui suit « … »", "quelle
+ * action vient juste avant la e-CPS ?", "the action after action 13". The action word is required:
+ * "le médecin qui suit le patient" follows no action.
+ */
+export const ACTION_AFTER = /\bactions?\s+(?:qui\s+)?(?:suit|suivante|d'apres|vient\s+(?:juste\s+)?apres)\b|\b(?:juste\s+)?apres\s+l'action\b|\b(?:next|following)\s+action\b|\baction\s+(?:that\s+)?(?:follows|comes\s+(?:right\s+|just\s+)?after)\b|\baction\s+after\b/;
+export const ACTION_BEFORE = /\bactions?\s+(?:qui\s+)?(?:precede|precedente|d'avant|vient\s+(?:juste\s+)?avant)\b|\b(?:juste\s+)?avant\s+l'action\b|\b(?:previous|preceding)\s+action\b|\baction\s+(?:that\s+)?(?:precedes|comes\s+(?:right\s+|just\s+)?before)\b|\baction\s+before\b/;
 export const PREVIOUS = anyOf(["precedente", "precedent", "d'avant", "previous", "celle d'avant"]);
 
 /** A plan named by a person: "le plan Buzyn", "la feuille de route de Pon", "Buzyn's roadmap". */

@@ -92,6 +92,8 @@ function structureAsk(s: string, refs: References, subject: readonly string[], c
   const hasGroupWord = groupWord.test(s) || GROUP_SYNONYMS.test(s);
   const asksGroupOf = ASKS_GROUP_OF.test(s) && (hasGroupWord || /\b(quel|quelle|which|what)\b/.test(s)) || whichGroup(corpus).test(s);
   const asksCount = ASKS_COUNT.test(s);
+  // "l'action qui suit « … »": the neighbour of the action named, or of the one a search finds.
+  if (refs.neighbour) return "describe_action";
   if (refs.actions.length) {
     if (asksGroupOf) return "action_group";
     if (ASKS_CONTENT.test(s) || MEASURE_WORDS.test(s)) return "action_measures";

@@ -80,6 +80,8 @@ export const Understanding = z.object({
     plansOnly: z.boolean(),
     /** A prose text and a roadmap named with "et / and / vs" between them: both are asked, side by side. */
     sideBySide: z.boolean(),
+    /** The action asked is the one after or before the action named or found ("l'action qui suit …"). */
+    neighbour: z.enum(["next", "previous"]).nullable(),
   }),
   intent: Intent,
   structure: StructureAsk.nullable(),

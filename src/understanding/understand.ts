@@ -1,6 +1,6 @@
 import type { Corpus } from "../corpus/schema.js";
 import { simplify } from "../language/french.js";
-import { AFTER_YEAR, CARE_ABROAD, NEXT_PLAN, PLAN_WORDS } from "../language/lexicon.js";
+import { ACTION_AFTER, ACTION_BEFORE, AFTER_YEAR, CARE_ABROAD, NEXT_PLAN, PLAN_WORDS } from "../language/lexicon.js";
 import { endYear, roadmapsByRecency } from "./corpus-tables.js";
 import { resolveFollowUp, type ThreadTurn } from "./follow-up.js";
 import { readIntent } from "./intent.js";
@@ -27,12 +27,14 @@ export function understand(question: string, corpus: Corpus, history: readonly T
   const read = readTerms(text, documents.rest, corpus, documents.documents);
   // A place abroad where a patient is cared for is the setting, not another country's plan.
   const terms = CARE_ABROAD.test(s) ? { ...read, glossary: read.glossary.map((g) => ({ ...g, elsewhere: false })) } : read;
+  const neighbour = ACTION_AFTER.test(s) ? "next" : ACTION_BEFORE.test(s) ? "previous" : null;
   const elsewhere = [
     ...elsewherePlaces(text, corpus, terms.glossary),
     // "la feuille de route 2028-2032": a period no document covers is not answered from another one,
     // nor from one that merely reaches its first year (a regional strategy of 2023-2028).
     ...(documents.unknownYears.length && documents.documents.every((d) => d.by === "period" || d.by === "year") && PLAN_WORDS.test(s) ? [documents.unknownYears.join("-")] : []),
-    ...nextPlan(s, corpus),
+    // "l'action suivante dans la feuille de route" is the next action, not the next plan.
+    ...(neighbour ? [] : nextPlan(s, corpus)),
   ];
   const named = [...documents.documents, ...resolvePublishers(text, s, corpus, documents.documents, terms.glossary, terms.unknownNames)];
   const references: Understanding["references"] = {
@@ -43,6 +45,7 @@ export function understand(question: string, corpus: Corpus, history: readonly T
     elsewhere,
     plansOnly: !named.length && PLAN_WORDS.test(s) && /\b(feuilles? de route|fdrs?|roadmaps?)\b/.test(s),
     sideBySide: documents.sideBySide,
+    neighbour,
   };
   const { intent, structure, asks } = readIntent(s, simplify(documents.rest), references, terms.subject, corpus);
   return {

@@ -69,6 +69,19 @@ describe("answer pipeline", () => {
     expect(a.retrieved[0]!.id).toBe("virage-numerique-2019#action-12");
   });
 
+  it("the action after one named by number or described by its topic; past the last, there is none", async () => {
+    const byNumber = await pipeline.ask("l'action suivante après l'action 13 de 2023-2027");
+    expectWellCited(byNumber);
+    expect(byNumber.kind).toBe("structural");
+    expect(byNumber.citations.map((c) => c.id)).toEqual(["fdr-2023-2027#action-14"]);
+    expect(byNumber.answer.startsWith("Après l'action 13 « Diffuser largement l'application carte Vitale (ApCV) » vient l'action 14 : [1]")).toBe(true);
+    const byTopic = await pipeline.ask("Dans la feuille de route 2019, quelle action vient juste avant la e-CPS ?");
+    expect(byTopic.citations.map((c) => c.id)).toEqual(["virage-numerique-2019#action-4"]);
+    const last = await pipeline.ask("What is the action after action 18 of the 2023-2027 roadmap?");
+    expect(last.citations.map((c) => c.id)).toEqual(["fdr-2023-2027#action-18"]);
+    expect(last.answer).toContain("is its last action.");
+  });
+
   it("l'axe 5 de la FDR 23-27 → there is none: a refusal that lists the four axes, citing the roadmap", async () => {
     const a = await pipeline.ask("C'est quoi l'axe 5 de la feuille de route 23-27 ?");
     expectWellCited(a);

@@ -522,6 +522,17 @@ describe("framing phrases", () => {
   });
 });
 
+describe("the neighbour of an action", () => {
+  it("'l'action qui suit « … »', 'quelle action vient juste avant…', 'the action after action 13' ask a neighbour; a doctor who follows a patient does not", () => {
+    expect(u("Quelle action suit « Mon espace santé dans nos vies quotidiennes » ?")).toMatchObject({ references: { neighbour: "next" }, intent: "structure", structure: "describe_action" });
+    expect(u("Dans la feuille de route 2019, quelle action vient juste avant l'identification numérique ?").references.neighbour).toBe("previous");
+    expect(u("What is the action after action 13 of the 2023-2027 roadmap?").references).toMatchObject({ neighbour: "next", actions: [{ document: "fdr-2023-2027", number: 13, exists: true }] });
+    expect(u("le médecin qui suit le patient verra-t-il son historique ?").references.neighbour).toBeNull();
+    // "l'action suivante dans la feuille de route" is no plan to come.
+    expect(u("l'action suivante dans la feuille de route 2023-2027, après celle sur l'ApCV ?").references.elsewhere).toEqual([]);
+  });
+});
+
 describe("polite and rough framing", () => {
   it("'pourriez-vous m'indiquer' asks politely: neither the inverted verb nor 'indiquer' is a subject, and 'indiquer' reads no glossary 'indicateurs'", () => {
     const t = u("Pourriez-vous m'indiquer ce que prévoit la feuille de route pour la messagerie sécurisée ?").terms;

@@ -1,5 +1,5 @@
 import { parseCitationId } from "../../corpus/schema.js";
-import { answerStructure } from "../compose/structural.js";
+import { answerNeighbour, answerStructure } from "../compose/structural.js";
 import { answered, refused, type Answerer, type Searched, type Understood } from "./answerer.js";
 
 /** Structure questions whose answer the parsed roadmaps give without a search: counts, groups, action N. */
@@ -7,6 +7,7 @@ export const answerStructureDirectly: Answerer<Understood> = ({ u, corpus, out }
   if (u.intent !== "structure") return null;
   const byTopic = u.structure === "action_group" || u.structure === "describe_action" || u.structure === "action_measures";
   if (byTopic && !u.references.actions.length) return null;
+  if (u.references.neighbour) return answerNeighbour(u, corpus, out, u.references.actions[0]!) ? answered("structural") : null;
   if (!answerStructure(u, corpus, out)) return null;
   // "il n'y a pas d'action 27", "il n'y a pas d'axe 5": a correct answer, and a refusal.
   const named = u.structure === "group_actions" ? u.references.groups : u.references.actions;
@@ -23,5 +24,7 @@ export const answerStructureBySearch: Answerer<Searched> = ({ u, corpus, out, de
   if (u.intent !== "structure" || (decision.verdict === "refuse" && !decision.topical)) return null;
   const top = decision.ranked.map((r) => parseCitationId(r.id)).find((r) => r.action !== null);
   if (!top) return null;
-  return answerStructure(u, corpus, out, [{ document: top.document, number: top.action!, exists: true }]) ? answered("structural") : null;
+  const found = { document: top.document, number: top.action!, exists: true };
+  if (u.references.neighbour) return answerNeighbour(u, corpus, out, found) ? answered("structural") : null;
+  return answerStructure(u, corpus, out, [found]) ? answered("structural") : null;
 };

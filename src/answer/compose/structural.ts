@@ -155,6 +155,36 @@ function missingAction(d: CorpusDocument, n: number, lang: Lang): string {
     : `${d.label} ne compte que ${d.actions.length} actions : il n'y a pas d'action ${n}.`;
 }
 
+/**
+ * "l'action qui suit « … »", "quelle action vient juste avant la e-CPS ?": the action after or
+ * before `anchor` (named, or found by a search), said as such; at either end, that there is none.
+ */
+export function answerNeighbour(u: Understanding, corpus: Corpus, out: CitationList, anchor: ActionRef): boolean {
+  const doc = corpus.documents.find((d) => d.id === anchor.document);
+  const from = doc?.actions.find((a) => a.number === anchor.number);
+  if (!doc || !from || !u.references.neighbour) return false;
+  const lang = u.lang;
+  const after = u.references.neighbour === "next";
+  const to = doc.actions.find((a) => a.number === from.number + (after ? 1 : -1));
+  if (!to) {
+    out.say(
+      lang === "en"
+        ? `${doc.label}: action ${from.number} "${from.title}" is its ${after ? "last" : "first"} action.`
+        : `${doc.label} : l'action ${from.number} « ${from.title} » en est la ${after ? "dernière" : "première"} action.`,
+      out.cite(actionId(doc.id, from.number)),
+    );
+    return true;
+  }
+  out.say(
+    lang === "en"
+      ? `${after ? "After" : "Before"} action ${from.number} "${from.title}" comes action ${to.number}:`
+      : `${after ? "Après" : "Avant"} l'action ${from.number} « ${from.title} » vient l'action ${to.number} :`,
+    out.cite(actionId(doc.id, to.number)),
+  );
+  describeAction(doc, to, lang, out);
+  return true;
+}
+
 function missingGroup(d: CorpusDocument, n: number, lang: Lang): string {
   const g = groupName(d, lang);
   return lang === "en"
