@@ -182,6 +182,8 @@ const ATTRIBUTE_FR: Record<string, string> = {
   weather: "de météo",
   membership: "la liste de ses membres",
   procedure: "de démarche pas à pas",
+  deadline: "de date limite",
+  eligibility: "de critères d'éligibilité",
 };
 const ATTRIBUTE_EN: Record<string, string> = {
   contact: "contact details (address, phone, website)",
@@ -194,6 +196,8 @@ const ATTRIBUTE_EN: Record<string, string> = {
   weather: "the weather",
   membership: "the list of its members",
   procedure: "a step-by-step procedure",
+  deadline: "any deadline",
+  eligibility: "any eligibility criteria",
 };
 
 /** A kind of information was asked that the closest text does not give: say so, and show that text. */

@@ -203,6 +203,20 @@ export const ATTRIBUTES: Readonly<Record<string, { asks: readonly string[]; evid
     ],
     evidence: ["president", "presidente", "preside", "presidee", "directeur", "directrice", "dirige", "ministre", "nomme", "nommee"],
   },
+  deadline: {
+    asks: [
+      "date limite", "jusqu'a quelle date", "jusqu'a quand", "avant quelle date", "quelle echeance", "a quelle echeance",
+      "deadline", "until when", "by what date", "cut-off date",
+    ],
+    evidence: ["echeance", "limite", "d'ici", "horizon", "au plus tard", "jusqu'au", "jusqu'en", "avant le", "avant fin", "by", "deadline"],
+  },
+  eligibility: {
+    asks: [
+      "criteres d'eligibilite", "eligibilite", "eligible", "eligibles", "qui a droit", "qui peut en beneficier", "quelles conditions", "sous quelles conditions",
+      "eligibility", "who is eligible", "criteria",
+    ],
+    evidence: ["eligible", "eligibles", "eligibilite", "critere", "criteres", "condition", "conditions", "beneficier", "ouvert aux"],
+  },
   price: {
     asks: ["gratuit", "gratuite", "gratuits", "payant", "payante", "payants", "ca coute", "combien coute", "tarif", "free of charge", "how much does it cost", "is it free"],
     evidence: ["gratuit", "payant", "prix", "tarif", "cout", "coute", "euros", "reste a charge", "rembourse"],
@@ -243,8 +257,9 @@ export const ATTRIBUTES: Readonly<Record<string, { asks: readonly string[]; evid
       "comment on candidate", "comment candidater", "comment postuler", "comment on postule", "quelle procedure", "la procedure",
       "quelles etapes", "les etapes", "comment l'activer", "je l'active comment", "comment on l'active", "comment activer",
       "comment on obtient", "comment obtenir", "how do i apply", "how to apply", "what is the procedure", "step by step", "how do i activate",
+      "reinitialise", "reinitialiser", "mot de passe oublie", "code oublie", "reset my", "forgot my",
     ],
-    evidence: ["etape", "etapes", "procedure", "candidater", "candidature", "appel a projets", "appel a candidatures", "activer", "activation", "modalites", "guichet"],
+    evidence: ["etape", "etapes", "procedure", "candidater", "candidature", "appel a projets", "appel a candidatures", "activer", "activation", "modalites", "guichet", "reinitialiser"],
   },
   weather: { asks: ["meteo", "quel temps", "pleuvoir", "pluie", "fera beau", "fait beau", "weather", "rain", "forecast", "sunny"], evidence: ["meteo", "pluie", "soleil", "climat"] },
 };

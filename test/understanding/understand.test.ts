@@ -472,6 +472,12 @@ describe("intent, read after the references", () => {
     expect(u("Le Lab e-santé est ouvert le samedi ?").asks.attributes).toEqual(["contact"]);
     expect(u("Un éditeur non conforme risque des sanctions ?").asks.attributes).toEqual(["legal"]);
     expect(u("Il fera beau pour le lancement ?").asks.attributes).toEqual(["weather"]);
+    expect(u("Jusqu'à quelle date peut-on déposer un dossier ESMS numérique ?").asks.attributes).toEqual(["deadline"]);
+    expect(u("Quels sont les critères d'éligibilité des ESMS au Ségur ?").asks.attributes).toEqual(["eligibility"]);
+    expect(u("Comment je réinitialise le code de ma e-CPS ?").asks.attributes).toEqual(["procedure"]);
+    // When something is planned is a date the texts may give, not a deadline; a password named is no procedure asked.
+    expect(u("Le carnet de santé numérique, c'est pour quand ?").asks.attributes).toEqual([]);
+    expect(u("Faudra-t-il un code sur le téléphone en plus du mot de passe ?").asks.attributes).toEqual([]);
   });
 
   it("asks for a site's address only when the site is what is asked, not its topic", () => {
