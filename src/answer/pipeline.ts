@@ -1,4 +1,5 @@
 import type { Logger } from "../config/log.js";
+import { parseCitationId } from "../corpus/schema.js";
 import { decide, DEFAULT_MODELS, type Models, type Verdict } from "../decision/decide.js";
 import type { SearchIndex } from "../index/build.js";
 import { DEFAULT_RETRIEVER, HybridRetriever, type RetrievalResult, type RetrieverOptions } from "../retrieval/retriever.js";
@@ -136,9 +137,13 @@ export function createAnswerPipeline({ index, log, retriever: retrieverOptions =
     const cited = new Set(citations.map((c) => c.id));
     const top = (ranked[0]?.score ?? 0) + 1;
     // What an answer cites leads the ranking: structure lookups and comparisons are retrieval too.
-    // A comparison shows its texts in time order; which of them answers best is the reranker's order.
+    // A comparison shows its texts in time order; which of them answers best: a text of the document
+    // the question names before one set beside it for context ("le HDH est encore dans la FDR
+    // 23-27 ?" asks about today's roadmap), then the reranker's order.
     const at = new Map(ranked.map((r, i) => [r.id, i]));
-    const leading = kind === "compare" ? [...citations].sort((a, b) => (at.get(a.id) ?? Infinity) - (at.get(b.id) ?? Infinity)) : citations;
+    const named = new Set(u.references.documents.map((d) => d.id));
+    const asked = (id: string) => (named.has(parseCitationId(id).document) ? 0 : 1);
+    const leading = kind === "compare" ? [...citations].sort((a, b) => asked(a.id) - asked(b.id) || (at.get(a.id) ?? Infinity) - (at.get(b.id) ?? Infinity)) : citations;
     const retrieved = [...leading.map((c, i) => ({ id: c.id, score: top - i * 0.001 })), ...ranked.filter((r) => !cited.has(r.id))];
     const done = performance.now();
     const answer: Answer = {

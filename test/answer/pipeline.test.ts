@@ -59,6 +59,10 @@ describe("answer pipeline", () => {
     expect(a.kind).toBe("compare");
     expect(a.citations.map((c) => c.id)).toEqual(["virage-numerique-2019#action-6", "fdr-2023-2027#action-13"]);
     expect(a.retrieved.slice(0, 2).map((r) => r.id)).toEqual(["fdr-2023-2027#action-13", "virage-numerique-2019#action-6"]);
+    // Only today's roadmap named: its text leads, the 2019 one it is set beside follows.
+    const still = await pipeline.ask("Le Health Data Hub est-il toujours dans la feuille de route 2023-2027 ?");
+    expect(still.citations.map((c) => c.id)).toEqual(["virage-numerique-2019#action-17", "fdr-2023-2027#action-18"]);
+    expect(still.retrieved.slice(0, 2).map((r) => r.id)).toEqual(["fdr-2023-2027#action-18", "virage-numerique-2019#action-17"]);
   });
 
   it("l'action 12 de 2019 → a structural answer citing exactly that action", async () => {
