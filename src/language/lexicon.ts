@@ -333,8 +333,12 @@ export const ASKS_EVOLUTION = anyOf([
   "colle", "aligne", "alignee", "coherent", "coherente", "rattache", "consistent", "aligned", "correspond", "correspondent",
   "correspondance", "coincide", "match", "matches", "reprend", "decline", "declinaison",
 ]);
-/** Asking whether something lasted into a plan: "encore dans la FDR actuelle ?", "still in the current roadmap?". */
-export const STILL = anyOf(["toujours", "encore", "still", "survived", "survive", "remains", "remain"]);
+/**
+ * Asking whether something lasted into a plan: "encore dans la FDR actuelle ?", "est-il toujours
+ * d'actualité ?", "does the roadmap still mention it?". "Still" must be said of being in the plan:
+ * "un généraliste envoie encore les ordonnances par Gmail" tells how things are, and asks no comparison.
+ */
+export const STILL = /\b(?:toujours|encore|still)\s+(?:(?:[a-z']+\s+){0,2}?)(?:dans|in|la|there|d'actualite|present|presente|presents|presentes|prevu|prevue|prevus|prevues|au programme|mentionne|mentionnee|mentionnes|cite|citee|parle|evoque|mention|mentions|mentioned|include|includes|included|cover|covers|covered|feature|features|around|on the agenda|part of|planned)\b|\b(?:est|sont|reste|restent|figure|figurent|apparait|apparaissent|existe|existent|is|are|remain|remains|exist|exists|parle|parlent|insiste|insistent|prevoit|prevoient|mentionne|mentionnent|cite|citent|evoque|evoquent|garde|gardent|conserve|conservent|contient|contiennent)(?:-t)?(?:-(?:il|elle|ils|elles|on))?\s+(?:[a-z']+\s+){0,1}?(?:toujours|encore|still)\b|\b(?:a-t-(?:il|elle|on)|ont-(?:ils|elles))\s+(?:toujours|encore|still)\b|\b(?:survived|survive|survives|remains|remain)\b/;
 /**
  * Both plans at once: "les deux" or "both" before a plan word, after "dans / sur / in / entre", as
  * the subject of a verb ("les deux en parlent ?", "do both mention it?"), or closing the question

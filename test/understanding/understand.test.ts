@@ -528,6 +528,17 @@ describe("framing phrases", () => {
   });
 });
 
+describe("'still' said of a plan", () => {
+  it("compares when something is asked to last into today's roadmap, not when a situation still lasts", () => {
+    for (const q of ["Le HDH est encore dans la feuille de route 23-27 ?", "Les e-parcours sont-ils toujours d'actualité dans la feuille de route 2023-2027 ?", "Does the 2023-2027 roadmap still mention the Health Data Hub?", "La FDR 2023-2027 parle-t-elle encore de certification ?"]) {
+      expect(u(q).intent, q).toBe("compare");
+    }
+    for (const q of ["Des médecins envoient encore les ordonnances par Gmail : la feuille de route 2023-2027 prévoit-elle une messagerie sécurisée ?", "Les patients oublient toujours leur carte : la FDR 2023-2027 prévoit-elle une alternative ?"]) {
+      expect(u(q).intent, q).not.toBe("compare");
+    }
+  });
+});
+
 describe("the neighbour of an action", () => {
   it("'l'action qui suit « … »', 'quelle action vient juste avant…', 'the action after action 13' ask a neighbour; a doctor who follows a patient does not", () => {
     expect(u("Quelle action suit « Mon espace santé dans nos vies quotidiennes » ?")).toMatchObject({ references: { neighbour: "next" }, intent: "structure", structure: "describe_action" });
