@@ -324,21 +324,37 @@ export const EARLIER_PLAN = anyOf([
 ]);
 
 /** Comparing or following a topic through time. */
-export const ASKS_EVOLUTION = anyOf([
-  "devenu", "devenue", "devenus", "devenues", "evolue", "evolution", "evolutions", "evoluer", "compare", "comparer",
-  "comparaison", "comparatif", "difference", "differences", "versus", "vs", "depuis", "since", "become", "became",
-  "then and now", "still", "toujours", "encore", "change", "changed", "changes", "changement", "changements",
-  "successeur", "remplace", "remplacee", "remplacement", "suite", "continue", "poursuivi", "poursuit", "poursuite",
-  "what happened to", "qu'est-ce qui a change", "avant et apres", "avant/apres", "et maintenant", "aujourd'hui",
-  "colle", "aligne", "alignee", "coherent", "coherente", "rattache", "consistent", "aligned", "correspond", "correspondent",
-  "correspondance", "coincide", "match", "matches", "reprend", "decline", "declinaison",
-]);
+
 /**
  * Asking whether something lasted into a plan: "encore dans la FDR actuelle ?", "est-il toujours
  * d'actualité ?", "does the roadmap still mention it?". "Still" must be said of being in the plan:
  * "un généraliste envoie encore les ordonnances par Gmail" tells how things are, and asks no comparison.
  */
-export const STILL = /\b(?:toujours|encore|still)\s+(?:(?:[a-z']+\s+){0,2}?)(?:dans|in|la|there|d'actualite|present|presente|presents|presentes|prevu|prevue|prevus|prevues|au programme|mentionne|mentionnee|mentionnes|cite|citee|parle|evoque|mention|mentions|mentioned|include|includes|included|cover|covers|covered|feature|features|around|on the agenda|part of|planned)\b|\b(?:est|sont|reste|restent|figure|figurent|apparait|apparaissent|existe|existent|is|are|remain|remains|exist|exists|parle|parlent|insiste|insistent|prevoit|prevoient|mentionne|mentionnent|cite|citent|evoque|evoquent|garde|gardent|conserve|conservent|contient|contiennent)(?:-t)?(?:-(?:il|elle|ils|elles|on))?\s+(?:[a-z']+\s+){0,1}?(?:toujours|encore|still)\b|\b(?:a-t-(?:il|elle|on)|ont-(?:ils|elles))\s+(?:toujours|encore|still)\b|\b(?:survived|survive|survives|remains|remain)\b/;
+export const STILL = /\b(?:toujours|encore|still)\s+(?:(?:[a-z']+\s+){0,2}?)(?:dans|in|there|d'actualite|present|presente|presents|presentes|prevu|prevue|prevus|prevues|au programme|mentionne|mentionnee|mentionnes|cite|citee|parle|evoque|mention|mentions|mentioned|include|includes|included|cover|covers|covered|feature|features|around|on the agenda|part of|planned)\b|\b(?:est|sont|reste|restent|figure|figurent|apparait|apparaissent|existe|existent|is|are|remain|remains|exist|exists|parle|parlent|insiste|insistent|prevoit|prevoient|mentionne|mentionnent|cite|citent|evoque|evoquent|garde|gardent|conserve|conservent|contient|contiennent)(?:-t)?(?:-(?:il|elle|ils|elles|on))?\s+(?:[a-z']+\s+){0,1}?(?:toujours|encore|still)\b|\b(?:a-t-(?:il|elle|on)|ont-(?:ils|elles))\s+(?:toujours|encore|still)\b|\b(?:survived|survive|survives|remains|remain)\b/;
+const EVOLUTION_WORDS = anyOf([
+  "devenu", "devenue", "devenus", "devenues", "evolue", "evolution", "evolutions", "compare", "comparer",
+  "comparaison", "comparatif", "difference", "differences", "become", "became",
+  "then and now", "change", "changed", "changes", "changement", "changements",
+  "successeur", "remplace", "remplacee", "remplacement", "la suite", "quelle suite", "poursuivi", "poursuit", "poursuite",
+  "what happened to", "qu'est-ce qui a change", "avant et apres", "avant/apres", "et maintenant", "aujourd'hui",
+  "colle", "aligne", "alignee", "coherent", "coherente", "rattache", "consistent", "aligned", "correspond", "correspondent",
+  "correspondance", "coincide", "match", "matches", "reprend", "decline", "declinaison",
+]);
+/**
+ * Change over time asked of a topic. "Depuis" and "since" count before a time or a plan ("depuis
+ * 2019", "depuis le lancement", "since then"), not before a place or a device ("se connecter
+ * depuis sa tablette"); "continue" when asked whether it goes on ("ça continue ?"), not of doing
+ * something ("on continue à le déployer"); "still" as STILL reads it; "vs" only between two texts,
+ * which the references see.
+ */
+export const ASKS_EVOLUTION = new RegExp(
+  [
+    EVOLUTION_WORDS.source,
+    "\\b(?:depuis|since)\\s+(?:(?:19|20)\\d{2}|(?:la|le|l'|les|cette|ce|the|that|then|lors|alors|ma sante|its|their)\\b|[?.!]|$)",
+    "\\bcontinuen?t?(?:-t-(?:il|elle|on)|-(?:ils|elles))?\\s*(?:[?.!]|$|(?:encore|toujours|dans|en|aujourd'hui|apres|jusqu)\\b)",
+    STILL.source,
+  ].join("|"),
+);
 /**
  * Both plans at once: "les deux" or "both" before a plan word, after "dans / sur / in / entre", as
  * the subject of a verb ("les deux en parlent ?", "do both mention it?"), or closing the question

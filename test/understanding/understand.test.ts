@@ -537,6 +537,17 @@ describe("'still' said of a plan", () => {
       expect(u(q).intent, q).not.toBe("compare");
     }
   });
+
+  it("'depuis' asks for change before a time or a plan, not before a device; 'continue' when asked whether it goes on; 'vs' between two texts", () => {
+    for (const q of ["qu'est devenu e-parcours depuis 2019 ?", "Le DMP de 2019, ça continue ?", "La télémédecine en 2019, qu'est-ce qui a changé depuis ?"]) expect(u(q).intent, q).toBe("compare");
+    for (const q of [
+      "Selon la feuille de route de 2019, avec quoi les patients devaient-ils se connecter depuis leur mobile ?",
+      "En 2019, le DMP : on le crée ou on continue à le déployer ?",
+      "pilotage stratégique vs opérationnel de l'ENS en 2019",
+    ]) {
+      expect(u(q).intent, q).not.toBe("compare");
+    }
+  });
 });
 
 describe("the neighbour of an action", () => {
