@@ -422,7 +422,8 @@ export const CARE_ABROAD = /\b(?:en vacances|pendant (?:ses|leurs|mes|nos) vacan
  * Phrases that frame a question, whose words alone would be a subject or a search term: asking what
  * a name means ("what does ENS stand for": a French "stand" is a booth; "que veut dire DUI": "dire"
  * is in every "c'est-à-dire" of the texts; "le sigle GIE"), asking politely ("pourriez-vous
- * m'indiquer": "indiquer" and "indicateurs" share a stem) or roughly ("ça dit quoi en gros").
+ * m'indiquer": "indiquer" and "indicateurs" share a stem), roughly ("ça dit quoi en gros"), or
+ * around small talk ("ça va ? bon week-end").
  */
 export const FRAMING_PHRASES = anyOf([
   "stand for", "stands for", "stood for", "veut dire", "veulent dire", "voulait dire", "ca veut dire", "signifie",
@@ -430,6 +431,10 @@ export const FRAMING_PHRASES = anyOf([
   "abréviation", "mean", "means", "meaning", "acronym", "abbreviation",
   "pourriez-vous", "pouvez-vous", "pourrais-tu", "peux-tu", "m'indiquer", "nous indiquer", "me dire", "nous dire",
   "m'expliquer", "nous expliquer", "me preciser", "me préciser", "en gros", "grosso modo", "dans les grandes lignes",
+  // Small talk around a question, or instead of one: "bonjour, ça va ? bon week-end à toi !".
+  "ca va", "ça va", "comment vas-tu", "comment allez-vous", "bon week-end", "bon weekend", "bonne journee", "bonne journée",
+  "bonne soiree", "bonne soirée", "bonne semaine", "bonnes vacances", "bonne annee", "bonne année", "a toi", "à toi",
+  "a vous", "à vous", "how are you", "have a nice day", "have a good weekend", "have a nice weekend",
 ]);
 
 /**
@@ -492,7 +497,11 @@ export const ASKS_HELP = anyOf([
   "comment tu marches", "what can you do", "how does it work", "how do you work", "who are you", "qui es-tu",
   "qui es tu", "t'es qui", "mode d'emploi", "usage", "exemples", "examples",
 ]);
-export const GREETINGS = anyOf(["bonjour", "hello", "salut", "coucou", "hi", "hey", "merci", "thanks", "thank you", "bonsoir"]);
+export const GREETINGS = anyOf([
+  "bonjour", "hello", "salut", "coucou", "hi", "hey", "merci", "thanks", "thank you", "bonsoir", "bon week-end", "bon weekend",
+  "bonne journee", "bonne soiree", "bonne semaine", "bonnes vacances", "bonne annee", "bonnes fetes", "have a nice day",
+  "have a good weekend", "have a nice weekend", "good morning", "good evening",
+]);
 
 // ---------------------------------------------------------------- safety
 

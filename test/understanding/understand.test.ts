@@ -322,6 +322,8 @@ describe("intent, read after the references", () => {
     ["c'est quoi l'ApCV ?", "lookup", null],
     ["quelle action parle de la cybersécurité des établissements ?", "lookup", null],
     ["bonjour", "help", null],
+    ["bonjour, ça va ? bon week-end à toi !", "help", null],
+    ["bonjour, ça va ? la télésanté dans la FDR 2023-2027 ?", "lookup", null],
   ])("%s → %s %s", (q, intent, structure) => {
     expect(u(q)).toMatchObject({ intent, structure });
   });
