@@ -184,6 +184,7 @@ const ATTRIBUTE_FR: Record<string, string> = {
   procedure: "de démarche pas à pas",
   deadline: "de date limite",
   eligibility: "de critères d'éligibilité",
+  errand: "d'informations pratiques de ce genre (déplacements, repas, matériel, congés)",
 };
 const ATTRIBUTE_EN: Record<string, string> = {
   contact: "contact details (address, phone, website)",
@@ -198,6 +199,7 @@ const ATTRIBUTE_EN: Record<string, string> = {
   procedure: "a step-by-step procedure",
   deadline: "any deadline",
   eligibility: "any eligibility criteria",
+  errand: "practical information of this kind (travel, meals, equipment, leave)",
 };
 
 /** A kind of information was asked that the closest text does not give: say so, and show that text. */

@@ -262,6 +262,16 @@ export const ATTRIBUTES: Readonly<Record<string, { asks: readonly string[]; evid
     evidence: ["etape", "etapes", "procedure", "candidater", "candidature", "appel a projets", "appel a candidatures", "activer", "activation", "modalites", "guichet", "reinitialiser"],
   },
   weather: { asks: ["meteo", "quel temps", "pleuvoir", "pluie", "fera beau", "fait beau", "weather", "rain", "forecast", "sunny"], evidence: ["meteo", "pluie", "soleil", "climat"] },
+  // Office life and travel, asked of the assistant because it is at hand: a printer, leave, a train, lunch.
+  errand: {
+    asks: [
+      "imprimante", "bourrage", "photocopieuse", "note de frais", "notes de frais", "mes conges", "poser mes cp", "poser des cp", "mes rtt",
+      "appli rh", "quel train", "prendre le train", "billet de train", "un resto", "bon resto", "restaurant", "dejeuner d'equipe",
+      "dej d'equipe", "plafond pour l'hotel", "reserver une salle", "salle de reunion", "code wifi", "mot de passe wifi", "machine a cafe",
+      "printer", "paper jam", "expense report", "annual leave", "book a room", "which train", "lunch spot", "restaurant near",
+    ],
+    evidence: ["imprimante", "frais", "conges", "train", "restaurant", "hotel", "wifi", "reunion"],
+  },
 };
 
 // ---------------------------------------------------------------- the structure of a plan

@@ -477,6 +477,9 @@ describe("intent, read after the references", () => {
     expect(u("Jusqu'à quelle date peut-on déposer un dossier ESMS numérique ?").asks.attributes).toEqual(["deadline"]);
     expect(u("Quels sont les critères d'éligibilité des ESMS au Ségur ?").asks.attributes).toEqual(["eligibility"]);
     expect(u("Comment je réinitialise le code de ma e-CPS ?").asks.attributes).toEqual(["procedure"]);
+    expect(u("L'imprimante affiche bourrage papier, je fais quoi ?").asks.attributes).toEqual(["errand"]);
+    expect(u("Quel train prendre pour aller à Rennes demain ?").asks.attributes).toEqual(["errand"]);
+    expect(u("La feuille de route est-elle en train d'être appliquée dans les hôpitaux ?").asks.attributes).toEqual([]);
     // When something is planned is a date the texts may give, not a deadline; a password named is no procedure asked.
     expect(u("Le carnet de santé numérique, c'est pour quand ?").asks.attributes).toEqual([]);
     expect(u("Faudra-t-il un code sur le téléphone en plus du mot de passe ?").asks.attributes).toEqual([]);
