@@ -488,16 +488,15 @@ export const STRUCTURE_FRAME: readonly string[] = [
 
 /**
  * Words every chunk carries in its context path ("Feuille de route … › Action 3"), question verbs,
- * the "now" of a comparison ("en 2019 et aujourd'hui"), "ça sert à quoi", "c'est prévu ?", "ça donne
- * quoi ?" ("donne" stems as "données" does): in a search they match everything, or every known
- * question asked that way, and only add noise to the rankers.
+ * the "now" of a comparison ("en 2019 et aujourd'hui") and "ça sert à quoi": in a search they match
+ * everything, or every known question asked that way, and only add noise to the rankers.
  */
 export const SEARCH_NOISE: ReadonlySet<string> = new Set([
   "strategie", "strategy", "grandes", "grands", "numerique", "sante", "digital", "health", "action", "actions", "mesure",
   "mesures", "measure", "measures", "feuille", "feuilles", "route", "roadmap", "roadmaps", "priorite", "priorites",
   "parle", "parlent", "prevoit", "prevoient", "quelle", "quelles", "quel", "quels", "concerne", "trouve", "texte",
   "textes", "fdr", "fdrs", "aujourdhui", "aujourd", "hui", "actuellement", "maintenant", "desormais", "today", "now",
-  "nowadays", "currently", "sert", "servent", "servir", "prevu", "prevue", "prevus", "prevues", "donne", "donnent",
+  "nowadays", "currently", "sert", "servent", "servir",
 ]);
 
 // ---------------------------------------------------------------- asking for help

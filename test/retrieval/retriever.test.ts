@@ -33,7 +33,7 @@ describe("HybridRetriever on the real index", () => {
   });
 
   it("a phrase asking what a name means is no search term: 'que veut dire DUI ?' finds the name as 'c'est quoi le DUI ?' does", async () => {
-    for (const q of ["que veut dire DUI ?", "DUI, ça veut dire quoi ?", "What does DUI mean?", "le sigle DUI signifie quoi ?", "Le DUI, ça sert à quoi ?", "DUI, c'est prévu ?", "DUI, ça donne quoi ?"]) {
+    for (const q of ["que veut dire DUI ?", "DUI, ça veut dire quoi ?", "What does DUI mean?", "le sigle DUI signifie quoi ?", "Le DUI, ça sert à quoi ?"]) {
       const r = await retriever.retrieve(q);
       expect(terms(r.query.own)).toEqual(["dui"]);
       expect(r.ranked[0]!.id).toBe("virage-numerique-2019#action-20");
