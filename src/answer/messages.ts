@@ -1,5 +1,5 @@
 import { periodOf } from "../corpus/chunk.js";
-import { pluralOf } from "../language/lexicon.js";
+import { pluralOf, type AttributeKind } from "../language/lexicon.js";
 import { actionId, type Corpus } from "../corpus/schema.js";
 import { roadmapsByRecency } from "../understanding/corpus-tables.js";
 import { detectLanguage } from "../understanding/language.js";
@@ -171,7 +171,7 @@ export function figureTargetOnly(lang: Lang): string {
     : "Les textes que je couvre ne donnent pas ce chiffre à ce jour, et je préfère ne pas deviner. Ce qu'ils donnent, à vérifier :";
 }
 
-const ATTRIBUTE_FR: Record<string, string> = {
+const ATTRIBUTE_FR: Readonly<Record<AttributeKind, string>> = {
   contact: "de coordonnées (adresse, téléphone, site)",
   career: "ce renseignement sur les personnes",
   price: "de prix ni de tarif",
@@ -186,7 +186,7 @@ const ATTRIBUTE_FR: Record<string, string> = {
   eligibility: "de critères d'éligibilité",
   errand: "d'informations pratiques de ce genre (déplacements, repas, matériel, congés)",
 };
-const ATTRIBUTE_EN: Record<string, string> = {
+const ATTRIBUTE_EN: Readonly<Record<AttributeKind, string>> = {
   contact: "contact details (address, phone, website)",
   career: "this information about people",
   price: "any price",
@@ -204,7 +204,8 @@ const ATTRIBUTE_EN: Record<string, string> = {
 
 /** A kind of information was asked that the closest text does not give: say so, and show that text. */
 export function attributeMissing(kinds: readonly string[], lang: Lang): string {
-  const what = kinds.map((k) => (lang === "en" ? ATTRIBUTE_EN[k] : ATTRIBUTE_FR[k]) ?? k).join(lang === "en" ? ", nor " : ", ni ");
+  // Every kind has its words in both languages (the tables are typed by the lexicon's kinds).
+  const what = kinds.map((k) => (lang === "en" ? ATTRIBUTE_EN : ATTRIBUTE_FR)[k as AttributeKind]).join(lang === "en" ? ", nor " : ", ni ");
   return lang === "en"
     ? `The texts I cover do not give ${what}, and I would rather not guess. The closest passage:`
     : `Les textes que je couvre ne donnent pas ${what}, et je préfère ne pas deviner. Le passage le plus proche :`;

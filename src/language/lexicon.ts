@@ -158,13 +158,18 @@ export const PURPOSE = anyOf([
 ]);
 export const ASKS_PLACE = anyOf(["ou se trouve", "ou est", "ou etait", "ou a eu lieu", "dans quelle ville", "quel lieu", "where", "ou ca"]);
 
+interface Attribute {
+  asks: readonly string[];
+  evidence: readonly string[];
+}
+
 /**
  * Kinds of information that plans and strategy pages seldom give, each with the words that ask
  * for it and the words a passage that gives it would use. A question asking one of them is
  * answered only by a passage that speaks of it: "le mail du Lab e-santé", "qui a remplacé …",
  * "c'est gratuit ?", "quelle amende ?", "quel éditeur ?".
  */
-export const ATTRIBUTES: Readonly<Record<string, { asks: readonly string[]; evidence: readonly string[] }>> = {
+const ATTRIBUTE_TABLE = {
   contact: {
     asks: [
       "adresse mail", "adresse email", "adresse e-mail", "son mail", "leur mail", "numero de telephone", "le numero a appeler",
@@ -272,7 +277,10 @@ export const ATTRIBUTES: Readonly<Record<string, { asks: readonly string[]; evid
     ],
     evidence: ["imprimante", "frais", "conges", "train", "restaurant", "hotel", "wifi", "reunion"],
   },
-};
+} satisfies Record<string, Attribute>;
+/** The kinds of information above, by name: what the answer says it cannot give is written per kind. */
+export type AttributeKind = keyof typeof ATTRIBUTE_TABLE;
+export const ATTRIBUTES: Readonly<Record<string, Attribute>> = ATTRIBUTE_TABLE;
 
 // ---------------------------------------------------------------- the structure of a plan
 
