@@ -134,17 +134,7 @@ export function createAnswerPipeline({ index, log, retriever: retrieverOptions =
     }
 
     const citations = final.citations();
-    const cited = new Set(citations.map((c) => c.id));
-    const top = (ranked[0]?.score ?? 0) + 1;
-    // What an answer cites leads the ranking: structure lookups and comparisons are retrieval too.
-    // A comparison shows its texts in time order; which of them answers best: a text of the document
-    // the question names before one set beside it for context ("le HDH est encore dans la FDR
-    // 23-27 ?" asks about today's roadmap), then the reranker's order.
-    const at = new Map(ranked.map((r, i) => [r.id, i]));
-    const named = new Set(u.references.documents.map((d) => d.id));
-    const asked = (id: string) => (named.has(parseCitationId(id).document) ? 0 : 1);
-    const leading = kind === "compare" ? [...citations].sort((a, b) => asked(a.id) - asked(b.id) || (at.get(a.id) ?? Infinity) - (at.get(b.id) ?? Infinity)) : citations;
-    const retrieved = [...leading.map((c, i) => ({ id: c.id, score: top - i * 0.001 })), ...ranked.filter((r) => !cited.has(r.id))];
+    const retrieved = rankingOf(kind, citations, ranked, u);
     const done = performance.now();
     const answer: Answer = {
       question,
@@ -189,4 +179,20 @@ export function createAnswerPipeline({ index, log, retriever: retrieverOptions =
 
 function round(ms: number): number {
   return Math.round(ms * 100) / 100;
+}
+
+/**
+ * The ranking an answer reports: what it cites leads (structure lookups and comparisons are
+ * retrieval too), then the reranked candidates. A comparison shows its texts in time order; which
+ * of them answers best is a text of a document the question names before one set beside it for
+ * context ("le HDH est encore dans la FDR 23-27 ?" asks about today's roadmap), then the reranker's order.
+ */
+function rankingOf(kind: Answer["kind"], citations: readonly { id: string }[], ranked: readonly { id: string; score: number }[], u: Understanding): { id: string; score: number }[] {
+  const cited = new Set(citations.map((c) => c.id));
+  const top = (ranked[0]?.score ?? 0) + 1;
+  const at = new Map(ranked.map((r, i) => [r.id, i]));
+  const named = new Set(u.references.documents.map((d) => d.id));
+  const asked = (id: string) => (named.has(parseCitationId(id).document) ? 0 : 1);
+  const leading = kind === "compare" ? [...citations].sort((a, b) => asked(a.id) - asked(b.id) || (at.get(a.id) ?? Infinity) - (at.get(b.id) ?? Infinity)) : citations;
+  return [...leading.map((c, i) => ({ id: c.id, score: top - i * 0.001 })), ...ranked.filter((r) => !cited.has(r.id))];
 }
