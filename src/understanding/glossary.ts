@@ -89,17 +89,17 @@ export class GlossaryMatcher {
   }
 }
 
-/**
- * The upper-case acronym of a term that could be an everyday word once lower-cased, elision
- * included: "l'ANS" → "ANS" (not "ans"), "MES" (not "mes"), "PS" (not a postscript). Two letters
- * always; three when the lower-case form is a stop word. "DMP" typed "dmp" still matches.
- */
 /** A name no everyday word can be: capitals mixed with small letters ("CaRE", "MyHealth"), or five capitals or more ("ETAPES"). */
 function isDistinctiveName(word: string): boolean {
   const capitals = word.match(/\p{Lu}/gu)?.length ?? 0;
   return /^[\p{L}-]+$/u.test(word) && (capitals >= 2 && /\p{Ll}/u.test(word) ? !word.includes("-") : /^\p{Lu}{5,}$/u.test(word));
 }
 
+/**
+ * The upper-case acronym of a term that could be an everyday word once lower-cased, elision
+ * included: "l'ANS" → "ANS" (not "ans"), "MES" (not "mes"), "PS" (not a postscript). Two letters
+ * always; three when the lower-case form is a stop word. "DMP" typed "dmp" still matches.
+ */
 function ambiguousAcronym(term: string): string | null {
   const core = term.trim().replace(/^(?:[cdjlmnst]|qu)['’]/i, "");
   if (!/^\p{Lu}+$/u.test(core)) return null;
