@@ -248,12 +248,12 @@ function yearBesidePlanWord(s: string, year: number): boolean {
 /** Characters after a plan word where the name of the body whose plan it is stands ("… numérique de l'ARS Occitanie"). */
 const OWN_NAME_AFTER = 40;
 
-/** A number written in digits, words ("quatorze", "dix-huit") or as an ordinal ("14e"). */
-const NUMBER = `(\\d{1,3}|(?:${NUMBER_WORDS.join("|")})(?:[\\s-]+(?:et[\\s-]+)?(?:${NUMBER_WORDS.join("|")}))*)`;
+/** A number written in digits, words ("quatorze", "dix-huit") or as an ordinal ("14e"); four digits are a year ("action 2019"). */
+const NUMBER = `(\\d{1,3}(?!\\d)|(?:${NUMBER_WORDS.join("|")})(?:[\\s-]+(?:et[\\s-]+)?(?:${NUMBER_WORDS.join("|")}))*)`;
 
 const UNIT = ACTION_WORDS.source;
 /** "action 14", "action n° 3", "actions 3 et 4", "l'action quatorze". */
-const ACTIONS_BY_NUMBER = new RegExp(`${UNIT}\\s*(?:n\\s*[°o]\\s*\\.?\\s*|numero\\s*|number\\s*|no\\.?\\s+|#\\s*)?${NUMBER}((?:\\s*(?:,|et|and|&|ou|or)\\s*\\d{1,3})*)`, "g");
+const ACTIONS_BY_NUMBER = new RegExp(`${UNIT}\\s*(?:n\\s*[°o]\\s*\\.?\\s*|numero\\s*|number\\s*|no\\.?\\s+|#\\s*)?${NUMBER}((?:\\s*(?:,|et|and|&|ou|or)\\s*\\d{1,3}(?!\\d))*)`, "g");
 /** "la 14e action". */
 const ACTION_BY_ORDINAL = new RegExp(`(?<![\\d])(\\d{1,2})\\s*(?:e|eme|er|ere|th|st|nd|rd)\\s+${UNIT}`, "g");
 /** A word before the action word, an ordinal maybe ("deuxième action"). */

@@ -167,6 +167,13 @@ describe("actions named", () => {
     expect(u("actions 3, 4 et 7 de 2023-2027").references.actions.map((a) => a.number)).toEqual([3, 4, 7]);
     expect(u("la dernière action de 2019").references.actions).toEqual([{ document: "virage-numerique-2019", number: 26, exists: true }]);
   });
+
+  it("four digits after the action word are the roadmap's year, not an action number", () => {
+    const q = u("cellule ethique numerique sante c ds quelle action 2019");
+    expect(q.references.actions).toEqual([]);
+    expect(q.references.documents.map((d) => d.id)).toContain("virage-numerique-2019");
+    expect(u("actions 3 et 2023").references.actions.map((a) => a.number)).toEqual([3]);
+  });
 });
 
 describe("a year and a cue name two plans", () => {
