@@ -315,6 +315,18 @@ export const ASKS_CONTENT = anyOf([
   "mesures", "measures", "objectifs", "contenu", "contient", "detail", "details", "detaille", "detailler", "prevoit",
   "comprend", "what's in", "whats in", "contains", "content",
 ]);
+/**
+ * Asking about a group as a whole, its contents or its name: "que contient l'axe 2", "les actions de
+ * l'axe prévention", "l'intitulé du troisième axe". Without these, a group named beside a topic
+ * only says where to look ("la mesure « Co-conception » dans l'axe prévention").
+ */
+export const ASKS_GROUP_ITSELF = anyOf([
+  "contenu", "contient", "contiennent", "comprend", "comprennent", "compose", "composent", "y a quoi", "il y a quoi",
+  "qu'y a-t-il", "qu'y a t il", "qu'est-ce qu'il y a", "qu'est ce qu'il y a", "what's in", "whats in", "what is in",
+  "contains", "content", "consists", "made up", "quelles actions", "quelles sont les actions", "les actions",
+  "toutes les actions", "which actions", "what actions", "the actions", "all actions",
+  "intitule", "titre", "nom", "s'appelle", "appelle", "title", "name", "called", "theme", "sujet",
+]);
 /** "l'action suivante", "the next one". */
 export const NEXT = anyOf(["suivante", "suivant", "d'apres", "next", "following", "apres celle-ci", "celle d'apres"]);
 /**

@@ -2,10 +2,10 @@ import type { Corpus } from "../corpus/schema.js";
 import {
   ACTION_WORDS, ASKS_CONTENT, ASKS_COUNT, ASKS_DATE, ASKS_EVOLUTION, ASKS_FIGURE, ASKS_GROUP_OF, ASKS_HELP, ASKS_LIST,
   ASKS_PERSON, ASKS_REASON, BOTH_PLANS, STILL, FIGURE_NOUNS, FOLLOWED_SINCE, GREETINGS, MEASURE_WORDS, NATIONAL, PLAN_WORDS, SINCE_WHEN, WHICH,
-  escapeRegExp, ASKS_PERCENT, ASKS_WHICH_NUMBER, MEASURES_HOW_MANY, COUNTED_THEN, TOPIC_AFTER_COUNT, SPENDS, ATTRIBUTES, YES_NO, anyOf, ASKS_MONEY, BECAME_IN_YEAR, BECAME_WORDS, COUNT_OF_EN, COUNT_OF_FR, DURATION_ASKED, GROUP_SYNONYMS,
+  escapeRegExp, ASKS_PERCENT, ASKS_WHICH_NUMBER, MEASURES_HOW_MANY, COUNTED_THEN, TOPIC_AFTER_COUNT, SPENDS, ATTRIBUTES, YES_NO, anyOf, ASKS_MONEY, BECAME_IN_YEAR, BECAME_WORDS, COUNT_OF_EN, COUNT_OF_FR, DURATION_ASKED, GROUP_SYNONYMS, ASKS_GROUP_ITSELF,
 } from "../language/lexicon.js";
 import { stem } from "../language/french.js";
-import { anyGroupWord, perCorpus, roadmaps, roadmapsByRecency } from "./corpus-tables.js";
+import { anyGroupWord, groupTitles, perCorpus, roadmaps, roadmapsByRecency } from "./corpus-tables.js";
 import type { Intent, StructureAsk, Understanding } from "./schema.js";
 
 type References = Understanding["references"];
@@ -119,9 +119,21 @@ function structureAsk(s: string, refs: References, subject: readonly string[], c
   // the measures of the action a search finds.
   if ((asksCount || ASKS_LIST.test(s)) && MEASURE_WORDS.test(s) && !hasGroupWord) return "action_measures";
   if (asksGroupOf && hasGroupWord) return "action_group";
-  if (refs.groups.length) return "group_actions";
+  // A group that does not exist is answered with the groups there are, whatever else is asked.
+  if (refs.groups.length && (refs.groups.some((g) => !g.exists) || ASKS_GROUP_ITSELF.test(s) || !topicBeyondGroups(subject, refs, corpus))) return "group_actions";
   if (hasGroupWord && (bare || (subject.length <= 2 && ASKS_LIST.test(s)))) return asksCount ? "count_groups" : "list_groups";
   return null;
+}
+
+/**
+ * Whether the question has a topic besides the titles of the groups it names: "les enfants" in
+ * "dans l'axe prévention, qu'est-ce qui concerne les enfants ?" is searched for in that group; in
+ * "l'axe prévention ?" the group is the whole question.
+ */
+function topicBeyondGroups(subject: readonly string[], refs: References, corpus: Corpus): boolean {
+  const titles = groupTitles(corpus).filter((g) => refs.groups.some((r) => r.document === g.document && r.number === g.number));
+  const inTitle = (st: string) => titles.some((g) => g.stems.has(st) || [...g.stems].some((t) => Math.min(t.length, st.length) >= 5 && (t.startsWith(st) || st.startsWith(t))));
+  return subject.some((st) => !inTitle(st));
 }
 
 /**

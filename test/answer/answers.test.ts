@@ -67,6 +67,13 @@ describe("answers with exact citations", () => {
     expect(missing.answer).toContain("ne compte que 18 actions : il n'y a pas d'action 30");
   });
 
+  it("searches a topic named inside a group, instead of listing the group", async () => {
+    const a = await pipeline.ask("Que dit la mesure « Co-conception » dans l'axe prévention de la feuille de route 2023-2027 ?");
+    expect([a.kind, ids(a)]).toEqual(["search", ["fdr-2023-2027#action-5"]]);
+    expect(a.answer).toContain("axe 1 « Prévention » — action 5");
+    expect(a.answer).toContain("Co-conception : Développer la co-conception");
+  });
+
   it("answers 'c'est quoi la FDR ?' with each roadmap's parts, the latest first, instead of finding nothing", async () => {
     const a = await pipeline.ask("c'est quoi la FDR ?");
     expect([a.kind, a.refused]).toEqual(["structural", false]);
