@@ -310,6 +310,8 @@ describe("intent, read after the references", () => {
     ["Qu'est-ce qu'il y a dans l'axe « accès aux soins » de la FDR 2023-2027 ?", "structure", "group_actions"],
     ["Quel est l'intitulé du troisième axe de la feuille de route 2023-2027 ?", "structure", "group_actions"],
     ["l'axe 5 de 2023-2027 parle de cybersécurité ?", "structure", "group_actions"],
+    ["L'axe sur l'accès aux soins regroupe combien d'actions ?", "structure", "group_actions"],
+    ["En 2019 il y avait une orientation sur les services de base du numérique, elle arrivait en quelle position ?", "structure", "group_actions"],
     ["Que dit la mesure « Co-conception » dans l'axe prévention de la feuille de route 2023-2027 ?", "lookup", null],
     ["dans l'axe prévention, qu'est-ce qui concerne les enfants ?", "lookup", null],
     ["dans l'axe 4 de 2023-2027, quelle action parle des talents ?", "lookup", null],
