@@ -131,7 +131,7 @@ export interface CrossValidated {
   /** Per example reaching the decision: its answerability on held-out folds, and whether it is answerable. */
   answer: { id: string; p: number; answerable: boolean }[];
   /** Per runner-up: the held-out probability that it is asked for too. */
-  extras: { id: string; question: string; p: number; label: number; topCorrect: boolean; facts?: { top: number; added: number; of: number } }[];
+  extras: { id: string; question: string; p: number; label: number; topCorrect: boolean; need?: number; facts?: { top: number; added: number; of: number } }[];
   /** Per piece of an expected citation: held-out probability and whether it holds an expected fact. */
   pieces: { question: string; citation: string; p: number; label: number }[];
   /** The models of each fold, for end-to-end figures on its held-out questions. */
@@ -149,19 +149,7 @@ export function crossValidate(examples: readonly Example[], base: Models, text: 
       const e = t.example;
       out.answer.push({ id: e.id, p: predict(models.answer.model, t.trace.answer), answerable: e.expected.length > 0 });
       if (!e.expected.length) continue;
-      const ranked = [...t.trace.candidates].sort((a, b) => b.p - a.p);
-      const topCorrect = ranked[0] ? matchesExpected(ranked[0].id, e.expected) : false;
-      // The facts a reader needs that each text holds: a second citation may bring what the first lacks.
-      const holds = (id: string | undefined) => {
-        const body = simplify((e.result?.ranked.find((r) => r.id === id)?.chunks ?? []).map((c) => `${c.measure ?? ""} ${c.body}`).join(" "));
-        return new Set(e.mustMention.filter((m) => body.includes(simplify(m))));
-      };
-      const topFacts = holds(ranked[0]?.id);
-      for (const x of t.trace.extras) {
-        const added = [...holds(x.id)].filter((m) => !topFacts.has(m)).length;
-        const facts = { top: topFacts.size, added, of: e.mustMention.length };
-        out.extras.push({ id: x.id, question: e.id, p: predict(models.extra.model, x.features), label: matchesExpected(x.id, e.expected) ? 1 : 0, topCorrect, facts });
-      }
+      out.extras.push(...extrasOf(t, models));
       for (const p of t.trace.pieces) {
         if (!matchesExpected(p.citation, e.expected) || !e.mustMention.length) continue;
         const body = simplify(text(p.chunk));
@@ -170,6 +158,31 @@ export function crossValidate(examples: readonly Example[], base: Models, text: 
     }
   }
   return out;
+}
+
+/** Each runner-up of an answerable question, as the extra model reads it, and what keeping it would bring. */
+function extrasOf(t: Traced, models: Models): CrossValidated["extras"] {
+  const e = t.example;
+  const ranked = [...t.trace.candidates].sort((a, b) => b.p - a.p);
+  const topCorrect = ranked[0] ? matchesExpected(ranked[0].id, e.expected) : false;
+  // The facts a reader needs that each text holds: a second citation may bring what the first lacks.
+  const holds = (id: string | undefined) => {
+    const body = simplify((e.result?.ranked.find((r) => r.id === id)?.chunks ?? []).map((c) => `${c.measure ?? ""} ${c.body}`).join(" "));
+    return new Set(e.mustMention.filter((m) => body.includes(simplify(m))));
+  };
+  const topFacts = holds(ranked[0]?.id);
+  return t.trace.extras.map((x) => {
+    const added = [...holds(x.id)].filter((m) => !topFacts.has(m)).length;
+    const facts = { top: topFacts.size, added, of: e.mustMention.length };
+    // A comparison asks for all its texts: each right one found is a share of it.
+    const need = e.match === "all" ? e.expected.length : 1;
+    return { id: x.id, question: e.id, p: predict(models.extra.model, x.features), label: matchesExpected(x.id, e.expected) ? 1 : 0, topCorrect, need, facts };
+  });
+}
+
+/** The runners-up of answerable questions answered by fitted models: questions the models never saw. */
+export function extrasUnder(examples: readonly Example[], models: Models): CrossValidated["extras"] {
+  return traceAll(examples.filter((e) => e.expected.length), models).flatMap((t) => extrasOf(t, models));
 }
 
 /**
@@ -189,18 +202,21 @@ const SMOOTHING = 2;
 const GRID = Array.from({ length: 38 }, (_, k) => (k + 2) / 40);
 
 /**
- * The threshold for keeping a runner-up, one extra at most, read over the held-out questions from
- * what the evaluation reads of an answer: a right citation found, the share of right citations, and
- * the share of the facts a reader needs that the texts cited hold — a second text often brings what
- * the first lacks. Without the facts the curve was flat, and the lowest threshold as good as the
- * best moved from 0.15 to 0.4 with any change; with them it is still flat near its peak: the
- * threshold chosen is the best of the curve averaged over neighbouring thresholds.
+ * The threshold for keeping a runner-up, one extra at most, read over questions the models did not
+ * see from what the evaluation reads of an answer: the right citations found (all of those a
+ * comparison asks for), the share of right citations, and the share of the facts a reader needs
+ * that the texts cited hold — a second text often brings what the first lacks. Without the facts
+ * the curve was flat, and the lowest threshold as good as the best moved from 0.15 to 0.4 with any
+ * change; with them it is still flat near its peak: the threshold chosen is the best of the curve
+ * averaged over neighbouring thresholds. Each set of questions weighs the same.
  */
-export function extraThreshold(extras: CrossValidated["extras"]): number {
-  const byQuestion = new Map<string, CrossValidated["extras"]>();
-  for (const x of extras) byQuestion.set(x.question, [...(byQuestion.get(x.question) ?? []), x]);
-  const questions = [...byQuestion.values()];
-  const scoresAt = (t: number) =>
+export function extraThreshold(...sets: readonly CrossValidated["extras"][]): number {
+  const questionsOf = (extras: CrossValidated["extras"]) => {
+    const byQuestion = new Map<string, CrossValidated["extras"]>();
+    for (const x of extras) byQuestion.set(x.question, [...(byQuestion.get(x.question) ?? []), x]);
+    return [...byQuestion.values()];
+  };
+  const scoresAt = (questions: readonly CrossValidated["extras"][], t: number) =>
     questions.map((xs) => {
       const kept = xs.filter((x) => x.p >= t).slice(0, 1);
       const topCorrect = xs[0]!.topCorrect;
@@ -208,10 +224,12 @@ export function extraThreshold(extras: CrossValidated["extras"]): number {
       const f = xs[0]!.facts;
       // The facts present, as the evaluation reads them: those of the first text and of the one kept.
       const facts = f && f.of ? Math.min(1, (f.top + kept.reduce((n, x) => n + (x.facts?.added ?? 0), 0)) / f.of) : null;
-      return (topCorrect || kept.some((x) => x.label) ? 1 : 0) + correct / (1 + kept.length) + (facts ?? 0);
+      return Math.min(1, correct / (xs[0]!.need ?? 1)) + correct / (1 + kept.length) + (facts ?? 0);
     });
   const mean = (v: readonly number[]) => v.reduce((s, x) => s + x, 0) / Math.max(1, v.length);
-  const curve = GRID.map((t) => mean(scoresAt(t)));
+  // Each set weighs the same, whatever its size: questions by other writers count as much as the folds'.
+  const groups = sets.map(questionsOf).filter((q) => q.length);
+  const curve = GRID.map((t) => mean(groups.map((questions) => mean(scoresAt(questions, t)))));
   // The curve is flat near its peak and noisy (neighbouring thresholds differ by less than their
   // standard error): its best point moves with any change to the models, and so did the edges and
   // the middle of the band as good as the best. Each threshold is read with its neighbours.

@@ -52,6 +52,20 @@ describe("calibration helpers", () => {
     expect(extraThreshold(band)).toBe(0.275);
   });
 
+  it("counts each text a comparison asks for, and weighs each set of questions the same", () => {
+    // Comparisons ask for two texts; the first is right, and a runner-up at 0.4 is the other one
+    // three times in five: keeping it completes those answers. Asked for one text, it only dilutes.
+    const comparisons = Array.from({ length: 20 }, (_, i) => ({ id: "x", question: `q${i}`, p: 0.4, label: i < 12 ? 1 : 0, topCorrect: true, need: 2 }));
+    expect(extraThreshold(comparisons)).toBeLessThanOrEqual(0.4);
+    expect(extraThreshold(comparisons.map((x) => ({ ...x, need: 1 })))).toBeGreaterThan(0.4);
+    // Runners-up at 0.3: in a large set they bring a quarter of the facts, in a small one they only
+    // dilute a right answer. Pooled, the large set decides (kept); set by set, the loss weighs more.
+    const large = Array.from({ length: 40 }, (_, i) => ({ id: "x", question: `l${i}`, p: 0.3, label: 1, topCorrect: true, facts: { top: 3, added: 1, of: 4 } }));
+    const small = Array.from({ length: 10 }, (_, i) => ({ id: "x", question: `s${i}`, p: 0.3, label: 0, topCorrect: true }));
+    expect(extraThreshold([...large, ...small])).toBeLessThanOrEqual(0.3);
+    expect(extraThreshold(large, small)).toBeGreaterThan(0.3);
+  });
+
   it("quotes a second piece when it often holds the fact the first misses", () => {
     const pieces = Array.from({ length: 10 }, (_, i) => [
       { question: `q${i}`, citation: "c", p: 0.9, label: 0 },
