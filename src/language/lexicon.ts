@@ -317,8 +317,9 @@ export const ASKS_CONTENT = anyOf([
 ]);
 /**
  * Asking about a group as a whole, its contents, its name or its place: "que contient l'axe 2", "les
- * actions de l'axe prévention", "l'intitulé du troisième axe", "elle arrivait en quelle position ?". Without these, a group named beside a topic
- * only says where to look ("la mesure « Co-conception » dans l'axe prévention").
+ * actions de l'axe prévention", "l'intitulé du troisième axe", "elle arrivait en quelle position ?".
+ * Without these, a group named beside a topic only says where to look ("la mesure « Co-conception »
+ * dans l'axe prévention").
  */
 export const ASKS_GROUP_ITSELF = anyOf([
   "contenu", "contient", "contiennent", "comprend", "comprennent", "compose", "composent", "y a quoi", "il y a quoi",
@@ -326,8 +327,8 @@ export const ASKS_GROUP_ITSELF = anyOf([
   "contains", "content", "consists", "made up", "quelles actions", "quelles sont les actions", "les actions",
   "toutes les actions", "which actions", "what actions", "the actions", "all actions",
   "regroupe", "regroupent", "rassemble", "rassemblent", "groups together",
-  "intitule", "titre", "nom", "s'appelle", "appelle", "title", "name", "called", "theme", "sujet",
-  "position", "rang", "quelle place", "numero", "ordre", "rank", "order",
+  "intitule", "titre", "nom", "s'appelle", "appelle", "title", "name", "called", "theme",
+  "position", "rang", "quelle place", "numero", "rank",
 ]);
 /** "l'action suivante", "the next one". */
 export const NEXT = anyOf(["suivante", "suivant", "d'apres", "next", "following", "apres celle-ci", "celle d'apres"]);

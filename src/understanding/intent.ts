@@ -119,7 +119,8 @@ function structureAsk(s: string, refs: References, subject: readonly string[], c
   // the measures of the action a search finds.
   if ((asksCount || ASKS_LIST.test(s)) && MEASURE_WORDS.test(s) && !hasGroupWord) return "action_measures";
   if (asksGroupOf && hasGroupWord) return "action_group";
-  // A group that does not exist is answered with the groups there are, whatever else is asked.
+  // The group itself asked (its contents, name, place, count), or a group that does not exist (the
+  // groups there are): the structure answers. A topic beside a group is searched instead.
   const groupItself = ASKS_GROUP_ITSELF.test(s) || (asksCount && (ACTION_WORDS.test(s) || MEASURE_WORDS.test(s)));
   if (refs.groups.length && (refs.groups.some((g) => !g.exists) || groupItself || !topicBeyondGroups(subject, refs, corpus))) return "group_actions";
   if (hasGroupWord && (bare || (subject.length <= 2 && ASKS_LIST.test(s)))) return asksCount ? "count_groups" : "list_groups";
