@@ -62,21 +62,33 @@ export function answerStructure(u: Understanding, corpus: Corpus, out: CitationL
  * Where a group's title stands in the corpus: the roadmap itself when its text names its groups,
  * else the first document that does (the 2019 orientations are named in the launch accounts, not
  * in the roadmap's list of actions). A sentence naming the group cites where its words stand.
+ * Read per group when first asked, each document's text simplified once: a corpus of hundreds of
+ * documents and groups would otherwise read every pair at the first group question.
  */
 const groupSourceTable = perCorpus((corpus) => {
+  const texts = new Map<string, string[]>();
+  const textsOf = (x: CorpusDocument) => {
+    let pieces = texts.get(x.id);
+    if (pieces === undefined) texts.set(x.id, (pieces = [...x.passages.map((p) => p.text), ...x.actions.map((a) => a.title)].map(simplify)));
+    return pieces;
+  };
   const table = new Map<string, string[]>();
-  for (const d of corpus.documents) {
-    for (const g of d.groups) {
-      const title = simplify(g.title);
-      const standsIn = (x: CorpusDocument) => [...x.passages.map((p) => p.text), ...x.actions.map((a) => a.title)].some((t) => simplify(t).includes(title));
-      table.set(`${d.id}/${g.number}`, standsIn(d) ? [] : corpus.documents.filter((x) => x.id !== d.id && standsIn(x)).slice(0, 1).map((x) => x.id));
+  return (d: CorpusDocument, group: number): string[] => {
+    const key = `${d.id}/${group}`;
+    let sources = table.get(key);
+    if (sources === undefined) {
+      const g = d.groups.find((x) => x.number === group);
+      const title = g ? simplify(g.title) : null;
+      const standsIn = (x: CorpusDocument) => title !== null && textsOf(x).some((t) => t.includes(title));
+      sources = !title || standsIn(d) ? [] : corpus.documents.filter((x) => x.id !== d.id && standsIn(x)).slice(0, 1).map((x) => x.id);
+      table.set(key, sources);
     }
-  }
-  return table;
+    return sources;
+  };
 });
 
 function groupSources(corpus: Corpus, d: CorpusDocument, group: number): string[] {
-  return groupSourceTable(corpus).get(`${d.id}/${group}`) ?? [];
+  return groupSourceTable(corpus)(d, group);
 }
 
 function plural(word: string, n: number): string {
