@@ -217,8 +217,11 @@ const ATTRIBUTE_TABLE = {
   },
   eligibility: {
     asks: [
-      "criteres d'eligibilite", "eligibilite", "eligible", "eligibles", "qui a droit", "qui peut en beneficier", "quelles conditions", "sous quelles conditions",
-      "eligibility", "who is eligible", "criteria",
+      // Asked of someone, not said of a population ("repérer les patients éligibles aux dépistages").
+      "criteres d'eligibilite", "eligibilite", "qui est eligible", "qui sont eligibles", "suis-je eligible", "sommes-nous eligibles",
+      "est-on eligible", "est-il eligible", "est-elle eligible", "sont-ils eligibles", "sont-elles eligibles", "on est eligible", "est eligible ?",
+      "qui a droit", "qui peut en beneficier", "quelles conditions", "sous quelles conditions",
+      "eligibility", "who is eligible", "who's eligible", "are we eligible", "am i eligible", "is it eligible", "criteria",
     ],
     evidence: ["eligible", "eligibles", "eligibilite", "critere", "criteres", "condition", "conditions", "beneficier", "ouvert aux"],
   },

@@ -488,6 +488,9 @@ describe("intent, read after the references", () => {
     expect(u("Qui lui a succédé à la DNS ?").asks.attributes).toEqual(["career"]);
     expect(u("Le Lab e-santé est ouvert le samedi ?").asks.attributes).toEqual(["contact"]);
     expect(u("Un éditeur non conforme risque des sanctions ?").asks.attributes).toEqual(["legal"]);
+    // Eligibility asked of someone, not said of a population.
+    expect(u("notre EHPAD est-il éligible au Ségur ?").asks.attributes).toEqual(["eligibility"]);
+    expect(u("on voudrait repérer les patients éligibles aux dépistages, c'est prévu ?").asks.attributes).toEqual([]);
     expect(u("Il fera beau pour le lancement ?").asks.attributes).toEqual(["weather"]);
     expect(u("Jusqu'à quelle date peut-on déposer un dossier ESMS numérique ?").asks.attributes).toEqual(["deadline"]);
     expect(u("Quels sont les critères d'éligibilité des ESMS au Ségur ?").asks.attributes).toEqual(["eligibility"]);
