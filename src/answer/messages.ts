@@ -174,6 +174,7 @@ export function figureTargetOnly(lang: Lang): string {
 const ATTRIBUTE_FR: Readonly<Record<AttributeKind, string>> = {
   contact: "de coordonnées (adresse, téléphone, site)",
   career: "ce renseignement sur les personnes",
+  pay: "de salaire ni de rémunération chiffrée",
   price: "de prix ni de tarif",
   legal: "de sanction ni de cadre juridique",
   vendor: "le nom d'un éditeur ou d'un prestataire",
@@ -189,6 +190,7 @@ const ATTRIBUTE_FR: Readonly<Record<AttributeKind, string>> = {
 const ATTRIBUTE_EN: Readonly<Record<AttributeKind, string>> = {
   contact: "contact details (address, phone, website)",
   career: "this information about people",
+  pay: "any salary or pay figure",
   price: "any price",
   legal: "any penalty or legal framework",
   vendor: "the name of a vendor or supplier",

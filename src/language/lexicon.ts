@@ -150,6 +150,16 @@ export const PERSON_ROLES = anyOf([
   "haut fonctionnaire", "chef de projet", "cheffe de projet", "charge de mission", "chargee de mission", "porteur",
   "porteurs", "equipe projet", "maitrise d'ouvrage", "minister", "director", "head of", "lead",
 ]);
+/**
+ * What makes a question about someone's career one about a person: a pronoun for a person ("qui
+ * lui a succédé", "a-t-il quitté") or a post held by one. "Qui a remplacé la DSSIS ?" asks of a body,
+ * which the texts do say; "depuis que leur médecin est parti" tells the asker's situation.
+ */
+export const PERSON_PRONOUNS = anyOf(["lui", "a-t-il", "a-t-elle", "est-il", "est-elle", "he", "she", "him", "her", "his"]);
+export const POSTS = anyOf([
+  "ministre", "ministres", "secretaire d'etat", "directeur", "directrice", "delegue", "deleguee", "president", "presidente",
+  "adjoint", "adjointe", "minister", "director", "delegate", "head of",
+]);
 /** Words that state a purpose or a cause: a "pourquoi" question is answered by a passage that has one. */
 export const PURPOSE = anyOf([
   "afin de", "afin que", "pour que", "dans le but", "objectif", "objectifs", "vise a", "visant a", "en vue de", "permettre",
@@ -187,16 +197,21 @@ const ATTRIBUTE_TABLE = {
   career: {
     asks: [
       "successeur", "qui a remplace", "a remplace", "remplacant", "remplacante", "a quitte", "est partie", "est parti",
-      "est-elle partie", "est-il parti", "son salaire", "combien gagne", "gagnait", "son age", "est nee",
+      "est-elle partie", "est-il parti", "son age", "est nee",
       "est ne", "diplome", "il bosse", "elle bosse", "travaille ou", "bosse ou", "ancien poste", "who succeeded", "who replaced",
-      "succeeded", "salary", "how much does", "gossip", "left the", "did he leave", "did she leave",
+      "succeeded", "gossip", "left the", "did he leave", "did she leave",
       "lui a succede", "a succede a", "qui est venu apres", "qui est venue apres", "est arrive apres", "est arrivee apres",
       "le ministre suivant", "la ministre suivante", "le suivant a ce poste", "came after", "took over from", "who followed", "who came next",
       "quel poste aujourd'hui", "occupe quel poste", "son poste actuel", "toujours en poste", "toujours ministre", "toujours secretaire d'etat",
       "toujours delegue", "toujours deleguee", "toujours directeur", "toujours directrice", "current job", "current position", "still in office",
       "still minister", "still in charge", "doing now",
     ],
-    evidence: ["successeur", "succede", "remplace", "quitte", "depart", "salaire", "remuneration", "diplome", "ancien", "auparavant"],
+    evidence: ["successeur", "succede", "remplace", "quitte", "depart", "diplome", "ancien", "auparavant"],
+  },
+  // What a person or a post is paid: a figure the plans never give, whoever is asked about.
+  pay: {
+    asks: ["son salaire", "leur salaire", "quel salaire", "combien gagne", "combien gagnent", "gagnait", "salary", "salaries", "how much do they earn", "how much does he earn", "how much does she earn", "how much is he paid", "how much is she paid"],
+    evidence: ["salaire", "euros", "brut", "net"],
   },
   officeholder: {
     asks: [

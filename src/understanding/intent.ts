@@ -2,7 +2,7 @@ import type { Corpus } from "../corpus/schema.js";
 import {
   ACTION_WORDS, ASKS_CONTENT, ASKS_COUNT, ASKS_DATE, ASKS_EVOLUTION, ASKS_FIGURE, ASKS_GROUP_OF, ASKS_HELP, ASKS_LIST,
   ASKS_PERSON, ASKS_REASON, BOTH_PLANS, STILL, FIGURE_NOUNS, FOLLOWED_SINCE, GREETINGS, MEASURE_WORDS, NATIONAL, PLAN_WORDS, SINCE_WHEN, WHICH,
-  escapeRegExp, ASKS_PERCENT, ASKS_WHICH_NUMBER, MEASURES_HOW_MANY, COUNTED_THEN, TOPIC_AFTER_COUNT, SPENDS, ATTRIBUTES, YES_NO, anyOf, ASKS_MONEY, BECAME_IN_YEAR, BECAME_WORDS, COUNT_OF_EN, COUNT_OF_FR, DURATION_ASKED, GROUP_SYNONYMS, ASKS_GROUP_ITSELF,
+  escapeRegExp, ASKS_PERCENT, ASKS_WHICH_NUMBER, MEASURES_HOW_MANY, COUNTED_THEN, TOPIC_AFTER_COUNT, SPENDS, ATTRIBUTES, YES_NO, anyOf, ASKS_MONEY, BECAME_IN_YEAR, BECAME_WORDS, COUNT_OF_EN, COUNT_OF_FR, DURATION_ASKED, GROUP_SYNONYMS, ASKS_GROUP_ITSELF, PERSON_PRONOUNS, POSTS,
 } from "../language/lexicon.js";
 import { stem } from "../language/french.js";
 import { anyGroupWord, groupTitles, perCorpus, roadmaps, roadmapsByRecency } from "./corpus-tables.js";
@@ -34,7 +34,7 @@ function uninverted(s: string): string {
   return s.replace(/-t-(?:il|elle|on)\b/g, "").replace(/(?<=\p{L})-(?:il|elle|ils|elles|on)\b/gu, "");
 }
 
-export function answerType(s: string): Understanding["asks"] {
+export function answerType(s: string, nameHint = false): Understanding["asks"] {
   const plain = uninverted(s);
   // A figure noun ("salaire", "budget") is the ask only when no other question word says what is
   // asked: "qui pourra recruter sur les référentiels de salaire ?" asks who.
@@ -42,7 +42,9 @@ export function answerType(s: string): Understanding["asks"] {
   const figure = !ASKS_WHICH_NUMBER.test(s) && !(YES_NO.test(s) && MEASURES_HOW_MANY.test(s)) && (ASKS_FIGURE.test(s) || (FIGURE_NOUNS.test(s) && /\?|\b(quel|quelle|what|how)\b/.test(s) && !YES_NO.test(s) && !otherAsk));
   return {
     counts: figure ? counted(s) : null,
-    attributes: Object.entries(ATTRIBUTES).filter(([, a]) => anyOf(a.asks).test(s) || anyOf(a.asks).test(plain)).map(([kind]) => kind),
+    attributes: Object.entries(ATTRIBUTES)
+      .filter(([kind, a]) => (anyOf(a.asks).test(s) || anyOf(a.asks).test(plain)) && (kind !== "career" || nameHint || PERSON_PRONOUNS.test(s) || POSTS.test(s)))
+      .map(([kind]) => kind),
     figure,
     date: ASKS_DATE.test(s),
     person: ASKS_PERSON.test(s),
@@ -53,10 +55,12 @@ export function answerType(s: string): Understanding["asks"] {
 /**
  * The intent, read after the references: "combien d'actions" counts the actions *of the document
  * named*, and is a structure question only when that document has a structure; "depuis quand"
- * asks a date, not a comparison; "dans quel axe" needs a roadmap that has axes.
+ * asks a date, not a comparison; "dans quel axe" needs a roadmap that has axes. `nameHint`: the
+ * question may name a person (a name as typed, or a word the corpus does not know), which a
+ * question about someone's career needs.
  */
-export function readIntent(s: string, rest: string, refs: References, subject: readonly string[], corpus: Corpus): IntentReading {
-  const asks = answerType(s);
+export function readIntent(s: string, rest: string, refs: References, subject: readonly string[], corpus: Corpus, nameHint = false): IntentReading {
+  const asks = answerType(s, nameHint);
   const named = refs.documents.map((d) => corpus.documents.find((x) => x.id === d.id)!).filter(Boolean);
   const namedRoadmaps = named.filter((d) => d.kind === "roadmap");
   // A question naming only prose documents is about their text, whatever its words.

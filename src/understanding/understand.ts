@@ -47,7 +47,7 @@ export function understand(question: string, corpus: Corpus, history: readonly T
     sideBySide: documents.sideBySide,
     neighbour,
   };
-  const { intent, structure, asks } = readIntent(s, simplify(documents.rest), references, terms.subject, corpus);
+  const { intent, structure, asks } = readIntent(s, simplify(documents.rest), references, terms.subject, corpus, PERSON_NAME.test(text) || terms.unknown.length > 0);
   return {
     question,
     text,
@@ -67,6 +67,9 @@ export function understand(question: string, corpus: Corpus, history: readonly T
     followUp: resolved.followUp,
   };
 }
+
+/** A person's name as typed: two capitalised words ("Dominique Pon", "Jean-Marc Aubert"). */
+const PERSON_NAME = /\p{Lu}\p{Ll}+[ -]\p{Lu}\p{Ll}+/u;
 
 /** "la prochaine feuille de route", "the roadmap after 2027": a plan after every plan the corpus holds. */
 function nextPlan(s: string, corpus: Corpus): string[] {

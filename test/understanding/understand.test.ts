@@ -488,6 +488,11 @@ describe("intent, read after the references", () => {
     expect(u("Qui lui a succédé à la DNS ?").asks.attributes).toEqual(["career"]);
     expect(u("Le Lab e-santé est ouvert le samedi ?").asks.attributes).toEqual(["contact"]);
     expect(u("Un éditeur non conforme risque des sanctions ?").asks.attributes).toEqual(["legal"]);
+    // A career is a person's: named as typed, unknown to the corpus, a pronoun or a post. Pay is asked of anyone.
+    expect(u("c ki le successeur de cedric o au numerik ?").asks.attributes).toEqual(["career"]);
+    expect(u("Who replaced the DSSIS?").asks.attributes).toEqual([]);
+    expect(u("Mes patients n'ont plus de généraliste depuis que leur médecin est parti à la retraite : le numérique aide-t-il ?").asks.attributes).toEqual([]);
+    expect(u("What salary does the ANS pay a senior developer?").asks.attributes).toEqual(["pay"]);
     // Eligibility asked of someone, not said of a population.
     expect(u("notre EHPAD est-il éligible au Ségur ?").asks.attributes).toEqual(["eligibility"]);
     expect(u("on voudrait repérer les patients éligibles aux dépistages, c'est prévu ?").asks.attributes).toEqual([]);

@@ -10,7 +10,9 @@ import { refused, type Answerer, type Searched } from "./answerer.js";
  */
 export const refuseMissingAttribute: Answerer<Searched> = ({ u, corpus, out, result, decision }) => {
   const top = decision.cite[0];
-  if (!top || decision.verdict === "refuse" || !u.asks.attributes.length) return null;
+  // Refused all the same but on the topic (the texts speak of the person or body, not of what is
+  // asked about them): saying which kind of detail they lack tells more than "nothing found".
+  if (!top || (decision.verdict === "refuse" && !decision.topical) || !u.asks.attributes.length) return null;
   const single = { ...decision, pieces: (c: typeof top, kind: Parameters<typeof decision.pieces>[1]) => decision.pieces(c, kind, 2) };
   const q = quote(top, result, single, corpus, out);
   const missing = missingAttributes(u, q.texts.join(" \n"));
