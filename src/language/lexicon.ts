@@ -208,9 +208,10 @@ const ATTRIBUTE_TABLE = {
     ],
     evidence: ["successeur", "succede", "remplace", "quitte", "depart", "diplome", "ancien", "auparavant"],
   },
-  // What a person or a post is paid: a figure the plans never give, whoever is asked about.
+  // What a person or a post is paid: an amount the plans never give, whoever is asked about.
   pay: {
-    asks: ["son salaire", "leur salaire", "quel salaire", "combien gagne", "combien gagnent", "gagnait", "salary", "salaries", "how much do they earn", "how much does he earn", "how much does she earn", "how much is he paid", "how much is she paid"],
+    // The amount asked, not pay as a topic ("les grilles salariales", "anything on IT salaries?").
+    asks: ["son salaire", "leur salaire", "quel salaire", "quels salaires", "combien gagne", "combien gagnent", "gagnait", "what salary", "how much do they earn", "how much does he earn", "how much does she earn", "how much is he paid", "how much is she paid", "how much are they paid"],
     evidence: ["salaire", "euros", "brut", "net"],
   },
   officeholder: {

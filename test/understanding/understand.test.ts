@@ -493,6 +493,7 @@ describe("intent, read after the references", () => {
     expect(u("Who replaced the DSSIS?").asks.attributes).toEqual([]);
     expect(u("Mes patients n'ont plus de généraliste depuis que leur médecin est parti à la retraite : le numérique aide-t-il ?").asks.attributes).toEqual([]);
     expect(u("What salary does the ANS pay a senior developer?").asks.attributes).toEqual(["pay"]);
+    expect(u("Is there anything on IT salaries in public hospitals?").asks.attributes).toEqual([]);
     // Eligibility asked of someone, not said of a population.
     expect(u("notre EHPAD est-il éligible au Ségur ?").asks.attributes).toEqual(["eligibility"]);
     expect(u("on voudrait repérer les patients éligibles aux dépistages, c'est prévu ?").asks.attributes).toEqual([]);
