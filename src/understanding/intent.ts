@@ -34,7 +34,7 @@ function uninverted(s: string): string {
   return s.replace(/-t-(?:il|elle|on)\b/g, "").replace(/(?<=\p{L})-(?:il|elle|ils|elles|on)\b/gu, "");
 }
 
-export function answerType(s: string, nameHint = false): Understanding["asks"] {
+export function answerType(s: string, nameHint: boolean): Understanding["asks"] {
   const plain = uninverted(s);
   // A figure noun ("salaire", "budget") is the ask only when no other question word says what is
   // asked: "qui pourra recruter sur les référentiels de salaire ?" asks who.
@@ -59,7 +59,7 @@ export function answerType(s: string, nameHint = false): Understanding["asks"] {
  * question may name a person (a name as typed, or a word the corpus does not know), which a
  * question about someone's career needs.
  */
-export function readIntent(s: string, rest: string, refs: References, subject: readonly string[], corpus: Corpus, nameHint = false): IntentReading {
+export function readIntent(s: string, rest: string, refs: References, subject: readonly string[], corpus: Corpus, nameHint: boolean): IntentReading {
   const asks = answerType(s, nameHint);
   const named = refs.documents.map((d) => corpus.documents.find((x) => x.id === d.id)!).filter(Boolean);
   const namedRoadmaps = named.filter((d) => d.kind === "roadmap");
