@@ -16,7 +16,6 @@ export interface IntentReading {
   asks: Understanding["asks"];
 }
 
-/** What kind of answer the words ask for, whatever the route. */
 /** What a figure question counts: the noun after "combien de", the head of "how many …", or money. */
 function counted(s: string): string | null {
   if (DURATION_ASKED.test(s)) return "duration";
@@ -34,6 +33,7 @@ function uninverted(s: string): string {
   return s.replace(/-t-(?:il|elle|on)\b/g, "").replace(/(?<=\p{L})-(?:il|elle|ils|elles|on)\b/gu, "");
 }
 
+/** What kind of answer the words ask for, whatever the route. */
 export function answerType(s: string, nameHint: boolean): Understanding["asks"] {
   const plain = uninverted(s);
   // A figure noun ("salaire", "budget") is the ask only when no other question word says what is
