@@ -477,36 +477,38 @@ describe("intent, read after the references", () => {
     expect(u("c'est qui le délégué ?").asks.person).toBe(true);
   });
 
-  it("reads an inverted question as a statement, and asks who holds an office only by name", () => {
-    expect(u("Pourquoi a-t-il quitté la Cnam ?").asks.attributes).toEqual(["career"]);
-    expect(u("le GCS e-Santé Bretagne c'est qui le directeur ?").asks.attributes).toEqual(["officeholder"]);
-    expect(u("Who runs the Espace Numérique de Santé operationally?").asks.attributes).toEqual([]);
-    expect(u("qui pilote l'action 14 ?").asks.attributes).toEqual([]);
-    expect(u("La cellule d'éthique, qui en fait partie ?").asks.attributes).toEqual(["membership"]);
-    expect(u("Comment on candidate à un appel à projets HOP'EN ?").asks.attributes).toEqual(["procedure"]);
-    expect(u("on a le droit d'utiliser une messagerie grand public ?").asks.attributes).toEqual(["legal"]);
-    expect(u("Qui lui a succédé à la DNS ?").asks.attributes).toEqual(["career"]);
-    expect(u("Le Lab e-santé est ouvert le samedi ?").asks.attributes).toEqual(["contact"]);
-    expect(u("Un éditeur non conforme risque des sanctions ?").asks.attributes).toEqual(["legal"]);
+  it.each<[string, string[]]>([
+    ["Pourquoi a-t-il quitté la Cnam ?", ["career"]],
+    ["le GCS e-Santé Bretagne c'est qui le directeur ?", ["officeholder"]],
+    ["Who runs the Espace Numérique de Santé operationally?", []],
+    ["qui pilote l'action 14 ?", []],
+    ["La cellule d'éthique, qui en fait partie ?", ["membership"]],
+    ["Comment on candidate à un appel à projets HOP'EN ?", ["procedure"]],
+    ["on a le droit d'utiliser une messagerie grand public ?", ["legal"]],
+    ["Qui lui a succédé à la DNS ?", ["career"]],
+    ["Le Lab e-santé est ouvert le samedi ?", ["contact"]],
+    ["Un éditeur non conforme risque des sanctions ?", ["legal"]],
     // A career is a person's: named as typed, unknown to the corpus, a pronoun or a post. Pay is asked of anyone.
-    expect(u("c ki le successeur de cedric o au numerik ?").asks.attributes).toEqual(["career"]);
-    expect(u("Who replaced the DSSIS?").asks.attributes).toEqual([]);
-    expect(u("Mes patients n'ont plus de généraliste depuis que leur médecin est parti à la retraite : le numérique aide-t-il ?").asks.attributes).toEqual([]);
-    expect(u("What salary does the ANS pay a senior developer?").asks.attributes).toEqual(["pay"]);
-    expect(u("Is there anything on IT salaries in public hospitals?").asks.attributes).toEqual([]);
+    ["c ki le successeur de cedric o au numerik ?", ["career"]],
+    ["Who replaced the DSSIS?", []],
+    ["Mes patients n'ont plus de généraliste depuis que leur médecin est parti à la retraite : le numérique aide-t-il ?", []],
+    ["What salary does the ANS pay a senior developer?", ["pay"]],
+    ["Is there anything on IT salaries in public hospitals?", []],
     // Eligibility asked of someone, not said of a population.
-    expect(u("notre EHPAD est-il éligible au Ségur ?").asks.attributes).toEqual(["eligibility"]);
-    expect(u("on voudrait repérer les patients éligibles aux dépistages, c'est prévu ?").asks.attributes).toEqual([]);
-    expect(u("Il fera beau pour le lancement ?").asks.attributes).toEqual(["weather"]);
-    expect(u("Jusqu'à quelle date peut-on déposer un dossier ESMS numérique ?").asks.attributes).toEqual(["deadline"]);
-    expect(u("Quels sont les critères d'éligibilité des ESMS au Ségur ?").asks.attributes).toEqual(["eligibility"]);
-    expect(u("Comment je réinitialise le code de ma e-CPS ?").asks.attributes).toEqual(["procedure"]);
-    expect(u("L'imprimante affiche bourrage papier, je fais quoi ?").asks.attributes).toEqual(["errand"]);
-    expect(u("Quel train prendre pour aller à Rennes demain ?").asks.attributes).toEqual(["errand"]);
-    expect(u("La feuille de route est-elle en train d'être appliquée dans les hôpitaux ?").asks.attributes).toEqual([]);
+    ["notre EHPAD est-il éligible au Ségur ?", ["eligibility"]],
+    ["on voudrait repérer les patients éligibles aux dépistages, c'est prévu ?", []],
+    ["Il fera beau pour le lancement ?", ["weather"]],
+    ["Jusqu'à quelle date peut-on déposer un dossier ESMS numérique ?", ["deadline"]],
+    ["Quels sont les critères d'éligibilité des ESMS au Ségur ?", ["eligibility"]],
+    ["Comment je réinitialise le code de ma e-CPS ?", ["procedure"]],
+    ["L'imprimante affiche bourrage papier, je fais quoi ?", ["errand"]],
+    ["Quel train prendre pour aller à Rennes demain ?", ["errand"]],
+    ["La feuille de route est-elle en train d'être appliquée dans les hôpitaux ?", []],
     // When something is planned is a date the texts may give, not a deadline; a password named is no procedure asked.
-    expect(u("Le carnet de santé numérique, c'est pour quand ?").asks.attributes).toEqual([]);
-    expect(u("Faudra-t-il un code sur le téléphone en plus du mot de passe ?").asks.attributes).toEqual([]);
+    ["Le carnet de santé numérique, c'est pour quand ?", []],
+    ["Faudra-t-il un code sur le téléphone en plus du mot de passe ?", []],
+  ])("reads the kind of detail asked, an inverted question as a statement: %s → %j", (q, kinds) => {
+    expect(u(q).asks.attributes).toEqual(kinds);
   });
 
   it("asks for a site's address only when the site is what is asked, not its topic", () => {
