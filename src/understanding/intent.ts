@@ -33,6 +33,9 @@ function uninverted(s: string): string {
   return s.replace(/-t-(?:il|elle|on)\b/g, "").replace(/(?<=\p{L})-(?:il|elle|ils|elles|on)\b/gu, "");
 }
 
+/** The words that ask each kind of detail, compiled once rather than for every question. */
+const ATTRIBUTE_ASKS = Object.entries(ATTRIBUTES).map(([kind, a]) => [kind, anyOf(a.asks)] as const);
+
 /** What kind of answer the words ask for, whatever the route. */
 export function answerType(s: string, nameHint: boolean): Understanding["asks"] {
   const plain = uninverted(s);
@@ -42,9 +45,7 @@ export function answerType(s: string, nameHint: boolean): Understanding["asks"] 
   const figure = !ASKS_WHICH_NUMBER.test(s) && !(YES_NO.test(s) && MEASURES_HOW_MANY.test(s)) && (ASKS_FIGURE.test(s) || (FIGURE_NOUNS.test(s) && /\?|\b(quel|quelle|what|how)\b/.test(s) && !YES_NO.test(s) && !otherAsk));
   return {
     counts: figure ? counted(s) : null,
-    attributes: Object.entries(ATTRIBUTES)
-      .filter(([kind, a]) => (anyOf(a.asks).test(s) || anyOf(a.asks).test(plain)) && (kind !== "career" || nameHint || PERSON_PRONOUNS.test(s) || POSTS.test(s)))
-      .map(([kind]) => kind),
+    attributes: ATTRIBUTE_ASKS.filter(([kind, asks]) => (asks.test(s) || asks.test(plain)) && (kind !== "career" || nameHint || PERSON_PRONOUNS.test(s) || POSTS.test(s))).map(([kind]) => kind),
     figure,
     date: ASKS_DATE.test(s),
     person: ASKS_PERSON.test(s),
