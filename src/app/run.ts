@@ -1,10 +1,11 @@
 import { ConfigError } from "../config/env.js";
 import { CorpusError } from "../corpus/errors.js";
+import { isUsageError } from "../cli/usage-error.js";
 import { SetupError } from "./errors.js";
 
 /**
- * Runs a command's main function: known failures (configuration, corpus, set-up) print their
- * message alone and exit 1; anything else prints the error and exits 2.
+ * Runs a command's main function: known failures (configuration, corpus, set-up, a mistyped
+ * option) print their message alone and exit 1; anything else prints the error and exits 2.
  */
 export function run(main: () => Promise<number | void>): void {
   main().then(
@@ -12,7 +13,7 @@ export function run(main: () => Promise<number | void>): void {
       process.exitCode = code ?? 0;
     },
     (error: unknown) => {
-      if (error instanceof ConfigError || error instanceof CorpusError || error instanceof SetupError) {
+      if (error instanceof ConfigError || error instanceof CorpusError || error instanceof SetupError || isUsageError(error)) {
         process.stderr.write(`fdr-santé: ${error.message}\n`);
         process.exitCode = 1;
       } else {

@@ -7,6 +7,7 @@ import { checkCorpus, formatDocument, formatSummary, formatWarning, proseWarning
 import { loadCorpus } from "../corpus/load.js";
 import { formatRemoval, removeDocument, RemoveDocumentError } from "../corpus/remove-document.js";
 import { showDocument } from "../corpus/show.js";
+import { isUsageError } from "./usage-error.js";
 
 const USAGE = `usage:
   npm run corpus -- check
@@ -123,7 +124,7 @@ async function enrich(config: Config, args: readonly string[]): Promise<number> 
 /** Mistakes in the command line and refusals of `add` and `remove`: the message alone, exit 1. */
 function userError(error: unknown): string | null {
   if (error instanceof AddDocumentError || error instanceof RemoveDocumentError) return error.message;
-  if (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS")) return `${error.message}\n${USAGE}`;
+  if (isUsageError(error)) return `${error.message}\n${USAGE}`;
   return null;
 }
 
