@@ -118,9 +118,11 @@ export const FIGURE_NOUNS = anyOf(FIGURE_NOUNS_LIST);
 /**
  * "Quand" asks a date where a question word stands: first, after a pause or "et", after "c'est"
  * or a verb of happening ("c'est quand le prochain comité ?", "ça arrive quand ?"), or last. Before a subject inside a sentence ("le service qui oriente les patients quand
- * leur médecin n'est pas dispo") it means "when" as in "whenever": no date is asked.
+ * leur médecin n'est pas dispo") it means "when" as in "whenever": no date is asked; so does a
+ * first "quand" before a subject that opens a clause ("Quand un hôpital se fait attaquer, qui fait
+ * quoi ?"), where "Quand la FDR a-t-elle été publiée ?" asks one.
  */
-const WHEN_ASKED = /(?:^|[,:;(]\s*|\bet\s+)quand\b|\b(?:c'est|c est|cest|est-ce|prevue?s?|arrive|arrivera|sera|seront|aura|auront|commence|commencera|demarre|demarrera|sortira|ouvre|ouvrira|termine|terminera|finira)\s+quand\b|\bquand\s*[?!.]*\s*$|\bquand\b(?!\s+(?:le|la|les|l'|un|une|des|on|il|elle|ils|elles|je|j'|tu|nous|vous|leur|leurs|mon|ma|mes|son|sa|ses|ton|ta|tes|notre|nos|votre|vos|ce|cet|cette|ces|c'est|ca|ça|quelqu'un|personne|rien)\b)/;
+const WHEN_ASKED = /(?:^|[,:;(]\s*|\bet\s+)quand\b(?!\s+(?:(?:on|il|elle|ils|elles|je|tu|nous|vous|un|une|le|la|les|ce|ca|ça)\s|[ljc]')(?:(?!-(?:t-)?(?:il|elle|on|ils|elles)\b)[^?,])*,)|\b(?:c'est|c est|cest|est-ce|prevue?s?|arrive|arrivera|sera|seront|aura|auront|commence|commencera|demarre|demarrera|sortira|ouvre|ouvrira|termine|terminera|finira)\s+quand\b|\bquand\s*[?!.]*\s*$|\bquand\b(?!\s+(?:le|la|les|l'|un|une|des|on|il|elle|ils|elles|je|j'|tu|nous|vous|leur|leurs|mon|ma|mes|son|sa|ses|ton|ta|tes|notre|nos|votre|vos|ce|cet|cette|ces|c'est|ca|ça|quelqu'un|personne|rien)\b)/;
 const DATE_PHRASES = anyOf([
   "a quelle date", "quelle date", "en quelle annee", "quelle annee", "a partir de quand", "depuis quand",
   "jusqu'a quand", "d'ici quand", "d'ici a quand", "pour quand", "echeance", "calendrier", "date limite",

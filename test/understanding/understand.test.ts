@@ -434,6 +434,16 @@ describe("intent, read after the references", () => {
     expect(u("la télésanté, et quand pour les EHPAD ?").asks.date).toBe(true);
   });
 
+  it("reads a first 'quand' before a subject and a comma as opening a clause, not as asking a date", () => {
+    expect(u("Quand un hôpital se fait attaquer, on ne sait jamais qui fait quoi : la feuille de route prévoit-elle d'organiser ça ?").asks.date).toBe(false);
+    expect(u("Quand on appelle le 15 et que ça sonne dans le vide, qu'est-ce qui est prévu pour les urgences ?").asks.date).toBe(false);
+    expect(u("Quand l'hôpital est attaqué, qui prévient l'ARS ?").asks.date).toBe(false);
+    expect(u("Quand la nouvelle feuille de route a-t-elle été publiée ?").asks.date).toBe(true);
+    expect(u("Quand le DMP a-t-il été relancé, en 2019 ?").asks.date).toBe(true);
+    expect(u("quand on aura la carte Vitale sur le téléphone ?").asks.date).toBe(true);
+    expect(u("Quand un patient change de médecin, c'est prévu quand ?").asks.date).toBe(true);
+  });
+
   it("reads a word cut short in a hurry as the word it cuts: 'les etabs médico-soc', 'le Ségur num'", () => {
     const x = u("les etabs medico soc ont quoi comme aide ?");
     expect(x.terms.corrections).toEqual(expect.arrayContaining([{ from: "etabs", to: "etablissements" }, { from: "soc", to: "social" }]));
