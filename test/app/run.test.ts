@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { run } from "../../src/app/run.js";
 
 /** Runs a command through `run` and returns what it wrote to stderr and the exit code it set. */
-async function outcome(main: () => Promise<number | void>): Promise<{ stderr: string; code: number | string | undefined }> {
+async function outcome(main: () => Promise<number | void>): Promise<{ stderr: string; code: typeof process.exitCode }> {
   const writes: string[] = [];
   const spy = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => {
     writes.push(String(chunk));
