@@ -347,10 +347,25 @@ export const documentsByName = perCorpus((corpus): Map<string, string> => {
   const { capitalised, anywhere, lower } = capitalisedWords(corpus);
   const out = new Map<string, string>();
   for (const [w, docs] of capitalised) {
-    if (docs.size === 1 && (anywhere.get(w)?.size ?? 0) <= 1 && !lower.has(w) && !isStopword(w)) out.set(w, [...docs][0]!);
+    const doc = [...docs][0]!;
+    if (docs.size === 1 && (anywhere.get(w)?.size ?? 0) <= 1 && !lower.has(w) && !isStopword(w) && !namedOtherwiseElsewhere(corpus, w, doc)) out.set(w, doc);
   }
   return out;
 });
+
+/**
+ * Whether the glossary gives a name other names that another document's texts use: "Cnam" stands
+ * in the 2019 presentation only, but the 2019 roadmap speaks of "l'assurance maladie".
+ */
+function namedOtherwiseElsewhere(corpus: Corpus, name: string, document: string): boolean {
+  const v = vocabulary(corpus);
+  const entries = entriesByTerm(corpus).get(name) ?? [];
+  const phrases = entries.flatMap((e) => [...e.terms, ...e.expand]).map((p) => words(p).filter((w) => !isStopword(w))).filter((ws) => ws.length && ws.join(" ") !== name);
+  return phrases.some((ws) => {
+    const stems = ws.map(stem);
+    return [...v.contentStems].some(([citation, own]) => parseCitationId(citation).document !== document && stems.every((st) => own.has(st)));
+  });
+}
 
 /**
  * Names of people or places the texts of a single year use ("Buzyn" in the 2019 brief and

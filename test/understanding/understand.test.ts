@@ -130,6 +130,14 @@ describe("documents named", () => {
     expect(understand("Que prévoit l'ARS Occitanie pour 2028 ?", withOccitanie).references.elsewhere).toEqual([]);
   });
 
+  it("reads a proper name one text alone uses as naming that text, unless the glossary gives it names other texts use", () => {
+    expect(documents("Le stand Cyberveille, il montrait quoi ?")).toEqual(["lancement-2019"]);
+    // "Cnam" stands in the 2019 presentation only; the 2019 roadmap says "l'assurance maladie".
+    expect(documents("bouquet de services pros : pilotage DNS / Cnam ?")).toEqual([]);
+    // "RGPD" stands in the 2023-2027 roadmap only; "données personnelles" is said elsewhere too.
+    expect(documents("le RGPD et le dossier patient")).toEqual([]);
+  });
+
   it("ranks roadmaps most recent first", () => {
     expect(roadmapsByRecency(corpus).map((d) => d.id)).toEqual(["fdr-2023-2027", "virage-numerique-2019"]);
   });
