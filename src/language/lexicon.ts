@@ -372,6 +372,8 @@ export const LATEST_PLAN = anyOf([
 ]);
 /** The latest plan named by a pronoun once a plan was named: "l'ancienne FDR…, et la nouvelle ?", "…and what does the new one say?". */
 export const LATEST_PLAN_ALONE = /(?<![a-z0-9])(?:(?:the|today's)\s+(?:new|newer|current|latest|recent)\s+one|(?:la|le|l')\s*(?:nouvelle|nouveau|actuelle|actuel|recente)\s*(?=[?!.,;:]|$)|celle d'aujourd'hui|celle en cours)(?![a-z0-9])/;
+/** An earlier plan named by a pronoun once a plan was named: "ce que la FDR 2023-2027 garde de l'ancienne sur…", "…than the previous one". */
+export const EARLIER_PLAN_ALONE = /(?<![a-z0-9])(?:the\s+(?:old|older|previous|earlier|first)\s+one|(?:la|le|l')\s*(?:ancienne|ancien|precedente|precedent)\s*(?=[?!.,;:]|\s+(?:sur|pour|en|dans|et|ou|on|il|elle)\b|$)|celle d'avant|celui d'avant)(?![a-z0-9])/;
 export const EARLIER_PLAN = anyOf([
   "ancienne", "anciennes", "ancien", "precedente", "old", "older", "previous", "premiere feuille de route",
   "la premiere fdr", "d'avant", "v1", "a l'epoque", "back then", "at the time",
@@ -489,6 +491,8 @@ export const FRAMING_PHRASES = anyOf([
   "ca va", "ça va", "comment vas-tu", "comment allez-vous", "bon week-end", "bon weekend", "bonne journee", "bonne journée",
   "bonne soiree", "bonne soirée", "bonne semaine", "bonnes vacances", "bonne annee", "bonne année", "a toi", "à toi",
   "a vous", "à vous", "how are you", "have a nice day", "have a good weekend", "have a nice weekend",
+  // How far one plan goes beside another frames a comparison: "va plus loin que la précédente sur la cyber".
+  "plus loin que", "aller plus loin", "va plus loin", "vont plus loin", "further than", "go further", "goes further",
 ]);
 
 /**

@@ -1,6 +1,6 @@
 import type { Corpus } from "../corpus/schema.js";
 import { simplify, stem, words } from "../language/french.js";
-import { ACTION_WORDS, A_ROADMAP, BOTH_JOINED, THERE, EARLIER_PLAN, COMPLEMENT_AFTER, GROUP_SYNONYM_WORDS, LAST_WORDS, LATEST_PLAN_ALONE, ONE_OF_MANY_BEFORE, OPENS_WITH, PENULTIMATE_WORDS, POSSESSIVE_BEFORE, LATEST_PLAN, NUMBER_WORDS, ORDINAL_WORDS, PLAN_OF, PLAN_OF_PERSON, PLAN_WORDS, ROMAN, escapeRegExp } from "../language/lexicon.js";
+import { ACTION_WORDS, A_ROADMAP, BOTH_JOINED, THERE, EARLIER_PLAN, EARLIER_PLAN_ALONE, COMPLEMENT_AFTER, GROUP_SYNONYM_WORDS, LAST_WORDS, LATEST_PLAN_ALONE, ONE_OF_MANY_BEFORE, OPENS_WITH, PENULTIMATE_WORDS, POSSESSIVE_BEFORE, LATEST_PLAN, NUMBER_WORDS, ORDINAL_WORDS, PLAN_OF, PLAN_OF_PERSON, PLAN_WORDS, ROMAN, escapeRegExp } from "../language/lexicon.js";
 import { numberValue } from "../language/figures.js";
 import { closestWord } from "./spelling.js";
 import { covers, documentNames, documentsById, documentsByName, groupTitles, type DocumentNames, groupWords, perCorpus, placeNames, publisherKinds, roadmaps, roadmapsByRecency, vocabulary, yearOfName } from "./corpus-tables.js";
@@ -195,6 +195,8 @@ export function resolveDocuments(s: string, corpus: Corpus): DocumentReading {
   }
   // "entre l'ancienne et la nouvelle feuille de route": the alias named the latest, the cue the one before.
   if (byRecency.length > 1 && found.has(byRecency[0]!.id) && !byRecency.slice(1).some((r) => found.has(r.id)) && NEAR_EARLIER_PLAN.test(s)) addEarlier();
+  // "ce que la FDR 2023-2027 garde de l'ancienne sur l'e-prescription": today's named, the one before by a pronoun.
+  if (byRecency.length > 1 && found.has(byRecency[0]!.id) && !byRecency.slice(1).some((r) => found.has(r.id)) && EARLIER_PLAN_ALONE.test(s)) addEarlier();
   // "…dans la feuille de route 2019, et dans la nouvelle ?": the plan named, then today's by a pronoun.
   if (byRecency.length > 1 && !found.has(byRecency[0]!.id) && byRecency.slice(1).some((r) => found.has(r.id)) && LATEST_PLAN_ALONE.test(s)) add(byRecency[0]!.id, "recency");
   // "le DMP vu par l'ARS Bretagne et par la feuille de route nationale", "la cybersécurité au

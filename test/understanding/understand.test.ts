@@ -199,10 +199,24 @@ describe("the old and the new plan name both", () => {
     "L'ancienne FDR prévoyait quoi pour l'INS, et la nouvelle ?",
     "l'INS : what did the 2019 plan say, and what does the new one say?",
     "L'INS, c'était traité comment dans la feuille de route 2019, et dans la nouvelle ?",
+    "Qu'est-ce que la FDR 2023-2027 garde de l'ancienne sur la e-prescription ?",
+    "la feuille de route 2023-2027 reprend-elle celle d'avant sur le DMP ?",
+    "Does the 2023-2027 roadmap go further than the previous one on telehealth?",
   ])("%s → a comparison of the two roadmaps", (q) => {
     const x = u(q);
     expect(x.intent).toBe("compare");
     expect(x.references.documents.map((d) => d.id)).toEqual(expect.arrayContaining(["virage-numerique-2019", "fdr-2023-2027"]));
+  });
+
+  it("reads how far one plan goes beside the other as framing, not as the subject", () => {
+    const x = u("la nouvelle FDR va plus loin que la précédente sur la cyber ?");
+    expect(x.intent).toBe("compare");
+    expect(x.terms.subject).toEqual(["cyb"]);
+    expect(u("Les consults en vidéo pour les patients qui vivent loin de tout, c'est prévu ?").terms.subject).toContain("loin");
+  });
+
+  it("keeps 'l'ancienne' before a noun a word of that noun: 'l'ancienne ASIP' names no plan", () => {
+    expect(u("Dans la FDR 23-27, l'ancienne ASIP devient quoi ?").references.documents.map((d) => d.id)).toEqual(["fdr-2023-2027"]);
   });
 
   it.each(["L'INS est-elle toujours dans la FDR actuelle ?", "Is the INS still in the current roadmap?"])("%s → lasted from the plan before: a comparison", (q) => {
