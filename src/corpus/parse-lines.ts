@@ -40,6 +40,7 @@ export function parseLinesRoadmap(file: string, lines: SourceLine[], structure: 
     number: g.number,
     title: g.title,
     short: g.short ?? null,
+    titleEn: g.title_en ?? null,
     subtitle: null,
     actions: actions.filter((a) => a.group === g.number).map((a) => a.number),
   }));

@@ -111,7 +111,7 @@ function parseGroup(
   const passageLines = [...preamble, ...(orphan?.body ?? [])];
   const passage = passageLines.length ? passageOf(group.title, passageLines) : null;
   return {
-    group: { number: group.number, title: group.title, short: group.short ?? null, subtitle, actions: listed.map((l) => l.number) },
+    group: { number: group.number, title: group.title, short: group.short ?? null, titleEn: group.title_en ?? null, subtitle, actions: listed.map((l) => l.number) },
     actions,
     passage,
   };

@@ -88,6 +88,8 @@ const LinesGroup = z
     number: z.number().int().positive(),
     title: z.string().min(1),
     short: z.string().min(1).optional(),
+    /** The title in English, for questions asked in English ("the access to health axis"). */
+    title_en: z.string().min(1).optional(),
     actions: Range,
   })
   .strict();
@@ -97,6 +99,8 @@ const SectionsGroup = z
     number: z.number().int().positive(),
     title: z.string().min(1),
     short: z.string().min(1).optional(),
+    /** The title in English, for questions asked in English ("the access to health axis"). */
+    title_en: z.string().min(1).optional(),
     heading: z.string().min(1),
     actions: Range,
   })
@@ -143,6 +147,7 @@ export const Group = z.object({
   number: z.number().int().positive(),
   title: z.string().min(1),
   short: z.string().nullable(),
+  titleEn: z.string().nullable(),
   /** The group's own subtitle in the text, when it has one. */
   subtitle: z.string().nullable(),
   actions: z.array(z.number().int().positive()),

@@ -331,6 +331,11 @@ export const PLAN_WORDS = anyOf([
   "feuille de route", "feuilles de route", "feuille de routes", "fdr", "fdrs", "roadmap", "roadmaps", "road map",
   "strategie", "strategies", "strategy", "plan", "plans", "programme", "politique", "policy", "texte", "textes", "document",
 ]);
+/**
+ * A plan named by its field ("digital health roadmap", "feuille de route du numérique en santé"):
+ * the field's words name the plan, not one of its parts ("Access to health").
+ */
+export const PLAN_FIELD = /(?<![a-z0-9])(?:(?:digital[\s-]+health|e-?health|health|healthcare)(?:\s+(?:it|care))?\s+(?:roadmaps?|plans?|strateg(?:y|ies))|(?:feuilles? de route|fdrs?|plans?|strategies?)\s+(?:nationale?s?\s+)?(?:du\s+|de\s+la\s+)?(?:numerique\s+en\s+sante|e-?sante|sante\s+numerique|numerique|sante))(?![a-z0-9])/g;
 /** Asking what an action contains. */
 export const ASKS_CONTENT = anyOf([
   "mesures", "measures", "objectifs", "contenu", "contient", "detail", "details", "detaille", "detailler", "prevoit",

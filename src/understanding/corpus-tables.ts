@@ -162,7 +162,7 @@ export const anyGroupWord = perCorpus((corpus): RegExp => {
 export interface GroupTitle {
   document: string;
   number: number;
-  /** Stems of the significant words of its title, short title and subtitle. */
+  /** Stems of the significant words of its title, short title, English title and subtitle. */
   stems: Set<string>;
   /** The same, as written (simplified): for typo-tolerant matching. */
   words: string[];
@@ -171,7 +171,7 @@ export interface GroupTitle {
 export const groupTitles = perCorpus((corpus): GroupTitle[] =>
   roadmaps(corpus).flatMap((d) =>
     d.groups.map((g) => {
-      const ws = [g.title, g.short ?? "", g.subtitle ?? ""].flatMap((t) => words(t)).filter((w) => w.length > 3 && !isStopword(w));
+      const ws = [g.title, g.short ?? "", g.titleEn ?? "", g.subtitle ?? ""].flatMap((t) => words(t)).filter((w) => w.length > 3 && !isStopword(w));
       return { document: d.id, number: g.number, stems: new Set(ws.map(stem)), words: [...new Set(ws)] };
     }),
   ),

@@ -1,6 +1,6 @@
 import type { Corpus } from "../corpus/schema.js";
 import { simplify, stem, words } from "../language/french.js";
-import { ACTION_WORDS, A_ROADMAP, BOTH_JOINED, THERE, EARLIER_PLAN, EARLIER_PLAN_ALONE, COMPLEMENT_AFTER, GROUP_SYNONYM_WORDS, LAST_WORDS, LATEST_PLAN_ALONE, ONE_OF_MANY_BEFORE, OPENS_WITH, PENULTIMATE_WORDS, POSSESSIVE_BEFORE, LATEST_PLAN, NUMBER_WORDS, ORDINAL_WORDS, PLAN_OF, PLAN_OF_PERSON, PLAN_WORDS, ROMAN, escapeRegExp } from "../language/lexicon.js";
+import { ACTION_WORDS, A_ROADMAP, BOTH_JOINED, THERE, EARLIER_PLAN, EARLIER_PLAN_ALONE, COMPLEMENT_AFTER, GROUP_SYNONYM_WORDS, LAST_WORDS, LATEST_PLAN_ALONE, ONE_OF_MANY_BEFORE, OPENS_WITH, PENULTIMATE_WORDS, POSSESSIVE_BEFORE, LATEST_PLAN, NUMBER_WORDS, ORDINAL_WORDS, PLAN_FIELD, PLAN_OF, PLAN_OF_PERSON, PLAN_WORDS, ROMAN, escapeRegExp } from "../language/lexicon.js";
 import { numberValue } from "../language/figures.js";
 import { closestWord } from "./spelling.js";
 import { covers, documentNames, documentsById, documentsByName, groupTitles, type DocumentNames, groupWords, perCorpus, placeNames, publisherKinds, roadmaps, roadmapsByRecency, vocabulary, yearOfName } from "./corpus-tables.js";
@@ -373,7 +373,7 @@ function nearGroupWord(s: string, groupWords: readonly RegExp[], lang: "fr" | "e
   for (const re of groupWords) {
     for (const m of s.matchAll(new RegExp(re.source, "g"))) spans.push(s.slice(Math.max(0, m.index - before), m.index + m[0].length + TITLE_AFTER));
   }
-  return spans.join(" … ");
+  return spans.join(" … ").replace(PLAN_FIELD, " ");
 }
 /** Characters around a group word where its title may stand: a short title after it, or before it in English. */
 const TITLE_BEFORE_EN = 30;

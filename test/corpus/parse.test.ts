@@ -316,8 +316,8 @@ describe("parseSectionsRoadmap on small texts", () => {
   it("reads groups, titles from the lists, measures, parts and passages", () => {
     const parsed = parseSectionsRoadmap("inline.txt", linesOf(TEXT), structure);
     expect(parsed.groups).toEqual([
-      { number: 1, title: "Alpha", short: null, subtitle: "Sous-titre de l'axe alpha", actions: [1, 2] },
-      { number: 2, title: "Bêta", short: null, subtitle: null, actions: [3] },
+      { number: 1, title: "Alpha", short: null, titleEn: null, subtitle: "Sous-titre de l'axe alpha", actions: [1, 2] },
+      { number: 2, title: "Bêta", short: null, titleEn: null, subtitle: null, actions: [3] },
     ]);
     expect(parsed.actions).toEqual([
       {
@@ -399,7 +399,7 @@ describe("parseLinesRoadmap on small texts", () => {
     group_name: "orientation",
     group_name_en: "orientation",
     groups: [
-      { number: 1, title: "Premier groupe", short: "Un", actions: [1, 2] },
+      { number: 1, title: "Premier groupe", short: "Un", title_en: "First group", actions: [1, 2] },
       { number: 2, title: "Second groupe", actions: [3, 3] },
     ],
   };
@@ -412,8 +412,8 @@ describe("parseLinesRoadmap on small texts", () => {
       { number: 3, title: "A trois.", group: 2, measures: [], line: 6 },
     ]);
     expect(parsed.groups).toEqual([
-      { number: 1, title: "Premier groupe", short: "Un", subtitle: null, actions: [1, 2] },
-      { number: 2, title: "Second groupe", short: null, subtitle: null, actions: [3] },
+      { number: 1, title: "Premier groupe", short: "Un", titleEn: "First group", subtitle: null, actions: [1, 2] },
+      { number: 2, title: "Second groupe", short: null, titleEn: null, subtitle: null, actions: [3] },
     ]);
     expect(parsed.passages).toEqual([{ section: null, text: "Intro 1\nIntro 2", line: 1, lines: [1, 2] }]);
   });

@@ -293,6 +293,15 @@ describe("groups named", () => {
     expect(u("le 4e axe de la fdr 23-27").references.groups).toEqual([{ document: "fdr-2023-2027", number: 4, by: "number", exists: true }]);
   });
 
+  it("by its English title, asked in English", () => {
+    expect(u("which actions are in the patient care axis?").references.groups).toEqual([{ document: "fdr-2023-2027", number: 2, by: "title", exists: true }]);
+    expect(u("the 'access to health' axis of the new roadmap").references.groups).toEqual([{ document: "fdr-2023-2027", number: 3, by: "title", exists: true }]);
+    expect(u("What's in the governance orientation of the 2019 roadmap?").references.groups).toEqual([{ document: "virage-numerique-2019", number: 1, by: "title", exists: true }]);
+    // The field that names the plan names none of its parts, "Access to health" though it says "health".
+    expect(u("What are the four pillars of France's 2023-2027 digital health roadmap?").references.groups).toEqual([]);
+    expect(u("What are the four pillars of France's 2023-2027 digital health roadmap?").structure).toBe("list_groups");
+  });
+
   it("by anyone's word for a part of a plan, and by the part it opens with", () => {
     expect(u("le dernier grand bloc de la feuille de route actuelle").references.groups).toEqual([{ document: "fdr-2023-2027", number: 4, by: "number", exists: true }]);
     expect(u("par quel grand thème commence la feuille de route 2019 ?").references.groups).toEqual([{ document: "virage-numerique-2019", number: 1, by: "number", exists: true }]);
