@@ -1,4 +1,4 @@
-import type { Corpus } from "../corpus/schema.js";
+import type { Corpus, CorpusDocument } from "../corpus/schema.js";
 import { simplify, stem, words } from "../language/french.js";
 import { ACTION_WORDS, A_ROADMAP, BOTH_JOINED, THERE, EARLIER_PLAN, EARLIER_PLAN_ALONE, COMPLEMENT_AFTER, GROUP_SYNONYM_WORDS, LAST_WORDS, LATEST_PLAN_ALONE, ONE_OF_MANY_BEFORE, OPENS_WITH, PENULTIMATE_WORDS, POSSESSIVE_BEFORE, LATEST_PLAN, NUMBER_WORDS, ORDINAL_WORDS, PLAN_FIELD, PLAN_OF, PLAN_OF_PERSON, PLAN_WORDS, ROMAN, escapeRegExp } from "../language/lexicon.js";
 import { numberValue } from "../language/figures.js";
@@ -313,6 +313,8 @@ export function resolveGroups(s: string, corpus: Corpus, documents: readonly Doc
   const byRecency = roadmapsByRecency(corpus);
   const named = byRecency.filter((d) => documents.some((r) => r.id === d.id));
   const readers = groupReaders(corpus);
+  const quoted = quotedGroup(s, named.length ? named : byRecency, corpus);
+  if (quoted) return [quoted];
   const pool = (named.length ? named : byRecency).filter((d) => (readers.get(d.id)?.words ?? []).some((re) => re.test(s)));
   for (const d of pool) {
     for (const [k, re] of readers.get(d.id)!.numbered.entries()) {
@@ -333,6 +335,27 @@ export function resolveGroups(s: string, corpus: Corpus, documents: readonly Doc
   }
   return [];
 }
+
+/**
+ * A group's title quoted as written, in French or English, its group word left out: "the actions
+ * listed under 'access to health'", "les actions de « Prise en charge »".
+ */
+function quotedGroup(s: string, documents: readonly CorpusDocument[], corpus: Corpus): GroupRef | null {
+  // A measure or an action of that name is what is quoted: "la mesure « Gouvernance » du volet cyber".
+  const pieces = pieceTitles(corpus);
+  const quotes = [...s.matchAll(/[«"“']\s*([^«»"“”']{3,60}?)\s*[»"”']/g)].map((m) => words(m[1]!).join(" ")).filter((q) => !pieces.has(q));
+  if (!quotes.length) return null;
+  for (const d of documents) {
+    for (const g of d.groups) {
+      const titles = [g.title, g.short, g.titleEn].filter((t): t is string => !!t).map((t) => words(t).join(" "));
+      if (quotes.some((q) => titles.includes(q))) return { document: d.id, number: g.number, by: "title", exists: true };
+    }
+  }
+  return null;
+}
+
+/** The titles of every action and measure, as `words` joins them. */
+const pieceTitles = perCorpus((corpus) => new Set(corpus.documents.flatMap((d) => d.actions.flatMap((a) => [a.title, ...a.measures.map((m) => m.title ?? "")])).map((t) => words(t).join(" ")).filter(Boolean)));
 
 /**
  * Per roadmap, its group words (and anyone's words for a plan's parts) as patterns: each word

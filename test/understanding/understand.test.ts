@@ -297,6 +297,9 @@ describe("groups named", () => {
     expect(u("which actions are in the patient care axis?").references.groups).toEqual([{ document: "fdr-2023-2027", number: 2, by: "title", exists: true }]);
     expect(u("the 'access to health' axis of the new roadmap").references.groups).toEqual([{ document: "fdr-2023-2027", number: 3, by: "title", exists: true }]);
     expect(u("What's in the governance orientation of the 2019 roadmap?").references.groups).toEqual([{ document: "virage-numerique-2019", number: 1, by: "title", exists: true }]);
+    // A title quoted as written needs no group word.
+    expect(u("What actions are listed under 'access to health' in the 2023-2027 roadmap?").references.groups).toEqual([{ document: "fdr-2023-2027", number: 3, by: "title", exists: true }]);
+    expect(u("les actions de « Prise en charge » ?").references.groups).toEqual([{ document: "fdr-2023-2027", number: 2, by: "title", exists: true }]);
     // The field that names the plan names none of its parts, "Access to health" though it says "health".
     expect(u("What are the four pillars of France's 2023-2027 digital health roadmap?").references.groups).toEqual([]);
     expect(u("What are the four pillars of France's 2023-2027 digital health roadmap?").structure).toBe("list_groups");
