@@ -79,7 +79,8 @@ describe("answers with exact citations", () => {
     expect([a.kind, a.refused]).toEqual(["structural", false]);
     expect(a.answer.startsWith("Feuille de route 2023-2027 compte 4 axes :")).toBe(true);
     expect(a.answer).toContain("Feuille de route 2019 compte 5 orientations :");
-    expect(ids(a).slice(0, 2)).toEqual(["fdr-2023-2027", "virage-numerique-2019"]);
+    expect(ids(a)[0]).toBe("fdr-2023-2027");
+    expect(ids(a)).toContain("virage-numerique-2019");
   });
 
   it("compares the roadmaps side by side from the reviewed correspondence", async () => {

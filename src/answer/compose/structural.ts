@@ -129,8 +129,12 @@ function countMeasures(d: CorpusDocument, lang: Lang): string {
 
 function listGroups(d: CorpusDocument, lang: Lang, corpus: Corpus, out: CitationList): void {
   const g = groupName(d, lang);
+  // Where the groups' names stand leads, when the roadmap's own text does not name them: the
+  // reader checks the names there (the 2019 orientations, in the launch accounts).
+  const sources = [...new Set(d.groups.flatMap((x) => groupSources(corpus, d, x.number)))].map((id) => out.cite(id));
   out.say(
     lang === "en" ? `${d.label} has ${d.groups.length} ${plural(g, d.groups.length)}:` : `${d.label} compte ${d.groups.length} ${plural(g, d.groups.length)} :`,
+    ...sources,
     out.cite(d.id),
   );
   groupLines(d, lang, corpus, out);
@@ -141,7 +145,7 @@ function groupLines(d: CorpusDocument, lang: Lang, corpus: Corpus, out: Citation
   const n = out.cite(d.id);
   for (const x of d.groups) {
     const sub = x.subtitle && x.subtitle !== x.title ? ` — ${x.subtitle}` : "";
-    out.say(`• ${x.number}. ${x.title}${sub} (${range(x.actions, lang)})`, n, ...groupSources(corpus, d, x.number).map((id) => out.cite(id)));
+    out.say(`• ${x.number}. ${x.title}${sub} (${range(x.actions, lang)})`, ...groupSources(corpus, d, x.number).map((id) => out.cite(id)), n);
   }
 }
 

@@ -77,20 +77,24 @@ describe("answerStructure", () => {
     );
   });
 
-  it("lists the 5 orientations of 2019, each citing the text where its name stands (the roadmap's own file has none)", () => {
+  it("lists the 5 orientations of 2019, the texts where their names stand first (the roadmap's own file has none)", () => {
     const a = structural("quelles sont les orientations de 2019 ?");
     expect(a.text).toBe(
       [
-        "Feuille de route 2019 compte 5 orientations : [1]",
-        "• 1. Renforcer la gouvernance du numérique en santé (actions 1 à 3) [1][2]",
-        "• 2. Intensifier la sécurité et l'interopérabilité des systèmes d'information en santé (actions 4 à 10) [1][2]",
-        "• 3. Accélérer le déploiement des services numériques socles (actions 11 à 14) [1][2]",
-        "• 4. Déployer au niveau national des plateformes numériques de santé (actions 15 à 17) [1][2]",
-        "• 5. Soutenir l'innovation et favoriser l'engagement des acteurs (actions 18 à 26) [1][3]",
+        "Feuille de route 2019 compte 5 orientations : [1][2][3]",
+        "• 1. Renforcer la gouvernance du numérique en santé (actions 1 à 3) [1][3]",
+        "• 2. Intensifier la sécurité et l'interopérabilité des systèmes d'information en santé (actions 4 à 10) [1][3]",
+        "• 3. Accélérer le déploiement des services numériques socles (actions 11 à 14) [1][3]",
+        "• 4. Déployer au niveau national des plateformes numériques de santé (actions 15 à 17) [1][3]",
+        "• 5. Soutenir l'innovation et favoriser l'engagement des acteurs (actions 18 à 26) [2][3]",
       ].join("\n"),
     );
     // The brief words the fifth orientation differently; the presentation gives it as the roadmap does.
-    expect(a.citations.map((c) => c.id)).toEqual(["virage-numerique-2019", "breve-virage-2019", "lancement-2019"]);
+    expect(a.citations.map((c) => c.id)).toEqual(["breve-virage-2019", "lancement-2019", "virage-numerique-2019"]);
+  });
+
+  it("lists the axes of 2023-2027 citing the roadmap alone: its own text names them", () => {
+    expect(structural("quels sont les axes de la feuille de route 2023-2027 ?").citations.map((c) => c.id)).toEqual(["fdr-2023-2027"]);
   });
 
   it("places a 2019 action in its orientation, citing the action and where the orientation's name stands", () => {
