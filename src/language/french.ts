@@ -11,6 +11,8 @@ import { stopwords as frenchStopwords } from "@orama/stopwords/french";
  */
 
 const ELISION = /^(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu)'/;
+/** English contractions and possessives end a word: "who'll", "they're", "doesn't", "France's" are "who", "they", "does", "France". */
+const ENGLISH_CONTRACTION = /(?<=[a-z])(?:'(?:ll|re|ve|d|m|s)|n't)$/;
 
 /** Question words and filler that carry no topic, in French and English. */
 const EXTRA_STOPWORDS = [
@@ -30,6 +32,10 @@ const EXTRA_STOPWORDS = [
   "this", "that", "these", "those", "it", "its", "there", "their", "they", "from", "by", "as", "at",
   "can", "could", "would", "should", "will", "say", "says", "said", "tell", "me", "please", "any",
   "some", "all", "into", "than", "then", "also", "has", "have", "had", "i", "we", "you", "our", "your",
+  "my", "his", "her", "him", "them", "us", "if", "so", "not", "no", "yes", "only", "just", "very", "really", "actually",
+  "here", "being", "get", "gets", "got", "going", "gonna", "want", "wants", "wanted", "more", "most", "much", "many",
+  "other", "another", "such", "same", "own", "each", "every", "ever", "like", "way", "lot", "lots", "kind", "sort",
+  "wo", "ca", "ain",
 ];
 
 /** Characters normalisation leaves as they are: ASCII, but for "^" and "`", which count as diacritics. */
@@ -65,7 +71,7 @@ const STOPWORDS = new Set(
  * What both indexes depend on in the reading of words: an index saved under another list of
  * stopwords stores terms the questions no longer produce, and is rebuilt.
  */
-export const ANALYSIS_ID = createHash("sha256").update(`snowball-fr\n${[...STOPWORDS].sort().join("\n")}`).digest("hex").slice(0, 12);
+export const ANALYSIS_ID = createHash("sha256").update(`snowball-fr\n${ENGLISH_CONTRACTION.source}\n${[...STOPWORDS].sort().join("\n")}`).digest("hex").slice(0, 12);
 
 export function isStopword(word: string): boolean {
   return STOPWORDS.has(word);
@@ -84,7 +90,7 @@ export function words(text: string): string[] {
       if (raw) out.push(raw);
       continue;
     }
-    const token = raw.replace(/^['-]+|['-]+$/g, "").replace(ELISION, "");
+    const token = bare(raw);
     if (!token) continue;
     if (/['-]/.test(token)) {
       const parts = token.split(/['-]+/).filter((p) => p.length > 0);
@@ -97,11 +103,16 @@ export function words(text: string): string[] {
   return out;
 }
 
+/** A token without its outer marks, its elision ("l'", "qu'") and its English contraction ("'ll", "n't", "'s"). */
+function bare(raw: string): string {
+  return raw.replace(/^['-]+|['-]+$/g, "").replace(ELISION, "").replace(ENGLISH_CONTRACTION, "");
+}
+
 /** The hyphenated or apostrophised compounds of a text, joined as `words` joins them, with their parts. */
 export function compounds(text: string): { joined: string; parts: string[] }[] {
   const out: { joined: string; parts: string[] }[] = [];
   for (const raw of simplify(text).split(/[^\p{L}\p{N}'-]+/u)) {
-    const token = raw.replace(/^['-]+|['-]+$/g, "").replace(ELISION, "");
+    const token = bare(raw);
     if (!/['-]/.test(token)) continue;
     const parts = token.split(/['-]+/).filter((p) => p.length > 0);
     out.push({ joined: parts.join(""), parts: parts.filter((p) => p.length > 1) });

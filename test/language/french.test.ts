@@ -55,6 +55,12 @@ describe("words", () => {
     expect(compounds("sans trait d'union")).toEqual([]);
   });
 
+  it("ends English words at their contraction or possessive", () => {
+    expect(words("who'll they’re doesn't France's we've I'm")).toEqual(["who", "they", "does", "france", "we", "i"]);
+    // French compounds with an apostrophe keep theirs.
+    expect(words("aujourd'hui")).toEqual(["aujourdhui", "aujourd", "hui"]);
+  });
+
   it("splits on punctuation and drops stray quotes and hyphens", () => {
     expect(words("Santé.fr, MaSanté@UE ; 'cité' --x--")).toEqual(["sante", "fr", "masante", "ue", "cite", "x"]);
     expect(words("   ")).toEqual([]);
@@ -63,7 +69,7 @@ describe("words", () => {
 
 describe("stopwords", () => {
   it("covers French and English function words and question fillers", () => {
-    for (const w of ["le", "la", "les", "de", "des", "et", "en", "ou", "quoi", "quel", "combien", "est", "c", "the", "what", "which", "about", "svp"]) {
+    for (const w of ["le", "la", "les", "de", "des", "et", "en", "ou", "quoi", "quel", "combien", "est", "c", "the", "what", "which", "about", "svp", "my", "only", "them", "actually"]) {
       expect(isStopword(w), w).toBe(true);
     }
   });

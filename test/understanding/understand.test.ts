@@ -521,6 +521,13 @@ describe("intent, read after the references", () => {
     expect(u("c'est qui le délégué ?").asks.person).toBe(true);
   });
 
+  it("English 'who' asks for a person first or after a verb of asking, not after a noun", () => {
+    expect(u("Does the roadmap say anything about designing tools with the people who'll actually use them?").asks.person).toBe(false);
+    expect(u("Who runs the DNS?").asks.person).toBe(true);
+    expect(u("I'd like to know who ran the ASIP at the 2019 launch").asks.person).toBe(true);
+    expect(u("The Espace Numérique de Santé: who piloted it?").asks.person).toBe(true);
+  });
+
   it.each<[string, string[]]>([
     ["Pourquoi a-t-il quitté la Cnam ?", ["career"]],
     ["le GCS e-Santé Bretagne c'est qui le directeur ?", ["officeholder"]],
