@@ -130,6 +130,12 @@ describe("documents named", () => {
     expect(understand("Que prévoit l'ARS Occitanie pour 2028 ?", withOccitanie).references.elsewhere).toEqual([]);
   });
 
+  it("names the 2019 presentation in English by its launch, not by anything launched", () => {
+    expect(documents("What happened at the 2019 launch of the digital health roadmap?")).toContain("lancement-2019");
+    expect(documents("According to the launch write-up, what is key to the Health Data Hub?")).toContain("lancement-2019");
+    expect(documents("When was the Health Data Hub launched?")).toEqual([]);
+  });
+
   it("reads a proper name one text alone uses as naming that text, unless the glossary gives it names other texts use", () => {
     expect(documents("Le stand Cyberveille, il montrait quoi ?")).toEqual(["lancement-2019"]);
     // "Cnam" stands in the 2019 presentation only; the 2019 roadmap says "l'assurance maladie".
