@@ -30,7 +30,8 @@ function subjectWords(text: string, corpus: Corpus, structureIsSubject = false):
   const unknownJoined = new Set(
     compounds(text)
       // "rendez-vous", which the texts use, is a word of its own.
-      .filter((c) => c.parts.length > 1 && (!isKnown(corpus, c.joined) || (INVERTED_PRONOUNS.has(c.parts.at(-1)!) && !vocabulary(corpus).textStems.has(stem(c.joined)))))
+      // "a-t-il" has one part of two letters or more: its pronoun.
+      .filter((c) => (c.parts.length > 1 && !isKnown(corpus, c.joined)) || (INVERTED_PRONOUNS.has(c.parts.at(-1)!) && !vocabulary(corpus).textStems.has(stem(c.joined))))
       .map((c) => c.joined),
   );
   return words(simplify(text).replace(new RegExp(FRAMING_PHRASES.source, "g"), " ")).filter(

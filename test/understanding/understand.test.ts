@@ -499,6 +499,8 @@ describe("intent, read after the references", () => {
 
   it("keeps neither an inverted verb's joined form nor 'stand for' in the subject, but keeps the French 'stands'", () => {
     expect(u("Le service d'orientation va-t-il exister partout ?").terms.subject).not.toContain("vatil");
+    // "a-t-il" has a single part of two letters or more, its pronoun.
+    expect(u("Y a-t-il une ligne directrice sur les données ?").terms.subject).toEqual(["lign", "directric", "donne"]);
     expect(u("What does ENS stand for?").terms.subject).not.toContain("stand");
     expect(u("Au lancement, c'était quoi le principe des stands ?").terms.subject).toContain("stand");
   });
