@@ -402,6 +402,7 @@ const EVOLUTION_WORDS = anyOf([
   "what happened to", "qu'est-ce qui a change", "avant et apres", "avant/apres", "et maintenant", "aujourd'hui",
   "colle", "aligne", "alignee", "coherent", "coherente", "rattache", "consistent", "aligned", "correspond", "correspondent",
   "correspondance", "coincide", "match", "matches", "reprend", "decline", "declinaison",
+  "la meme chose", "meme chose", "the same thing", "same thing", "disent pareil",
 ]);
 /**
  * Change over time asked of a topic. "Depuis" and "since" count before a time or a plan ("depuis

@@ -148,6 +148,8 @@ export class HybridRetriever {
       .filter((d) => d.by === "alias" || d.by === "label" || d.by === "region" || d.by === "name" || d.by === "publisher")
       .map((d) => d.id)
       .filter((id) => corpus.documents.find((d) => d.id === id)?.kind === "prose");
+    // Two texts named and no roadmap: those two.
+    if (prose.length >= 2 && !named.length) return prose.slice(0, 2);
     // A document set beside a roadmap: the one it names, else today's.
     if (prose.length && named.length <= 1 && byRecency[0]) return [prose[0]!, named[0] ?? byRecency[0]];
     const link = corpus.correspondences[0];

@@ -167,6 +167,8 @@ function isComparison(s: string, rest: string, refs: References, corpus: Corpus)
   // A document set beside the roadmaps: "… et la feuille de route nationale", "colle à la FDR".
   const prose = explicit.filter((d) => corpus.documents.find((x) => x.id === d.id)?.kind === "prose" && d.by !== "period");
   if (evolution && prose.length > 0 && (PLAN_WORDS.test(rest) || NATIONAL.test(rest))) return true;
+  // Two texts set side by side: "la brève et la présentation du 25 avril disent-elles la même chose ?".
+  if (evolution && prose.length >= 2) return true;
   // Both texts asked side by side: "ce qui a été présenté au lancement, et quelle action de la
   // feuille de route en parle", "ce qu'annonçait la présentation de 2019 et ce que prévoit la FDR 2023-2027".
   return refs.sideBySide;

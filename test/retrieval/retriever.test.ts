@@ -100,6 +100,11 @@ describe("HybridRetriever on the real index", () => {
     expect(r.byDocument["fdr-2023-2027"]![0]!.id).toBe("fdr-2023-2027#action-8");
   });
 
+  it("searches two texts named side by side, and no roadmap, each on its own", async () => {
+    const r = await retriever.retrieve("La brève et le compte rendu du 25 avril disent-ils la même chose sur la DNS ?");
+    expect(Object.keys(r.byDocument)).toEqual(["breve-virage-2019", "lancement-2019"]);
+  });
+
   it("searches a prose document named beside the national roadmap next to the latest roadmap", async () => {
     const r = await retriever.retrieve("la stratégie de l'ARS Bretagne colle-t-elle à la feuille de route nationale sur le Ségur ?");
     expect(Object.keys(r.byDocument).sort()).toEqual(["ars-bretagne", "fdr-2023-2027"]);

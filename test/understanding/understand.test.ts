@@ -214,6 +214,12 @@ describe("the old and the new plan name both", () => {
     expect(x.references.documents.map((d) => d.id)).toEqual(expect.arrayContaining(["virage-numerique-2019", "fdr-2023-2027"]));
   });
 
+  it("sets two texts named side by side against each other: 'la brève et la présentation du 25 avril disent-elles la même chose ?'", () => {
+    const x = u("La brève et le compte rendu du 25 avril disent-ils la même chose sur la DNS ?");
+    expect(x.intent).toBe("compare");
+    expect(x.references.documents.map((d) => d.id)).toEqual(expect.arrayContaining(["breve-virage-2019", "lancement-2019"]));
+  });
+
   it("reads how far one plan goes beside the other as framing, not as the subject", () => {
     const x = u("la nouvelle FDR va plus loin que la précédente sur la cyber ?");
     expect(x.intent).toBe("compare");
