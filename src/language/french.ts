@@ -35,7 +35,7 @@ const EXTRA_STOPWORDS = [
   "my", "his", "her", "him", "them", "us", "if", "so", "not", "no", "yes", "only", "just", "very", "really", "actually",
   "here", "being", "get", "gets", "got", "going", "gonna", "want", "wants", "wanted", "more", "most", "much", "many",
   "other", "another", "such", "same", "own", "each", "every", "ever", "like", "way", "lot", "lots", "kind", "sort",
-  "wo", "ca", "ain",
+  "wo", "ain",
 ];
 
 /** Characters normalisation leaves as they are: ASCII, but for "^" and "`", which count as diacritics. */
