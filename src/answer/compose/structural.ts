@@ -91,6 +91,11 @@ function groupSources(corpus: Corpus, d: CorpusDocument, group: number): string[
   return groupSourceTable(corpus)(d, group);
 }
 
+/** A group's English title beside the published one, for an answer in English: `"Accès à la santé" (Access to health, actions 10–13)`. */
+function inEnglish(g: { titleEn: string | null }, lang: Lang): string {
+  return lang === "en" && g.titleEn ? `${g.titleEn}, ` : "";
+}
+
 function plural(word: string, n: number): string {
   return n > 1 ? pluralOf(word) : word;
 }
@@ -145,7 +150,7 @@ function groupLines(d: CorpusDocument, lang: Lang, corpus: Corpus, out: Citation
   const n = out.cite(d.id);
   for (const x of d.groups) {
     const sub = x.subtitle && x.subtitle !== x.title ? ` — ${x.subtitle}` : "";
-    out.say(`• ${x.number}. ${x.title}${sub} (${range(x.actions, lang)})`, ...groupSources(corpus, d, x.number).map((id) => out.cite(id)), n);
+    out.say(`• ${x.number}. ${x.title}${sub} (${inEnglish(x, lang)}${range(x.actions, lang)})`, ...groupSources(corpus, d, x.number).map((id) => out.cite(id)), n);
   }
 }
 
@@ -157,12 +162,12 @@ function groupActions(d: CorpusDocument, number: number, lang: Lang, corpus: Cor
   const cites = members.map((a) => out.cite(actionId(d.id, a.number)));
   out.say(
     lang === "en"
-      ? `${d.label}, ${name} ${g.number} "${g.title}" (${range(g.actions, lang)}):`
+      ? `${d.label}, ${name} ${g.number} "${g.title}" (${inEnglish(g, lang)}${range(g.actions, lang)}):`
       : `${d.label}, ${name} ${g.number} « ${g.title} » (${range(g.actions, lang)}) :`,
     out.cite(d.id),
     ...groupSources(corpus, d, number).map((id) => out.cite(id)),
   );
-  members.forEach((a, i) => out.say(`• Action ${a.number} : ${a.title}`, cites[i]!));
+  members.forEach((a, i) => out.say(lang === "en" ? `• Action ${a.number}: ${a.title}` : `• Action ${a.number} : ${a.title}`, cites[i]!));
 }
 
 function missingAction(d: CorpusDocument, n: number, lang: Lang): string {
@@ -212,7 +217,7 @@ function whereIs(d: CorpusDocument, a: Action, lang: Lang): string {
   const g = d.groups.find((x) => x.number === a.group)!;
   const name = groupName(d, lang);
   return lang === "en"
-    ? `${d.label}, action ${a.number} "${a.title}" belongs to ${name} ${g.number}, "${g.title}" (${range(g.actions, lang)}).`
+    ? `${d.label}, action ${a.number} "${a.title}" belongs to ${name} ${g.number}, "${g.title}" (${inEnglish(g, lang)}${range(g.actions, lang)}).`
     : `${d.label}, action ${a.number} « ${a.title} » : ${name} ${g.number}, « ${g.title} » (${range(g.actions, lang)}).`;
 }
 

@@ -93,6 +93,12 @@ describe("answerStructure", () => {
     expect(a.citations.map((c) => c.id)).toEqual(["breve-virage-2019", "lancement-2019", "virage-numerique-2019"]);
   });
 
+  it("gives each group's English title beside the published one in an English answer", () => {
+    const a = structural("which actions are in the access to health axis of the 2023-2027 roadmap?");
+    expect(a.text.split("\n")[0]).toBe('Feuille de route 2023-2027, axis 3 "Accès à la santé" (Access to health, actions 10–13): [5]');
+    expect(a.text.split("\n")[1]).toBe("• Action 10: Renforcer l'information des patients et des professionnels sur la santé et l'offre de santé dans les territoires [1]");
+  });
+
   it("lists the axes of 2023-2027 citing the roadmap alone: its own text names them", () => {
     expect(structural("quels sont les axes de la feuille de route 2023-2027 ?").citations.map((c) => c.id)).toEqual(["fdr-2023-2027"]);
   });
