@@ -83,6 +83,15 @@ describe("answers with exact citations", () => {
     expect(ids(a)).toContain("virage-numerique-2019");
   });
 
+  it("says both meanings of an ambiguous acronym, numbered and quoted in the order it says them", async () => {
+    const a = await pipeline.ask("c'est quoi l'ENS ?");
+    expect(a.answer.split("\n")[0]).toBe(
+      "« ENS » a deux sens dans ces textes : Espace Numérique de Santé (devenu Mon espace santé) (Feuille de route 2019) ; entreprises du numérique en santé (Feuille de route 2023-2027). [1][2]",
+    );
+    expect(ids(a).slice(0, 2)).toEqual(["virage-numerique-2019#action-15", "fdr-2023-2027#action-15"]);
+    expect(a.answer.split("\n")[1]).toMatch(/^Feuille de route 2019, orientation 4/);
+  });
+
   it("compares the roadmaps side by side from the reviewed correspondence", async () => {
     const a = await pipeline.ask("qu'est devenu e-parcours depuis 2019 ?");
     expect(a.kind).toBe("compare");

@@ -98,22 +98,28 @@ export function quote(c: RetrievedCitation, result: RetrievalResult, decision: D
   };
 }
 
-/** The meanings of an ambiguous term ("ENS"), each with the document that gives it. */
-export function sayMeanings(result: RetrievalResult, cited: readonly RetrievedCitation[], corpus: Corpus, out: CitationList): void {
+/** The meanings of an ambiguous term ("ENS"), each with the document that gives it; returns the texts cited for them, in that order. */
+export function sayMeanings(result: RetrievalResult, cited: readonly RetrievedCitation[], corpus: Corpus, out: CitationList): RetrievedCitation[] {
   const lang = result.understanding.lang;
+  const said: RetrievedCitation[] = [];
   for (const g of result.understanding.terms.glossary) {
     const byMeaning = new Map<string, string[]>();
     for (const s of g.senses) byMeaning.set(s.meaning, [...(byMeaning.get(s.meaning) ?? []), s.document]);
     if (byMeaning.size < 2) continue;
     const label = (id: string) => corpus.documents.find((d) => d.id === id)?.label ?? id;
     const parts = [...byMeaning].map(([meaning, docs]) => `${meaning} (${label(docs[0]!)})`);
-    const cites = cited.filter((c) => g.senses.some((s) => s.document === parseCitationId(c.id).document)).map((c) => out.cite(c.id));
+    // Numbered in the order the meanings are said: [1] is the text of the first one.
+    const documents = [...byMeaning.values()].flat();
+    const rank = (c: RetrievedCitation) => documents.indexOf(parseCitationId(c.id).document);
+    const texts = cited.filter((c) => rank(c) >= 0).sort((a, b) => rank(a) - rank(b));
+    said.push(...texts.filter((c) => !said.includes(c)));
     const n = byMeaning.size === 2 ? (lang === "en" ? "two" : "deux") : String(byMeaning.size);
     out.say(
       lang === "en" ? `"${g.term}" has ${n} meanings in these texts: ${parts.join("; ")}.` : `« ${g.term} » a ${n} sens dans ces textes : ${parts.join(" ; ")}.`,
-      ...cites,
+      ...texts.map((c) => out.cite(c.id)),
     );
   }
+  return said;
 }
 
 /**
@@ -128,8 +134,9 @@ export function composeQuotes(
   out: CitationList,
   preface?: (texts: readonly string[]) => string | null,
 ): void {
-  sayMeanings(result, cited, corpus, out);
-  const quotes = cited.map((c) => quote(c, result, decision, corpus, out));
+  // The texts of an ambiguous term's meanings are quoted in the order the meanings were said.
+  const said = sayMeanings(result, cited, corpus, out);
+  const quotes = [...said, ...cited.filter((c) => !said.includes(c))].map((c) => quote(c, result, decision, corpus, out));
   const first = preface?.(quotes.flatMap((q) => q.texts));
   if (first) out.say(first);
   for (const q of quotes) q.write();
