@@ -361,10 +361,8 @@ function namedOtherwiseElsewhere(corpus: Corpus, name: string, document: string)
   const v = vocabulary(corpus);
   const entries = entriesByTerm(corpus).get(name) ?? [];
   const phrases = entries.flatMap((e) => [...e.terms, ...e.expand]).map((p) => words(p).filter((w) => !isStopword(w))).filter((ws) => ws.length && ws.join(" ") !== name);
-  return phrases.some((ws) => {
-    const stems = ws.map(stem);
-    return [...v.contentStems].some(([citation, own]) => parseCitationId(citation).document !== document && stems.every((st) => own.has(st)));
-  });
+  const elsewhere = [...v.contentStems].filter(([citation]) => parseCitationId(citation).document !== document).map(([, own]) => own);
+  return phrases.some((ws) => elsewhere.some((own) => ws.every((w) => own.has(stem(w)))));
 }
 
 /**

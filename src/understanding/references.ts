@@ -193,10 +193,9 @@ export function resolveDocuments(s: string, corpus: Corpus): DocumentReading {
     const cue = latestCue(s);
     if ((cue && !/\d{2}/.test(s.slice(cue.index, cue.index + cue[0].length + 8))) || LATEST_PLAN_ALONE.test(s)) add(byRecency[0]!.id, "recency");
   }
-  // "entre l'ancienne et la nouvelle feuille de route": the alias named the latest, the cue the one before.
-  if (byRecency.length > 1 && found.has(byRecency[0]!.id) && !byRecency.slice(1).some((r) => found.has(r.id)) && NEAR_EARLIER_PLAN.test(s)) addEarlier();
-  // "ce que la FDR 2023-2027 garde de l'ancienne sur l'e-prescription": today's named, the one before by a pronoun.
-  if (byRecency.length > 1 && found.has(byRecency[0]!.id) && !byRecency.slice(1).some((r) => found.has(r.id)) && EARLIER_PLAN_ALONE.test(s)) addEarlier();
+  // "entre l'ancienne et la nouvelle feuille de route": the alias named the latest, the cue the one
+  // before; "ce que la FDR 2023-2027 garde de l'ancienne sur l'e-prescription": a pronoun names it.
+  if (byRecency.length > 1 && found.has(byRecency[0]!.id) && !byRecency.slice(1).some((r) => found.has(r.id)) && (NEAR_EARLIER_PLAN.test(s) || EARLIER_PLAN_ALONE.test(s))) addEarlier();
   // "…dans la feuille de route 2019, et dans la nouvelle ?": the plan named, then today's by a pronoun.
   if (byRecency.length > 1 && !found.has(byRecency[0]!.id) && byRecency.slice(1).some((r) => found.has(r.id)) && LATEST_PLAN_ALONE.test(s)) add(byRecency[0]!.id, "recency");
   // "le DMP vu par l'ARS Bretagne et par la feuille de route nationale", "la cybersécurité au
