@@ -331,12 +331,27 @@ const capitalisedWords = perCorpus((corpus) => {
       }
     }
   }
+  // Mostly lower case in the questions, as people type it: "health", "vitale", not "Buzyn" typed
+  // "buzyn" once in a hurry.
+  const mostlyLower = new Set(lower);
+  const typed = new Map<string, { lower: number; capital: number }>();
   // Words people type in lower case in the curated and generated questions are everyday words
   // ("nouvelle", "paris"), whatever capital a text gives them.
   for (const e of [...Object.values(corpus.enrichment.actions), ...Object.values(corpus.enrichment.documents)]) {
-    for (const q of [...e.questions, ...e.keywords]) for (const m of q.matchAll(/(?<![\p{L}])\p{Ll}[\p{L}]{3,}/gu)) lower.add(simplify(m[0]));
+    for (const q of [...e.questions, ...e.keywords]) {
+      for (const m of q.matchAll(/(?<![\p{L}])\p{L}[\p{L}]{3,}/gu)) {
+        const w = simplify(m[0]);
+        const n = typed.get(w) ?? { lower: 0, capital: 0 };
+        if (/^\p{Ll}/u.test(m[0])) {
+          n.lower++;
+          lower.add(w);
+        } else if (m.index > 0) n.capital++;
+        typed.set(w, n);
+      }
+    }
   }
-  return { capitalised, anywhere, lower, titleCase };
+  for (const [w, n] of typed) if (n.lower > 0 && n.lower >= n.capital) mostlyLower.add(w);
+  return { capitalised, anywhere, lower, mostlyLower, titleCase };
 });
 
 /**
@@ -371,10 +386,12 @@ function namedOtherwiseElsewhere(corpus: Corpus, name: string, document: string)
  * "le plan ESMS" is about the programme, in whichever plan.
  */
 export const yearOfName = perCorpus((corpus): Map<string, number> => {
-  const { capitalised, lower, titleCase } = capitalisedWords(corpus);
+  // Only "plan <name>" reads this table: a name stays one however often it is typed in lower case,
+  // unless that is how people mostly write it.
+  const { capitalised, mostlyLower, titleCase } = capitalisedWords(corpus);
   const out = new Map<string, number>();
   for (const [w, docs] of capitalised) {
-    if (lower.has(w) || isStopword(w) || !titleCase.has(w)) continue;
+    if (mostlyLower.has(w) || isStopword(w) || !titleCase.has(w)) continue;
     // Undated texts (a regional page recalling 2019) do not date a name.
     const years = new Set([...docs].map((id) => corpus.documents.find((d) => d.id === id)?.year).filter((y): y is number => typeof y === "number"));
     const [year] = years;

@@ -1,4 +1,7 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse, stringify } from "yaml";
 import { loadCorpus } from "../../src/corpus/load.js";
 import type { Corpus } from "../../src/corpus/schema.js";
 import { isKnown, roadmapsByRecency } from "../../src/understanding/corpus-tables.js";
@@ -128,6 +131,16 @@ describe("documents named", () => {
     const withOccitanie = loadCorpus(dir);
     expect(understand("Que prévoit la feuille de route du numérique en santé 2028-2032 ?", withOccitanie).references.elsewhere).toEqual(["2032"]);
     expect(understand("Que prévoit l'ARS Occitanie pour 2028 ?", withOccitanie).references.elsewhere).toEqual([]);
+  });
+
+  it("keeps a minister's name a name to the plan of her year when a few questions type it in lower case", () => {
+    const { dir } = tempCorpus({ copyReal: true });
+    const file = join(dir, "doc2query.yaml");
+    const d2q = parse(readFileSync(file, "utf8")) as { actions: Record<string, { questions: string[] }> };
+    d2q.actions["virage-numerique-2019#action-13"]!.questions.push("ordonnance electronique, c prevu dans le plan buzyn ?", "le plan buzyn parlait de l'e-prescription ?");
+    writeFileSync(file, stringify(d2q));
+    const typedInLower = loadCorpus(dir);
+    expect(resolveDocuments(simplify("prescriptions dématérialisées ds le plan Buzyn ?"), typedInLower).documents.map((d) => d.id)).toEqual(Y2019);
   });
 
   it("names the 2019 presentation in English by its launch, not by anything launched", () => {
