@@ -215,7 +215,7 @@ const ATTRIBUTE_TABLE = {
   // What a person or a post is paid: an amount the plans never give, whoever is asked about.
   pay: {
     // The amount asked, not pay as a topic ("les grilles salariales", "anything on IT salaries?").
-    asks: ["son salaire", "leur salaire", "quel salaire", "quels salaires", "combien gagne", "combien gagnent", "gagnait", "what salary", "how much do they earn", "how much does he earn", "how much does she earn", "how much is he paid", "how much is she paid", "how much are they paid"],
+    asks: ["son salaire", "leur salaire", "quel salaire", "quels salaires", "quel est le salaire", "c'est quoi le salaire", "combien est paye", "combien est payee", "combien sont payes", "what is the salary", "what's the salary", "combien gagne", "combien gagnent", "gagnait", "what salary", "how much do they earn", "how much does he earn", "how much does she earn", "how much is he paid", "how much is she paid", "how much are they paid"],
     evidence: ["salaire", "euros", "brut", "net"],
   },
   officeholder: {
@@ -288,6 +288,18 @@ const ATTRIBUTE_TABLE = {
       "reinitialise", "reinitialiser", "mot de passe oublie", "code oublie", "reset my", "forgot my",
     ],
     evidence: ["etape", "etapes", "procedure", "candidater", "candidature", "appel a projets", "appel a candidatures", "activer", "activation", "modalites", "guichet", "reinitialiser"],
+  },
+  // When the next meeting, edition or round takes place: a calendar the plans do not keep, whatever
+  // the event ("la prochaine édition c'est quand", "when is the next steering committee?").
+  schedule: {
+    asks: [
+      "le prochain comite", "la prochaine reunion", "la prochaine seance", "la prochaine session", "la prochaine edition",
+      "la prochaine vague", "la prochaine campagne", "le prochain appel", "la prochaine rencontre", "le prochain rendez-vous",
+      "quand a lieu le prochain", "quand a lieu la prochaine", "quand aura lieu", "date du prochain", "date de la prochaine",
+      "c'est quand le prochain", "c'est quand la prochaine", "quand est le prochain", "quand est la prochaine",
+      "next meeting", "next session", "next edition", "next round", "next committee", "next call for", "when is the next", "when's the next",
+    ],
+    evidence: ["prochain", "prochaine", "calendrier", "se tiendra", "aura lieu", "se reunira", "next", "scheduled"],
   },
   weather: { asks: ["meteo", "quel temps", "pleuvoir", "pluie", "fera beau", "fait beau", "weather", "rain", "forecast", "sunny"], evidence: ["meteo", "pluie", "soleil", "climat"] },
   // Office life and travel, asked of the assistant because it is at hand: a printer, leave, a train, lunch.

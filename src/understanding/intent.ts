@@ -36,6 +36,19 @@ function uninverted(s: string): string {
 /** The words that ask each kind of detail, compiled once rather than for every question. */
 const ATTRIBUTE_ASKS = Object.entries(ATTRIBUTES).map(([kind, a]) => [kind, anyOf(a.asks)] as const);
 
+/**
+ * The stems of the words that asked each kind of detail ("prochaine réunion", "ouvert le samedi"):
+ * they say what is asked of the topic, not the topic, which decides whether the closest text is shown.
+ */
+export function attributeAskStems(s: string, kinds: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const [kind, asks] of ATTRIBUTE_ASKS) {
+    if (!kinds.includes(kind)) continue;
+    for (const text of [s, uninverted(s)]) for (const m of text.matchAll(new RegExp(asks.source, "g"))) for (const w of m[0].split(/[^a-z0-9']+/)) if (w) out.add(stem(w));
+  }
+  return out;
+}
+
 /** What kind of answer the words ask for, whatever the route. */
 export function answerType(s: string, nameHint: boolean): Understanding["asks"] {
   const plain = uninverted(s);

@@ -3,7 +3,7 @@ import { simplify } from "../language/french.js";
 import { ACTION_AFTER, ACTION_BEFORE, AFTER_YEAR, CARE_ABROAD, NEXT_PLAN, PLAN_WORDS } from "../language/lexicon.js";
 import { endYear, roadmapsByRecency } from "./corpus-tables.js";
 import { resolveFollowUp, type ThreadTurn } from "./follow-up.js";
-import { readIntent } from "./intent.js";
+import { attributeAskStems, readIntent } from "./intent.js";
 import { detectLanguage } from "./language.js";
 import { elsewherePlaces, resolveActions, resolveDocuments, resolveGroups, resolvePublishers } from "./references.js";
 import { isInjection, isPersonalMedicalQuestion, isWritingRequest } from "./safety.js";
@@ -26,17 +26,17 @@ export function understand(question: string, corpus: Corpus, history: readonly T
   const groups = actions.length ? [] : resolveGroups(s, corpus, documents.documents, detectLanguage(text));
   const read = readTerms(text, documents.rest, corpus, documents.documents);
   // A place abroad where a patient is cared for is the setting, not another country's plan.
-  const terms = CARE_ABROAD.test(s) ? { ...read, glossary: read.glossary.map((g) => ({ ...g, elsewhere: false })) } : read;
+  const noted = CARE_ABROAD.test(s) ? { ...read, glossary: read.glossary.map((g) => ({ ...g, elsewhere: false })) } : read;
   const neighbour = ACTION_AFTER.test(s) ? "next" : ACTION_BEFORE.test(s) ? "previous" : null;
   const elsewhere = [
-    ...elsewherePlaces(text, corpus, terms.glossary),
+    ...elsewherePlaces(text, corpus, noted.glossary),
     // "la feuille de route 2028-2032": a period no document covers is not answered from another one,
     // nor from one that merely reaches its first year (a regional strategy of 2023-2028).
     ...(documents.unknownYears.length && documents.documents.every((d) => d.by === "period" || d.by === "year") && PLAN_WORDS.test(s) ? [documents.unknownYears.join("-")] : []),
     // "l'action suivante dans la feuille de route" is the next action, not the next plan.
     ...(neighbour ? [] : nextPlan(s, corpus)),
   ];
-  const named = [...documents.documents, ...resolvePublishers(text, s, corpus, documents.documents, terms.glossary, terms.unknownNames)];
+  const named = [...documents.documents, ...resolvePublishers(text, s, corpus, documents.documents, noted.glossary, noted.unknownNames)];
   const references: Understanding["references"] = {
     documents: named,
     actions,
@@ -47,7 +47,11 @@ export function understand(question: string, corpus: Corpus, history: readonly T
     sideBySide: documents.sideBySide,
     neighbour,
   };
-  const { intent, structure, asks } = readIntent(s, simplify(documents.rest), references, terms.subject, corpus, PERSON_NAME.test(text) || terms.unknown.length > 0);
+  const { intent, structure, asks } = readIntent(s, simplify(documents.rest), references, read.subject, corpus, PERSON_NAME.test(text) || read.unknown.length > 0);
+  // What is asked of the topic is no part of it ("la prochaine réunion du CNS" is about the CNS), unless nothing else is asked about.
+  const asking = attributeAskStems(s, asks.attributes);
+  const topic = noted.subject.filter((st) => !asking.has(st));
+  const terms = topic.length ? { ...noted, subject: topic, unknown: noted.unknown.filter((st) => !asking.has(st)) } : noted;
   return {
     question,
     text,

@@ -170,6 +170,16 @@ describe("answer pipeline", () => {
     expect(a.citations.map((c) => c.id)).toEqual(["virage-numerique-2019#action-2"]);
   });
 
+  it.each([
+    ["C'est quand la prochaine réunion du Conseil du numérique en santé ?", "le calendrier de ses prochaines réunions ou éditions", "virage-numerique-2019#action-2"],
+    ["Le Lab e-santé est ouvert le samedi ?", "de coordonnées (adresse, téléphone, site)", "virage-numerique-2019#action-23"],
+  ])("refuses a detail the texts do not give of a body they name, and shows that body's text: %s", async (q, lacking, closest) => {
+    const a = await pipeline.ask(q);
+    expect(a).toMatchObject({ refused: true, lang: "fr" });
+    expect(a.answer.startsWith(`Les textes que je couvre ne donnent pas ${lacking}, et je préfère ne pas deviner.`)).toBe(true);
+    expect(a.citations.map((c) => c.id)).toEqual([closest]);
+  });
+
   it("refuses a question whose only link to the texts is a place name, without a closest text", async () => {
     const a = await pipeline.ask("T'as une recette de far breton facile ?");
     expect(a).toMatchObject({ refused: true, citations: [] });

@@ -572,10 +572,15 @@ describe("intent, read after the references", () => {
     ["Mes patients n'ont plus de généraliste depuis que leur médecin est parti à la retraite : le numérique aide-t-il ?", []],
     ["What salary does the ANS pay a senior developer?", ["pay"]],
     ["Is there anything on IT salaries in public hospitals?", []],
+    ["Quel est le salaire du délégué au numérique en santé ?", ["pay"]],
     // Eligibility asked of someone, not said of a population.
     ["notre EHPAD est-il éligible au Ségur ?", ["eligibility"]],
     ["on voudrait repérer les patients éligibles aux dépistages, c'est prévu ?", []],
     ["Il fera beau pour le lancement ?", ["weather"]],
+    // The next event's date is a calendar; the years ahead are a plan's horizon.
+    ["C'est quand la prochaine réunion du comité de pilotage régional ?", ["schedule"]],
+    ["When is the next steering committee meeting?", ["schedule"]],
+    ["Est-il prévu de maintenir l'outil dans les prochaines années ?", []],
     ["Jusqu'à quelle date peut-on déposer un dossier ESMS numérique ?", ["deadline"]],
     ["Quels sont les critères d'éligibilité des ESMS au Ségur ?", ["eligibility"]],
     ["Comment je réinitialise le code de ma e-CPS ?", ["procedure"]],
