@@ -195,8 +195,13 @@ const ATTRIBUTE_TABLE = {
       "opening hours", "how do i contact", "download", "sign up", "register",
       "c'est ouvert", "est ouvert le", "est-il ouvert", "est-elle ouverte", "ouvert le dimanche", "ouvert le samedi", "ferme a quelle heure",
       "ouvre a quelle heure", "what time does", "open on", "is it open", "a quelles heures", "quels horaires", "what hours", "opening times",
+      // Where a body sits, and the line to call for help.
+      "adresse postale", "leur adresse", "son adresse", "a quelle adresse", "quelle adresse", "l'adresse du", "adresse des locaux",
+      "ou sont ses locaux", "quel arrondissement", "where is it located", "where is it based",
+      "headquartered", "headquarters", "postal address", "street address", "web address",
+      "hotline", "numero vert", "assistance telephonique", "support technique", "helpdesk", "help desk", "mail referent", "mail du referent",
     ],
-    evidence: ["adresse", "telephone", "mail", "courriel", "site", "www", "http", "contact", "horaires", "inscription", "formulaire", "siege"],
+    evidence: ["adresse", "telephone", "mail", "courriel", "site", "www", "http", "contact", "horaires", "inscription", "formulaire", "siege", "hotline", "numero vert"],
   },
   career: {
     asks: [
@@ -209,6 +214,9 @@ const ATTRIBUTE_TABLE = {
       "quel poste aujourd'hui", "occupe quel poste", "son poste actuel", "toujours en poste", "toujours ministre", "toujours secretaire d'etat",
       "toujours delegue", "toujours deleguee", "toujours directeur", "toujours directrice", "current job", "current position", "still in office",
       "still minister", "still in charge", "doing now",
+      // A person's age and path before or after the post the texts name.
+      "quel age", "how old", "parcours professionnel", "faisait quoi avant", "avant sa nomination", "avant d'etre nomme", "avant d'etre nommee",
+      "devenu quoi apres", "devenue quoi apres", "dirigeait quelle", "before becoming", "before joining", "career path", "why did he leave", "why did she leave",
     ],
     evidence: ["successeur", "succede", "remplace", "quitte", "depart", "diplome", "ancien", "auparavant"],
   },
@@ -225,6 +233,7 @@ const ATTRIBUTE_TABLE = {
       "c'est qui la presidente", "le directeur c'est qui", "la directrice c'est qui", "nom du directeur", "nom de la directrice",
       "nom du president", "nom de la presidente", "nom du responsable", "nom de la personne", "who chairs",
       "who is the director", "who is the head", "name of the director", "name of the head", "name of the person",
+      "qui dirige actuellement", "qui est a la tete", "current director", "current head", "who currently heads", "who currently runs",
     ],
     evidence: ["president", "presidente", "preside", "presidee", "directeur", "directrice", "dirige", "ministre", "nomme", "nommee"],
   },
@@ -253,6 +262,8 @@ const ATTRIBUTE_TABLE = {
     asks: [
       "amende", "amendes", "penalite", "penalites", "penalty", "illegal", "legal", "loi", "decret", "statut juridique", "jurisprudence", "votee", "le vote", "law", "fine",
       "sanction", "sanctions", "sanctionne", "sanctionnes", "puni", "punis", "punition", "poursuites", "prison", "penalties", "punished", "sanctioned",
+      "obligation legale", "legalement", "legale", "appel d'offres", "marche public", "marches publics",
+      "legal obligation", "legally required", "does the act apply",
       "on a le droit", "a-t-on le droit", "a t on le droit", "ai-je le droit", "j'ai le droit", "c'est interdit", "est-ce interdit", "interdit ou pas", "il risque", "elle risque", "on risque", "are we allowed", "is it allowed", "am i allowed",
     ],
     evidence: ["amende", "sanction", "sanctionner", "penalite", "loi", "decret", "arrete", "juridique", "legal", "vote", "obligatoire", "opposable", "interdit", "interdiction", "autorise"],
@@ -262,6 +273,8 @@ const ATTRIBUTE_TABLE = {
       "quel editeur", "quels editeurs", "quelle entreprise", "quelle societe", "quelle start-up", "quelle startup",
       "quel logiciel", "quel prestataire", "quelle marque", "quel fournisseur", "which company", "which vendor",
       "which software", "what software", "iphone", "android", "quel hebergeur", "quels hebergeurs", "which host", "hosting provider",
+      "quel cabinet", "cabinet de conseil", "consulting firm", "heberge chez qui", "hebergees chez qui", "hosted by whom", "quels editeurs sont references",
+      "nom de la start-up", "nom de la startup", "nom de l'entreprise", "name of the start-up", "name of the startup", "name of the company",
     ],
     evidence: ["editeur", "societe", "entreprise", "prestataire", "fournisseur", "marque", "industriel", "logiciel", "start-up", "startup", "jeune pousse"],
   },
@@ -277,6 +290,7 @@ const ATTRIBUTE_TABLE = {
     asks: [
       "qui en fait partie", "qui fait partie", "qui y siege", "qui siege", "compose de qui", "composee de qui", "sa composition",
       "quels sont les membres", "quels membres", "la liste des membres", "who are the members", "who sits on", "made up of whom",
+      "sont membres", "which hospitals take part", "which hospitals participate",
     ],
     evidence: ["membre", "membres", "compose", "composee", "reunit", "rassemble", "associe", "regroupe", "represente", "representants"],
   },
@@ -288,6 +302,11 @@ const ATTRIBUTE_TABLE = {
       "reinitialise", "reinitialiser", "mot de passe oublie", "code oublie", "reset my", "forgot my",
     ],
     evidence: ["etape", "etapes", "procedure", "candidater", "candidature", "appel a projets", "appel a candidatures", "activer", "activation", "modalites", "guichet", "reinitialiser"],
+  },
+  // How often something must be done: a rhythm the plans seldom set ("tous les combien, les audits ?").
+  frequency: {
+    asks: ["a quelle frequence", "quelle frequence", "tous les combien", "how often", "how frequently", "at what frequency", "quelle periodicite"],
+    evidence: ["frequence", "periodicite", "chaque annee", "annuel", "annuelle", "annuellement", "tous les ans", "par an", "mensuel", "trimestriel", "regulierement", "periodique"],
   },
   // When the next meeting, edition or round takes place: a calendar the plans do not keep, whatever
   // the event ("la prochaine édition c'est quand", "when is the next steering committee?").

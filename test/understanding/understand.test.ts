@@ -573,6 +573,17 @@ describe("intent, read after the references", () => {
     ["What salary does the ANS pay a senior developer?", ["pay"]],
     ["Is there anything on IT salaries in public hospitals?", []],
     ["Quel est le salaire du délégué au numérique en santé ?", ["pay"]],
+    // Where a body sits and whom to call; how often something is due; a legal duty; the firm behind a service.
+    ["Le GCS e-Santé Bretagne, c'est à quelle adresse ?", ["contact"]],
+    ["Where is GIE SESAM-Vitale headquartered?", ["contact"]],
+    ["La e-CPS ne marche pas, y a une hotline ?", ["contact"]],
+    ["À quelle fréquence faut-il faire un audit de sécurité ?", ["frequency"]],
+    ["How often must hospitals run cyber drills?", ["frequency"]],
+    ["Mon hôpital a-t-il l'obligation légale de faire un exercice de crise ?", ["legal"]],
+    ["Which consulting firm wrote the doctrine?", ["vendor"]],
+    ["Laura Létourneau faisait quoi avant d'être nommée déléguée ?", ["career"]],
+    ["Les usagers participent-ils à la conception des services numériques ?", []],
+    ["Où se trouve l'action sur la cybersécurité dans la feuille de route ?", []],
     // Eligibility asked of someone, not said of a population.
     ["notre EHPAD est-il éligible au Ségur ?", ["eligibility"]],
     ["on voudrait repérer les patients éligibles aux dépistages, c'est prévu ?", []],
