@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Chunk } from "../corpus/chunk.js";
 import { parseCitationId, type Corpus } from "../corpus/schema.js";
 import type { RetrievalResult, RetrievedCitation } from "../retrieval/retriever.js";
-import { answerFeatures, candidatesFeatures, extraFeatures, pieceFeatures, questionContext, type QuestionContext } from "./features.js";
+import { answerFeatures, candidatesFeatures, extraFeatures, pieceFeatures, questionContext, textCoverage, type QuestionContext } from "./features.js";
 import { LogisticModel, predict, type Features } from "./logistic.js";
 import fitted from "./models.json" with { type: "json" };
 
@@ -42,6 +42,8 @@ export interface Decision {
   cite: RetrievedCitation[];
   /** Of a cited text, the measures or passages to quote, best first. */
   pieces(c: RetrievedCitation, kind: Chunk["kind"], max?: number): Chunk[];
+  /** The share of the question's subject a citation's own text speaks of (0 to 1). */
+  covers(id: string): number;
 }
 
 /** Everything the models saw: for the calibration to refit them, and for debugging. */
@@ -94,6 +96,7 @@ export function decide(result: RetrievalResult, corpus: Corpus, models: Models =
     topical: !unspoken && (features.chunk_coverage_top! >= 0.5 || (result.understanding.terms.glossary.length > 0 && features.coverage_top! >= 0.4)),
     cite,
     pieces: (c, kind, max = 2) => pieces(q, c, kind, max, models),
+    covers: (id) => textCoverage(q, id),
   };
 }
 

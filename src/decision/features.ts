@@ -128,6 +128,11 @@ export function questionContext(result: RetrievalResult, corpus: Corpus): Questi
   };
 }
 
+/** The share of the question's subject a citation's own text accounts for (its curated wording aside). */
+export function textCoverage(q: QuestionContext, id: string): number {
+  return coverageBy(q, id, true);
+}
+
 function coverageBy(q: QuestionContext, id: string, content = false): number {
   const v = vocabulary(q.corpus);
   return coverage(q.subject, (content ? v.contentStems : v.stemsByCitation).get(id) ?? new Set());

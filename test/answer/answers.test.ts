@@ -98,6 +98,21 @@ describe("answers with exact citations", () => {
     expect(ids(a)).toEqual(expect.arrayContaining(["virage-numerique-2019#action-14", "fdr-2023-2027#action-8"]));
   });
 
+  it.each([
+    ["Le SAS : qu'est-ce qui a changé depuis 2019 ?", "« Feuille de route 2019 » n'en parle pas ; « Feuille de route 2023-2027 » en parle :", ["fdr-2023-2027#action-12"]],
+    ["Is the tour de France de la e-santé still in the new roadmap?", '"Feuille de route 2023-2027" says nothing of it; "Feuille de route 2019" does:', ["virage-numerique-2019#action-25"]],
+  ])("says which roadmap is silent on a topic rather than quote its closest noise: %s", async (q, opening, cited) => {
+    const a = await pipeline.ask(q);
+    expect(a).toMatchObject({ kind: "compare", refused: false });
+    expect(a.answer.startsWith(opening)).toBe(true);
+    expect(ids(a)).toEqual(cited);
+  });
+
+  it("keeps both roadmaps when a reviewed link says they speak of one thing in other words", async () => {
+    const a = await pipeline.ask("Comparer la cybersécurité entre la feuille de route 2019 et celle de 2023-2027");
+    expect(ids(a).sort()).toEqual(["fdr-2023-2027#action-14", "virage-numerique-2019#action-9"]);
+  });
+
   it("marks every statement with citations that exist and were retrieved", async () => {
     const a = await pipeline.ask("que prévoit-on pour la télésanté dans les zones sous-denses ?");
     const retrieved = new Set(a.retrieved.map((r) => r.id));

@@ -3,6 +3,7 @@ import { actionId, parseCitationId, type Corpus, type Correspondence, type Corre
 import type { Decision } from "../../decision/decide.js";
 import type { RetrievalResult, RetrievedCitation } from "../../retrieval/retriever.js";
 import type { CitationList } from "../citations.js";
+import { counterparts } from "../../understanding/corpus-tables.js";
 import { quote } from "./extractive.js";
 import { describeAction } from "./structural.js";
 
@@ -43,6 +44,36 @@ function bestLink(result: RetrievalResult, corpus: Corpus): Pick | null {
   return best;
 }
 
+/** A side speaks of the topic when one of its first texts holds half the subject; it is silent when none holds any of it. */
+const SPEAKS = 0.5;
+
+/**
+ * The texts compared that say nothing of the topic, and the best text of those that do: "le SAS
+ * depuis 2019 ?" finds nothing of the SAS in the 2019 roadmap, whose closest action (or a link
+ * from it) would pass noise off as its side of the comparison.
+ */
+function silentSides(result: RetrievalResult, decision: Decision, corpus: Corpus): { silent: string[]; spoken: RetrievedCitation } | null {
+  const entries = Object.entries(result.byDocument);
+  // Only roadmaps are read this way: a prose text tells of a topic in other words than a plan does,
+  // and a reviewed link says two actions speak of one thing whatever their words.
+  if (entries.some(([id]) => corpus.documents.find((d) => d.id === id)?.kind !== "roadmap")) return null;
+  const sides = entries
+    .filter(([, list]) => list.length > 0)
+    .map(([id, list]) => {
+      const scored = list.slice(0, TOP).map((c) => ({ c, coverage: decision.covers(c.id) }));
+      const best = scored.reduce((a, b) => (b.coverage > a.coverage ? b : a));
+      return { id, ...best };
+    });
+  const loudest = sides.reduce<(typeof sides)[number] | null>((a, b) => (!a || b.coverage > a.coverage ? b : a), null);
+  if (!loudest || loudest.coverage < SPEAKS) return null;
+  const link = counterparts(corpus).get(loudest.c.id);
+  const linked = new Set([...(link?.earlier ?? []), ...(link?.later ?? [])]);
+  const silent = sides
+    .filter((s) => s.coverage === 0 && !(result.byDocument[s.id] ?? []).slice(0, TOP).some((c) => linked.has(c.id)))
+    .map((s) => s.id);
+  return silent.length ? { silent, spoken: loudest.c } : null;
+}
+
 /**
  * "qu'est devenu e-parcours depuis 2019 ?": the matching action of each roadmap side by side,
  * from the reviewed correspondence; without a reviewed link, the closest action of each roadmap,
@@ -50,6 +81,19 @@ function bestLink(result: RetrievalResult, corpus: Corpus): Pick | null {
  */
 export function composeComparison(result: RetrievalResult, decision: Decision, corpus: Corpus, out: CitationList): boolean {
   const lang = result.understanding.lang;
+  const label = (id: string) => {
+    const name = corpus.documents.find((d) => d.id === id)?.label ?? id;
+    return lang === "en" ? `"${name}"` : `« ${name} »`;
+  };
+  const quiet = silentSides(result, decision, corpus);
+  if (quiet) {
+    const silent = quiet.silent.map(label).join(lang === "en" ? " and " : " et ");
+    const spoken = label(parseCitationId(quiet.spoken.id).document);
+    const several = quiet.silent.length > 1;
+    out.say(lang === "en" ? `${silent} ${several ? "say" : "says"} nothing of it; ${spoken} does:` : `${silent} n'en ${several ? "parlent" : "parle"} pas ; ${spoken} en parle :`);
+    quote(quiet.spoken, result, decision, corpus, out).write();
+    return true;
+  }
   const pick = bestLink(result, corpus);
   const measuresFor = (id: string): Set<string> => {
     const r = Object.values(result.byDocument).flat().find((x) => x.id === id);
