@@ -446,6 +446,8 @@ export const ASKS_EVOLUTION = new RegExp(
   [
     EVOLUTION_WORDS.source,
     "\\b(?:depuis|since)\\s+(?:(?:19|20)\\d{2}|(?:la|le|l'|les|cette|ce|the|that|then|lors|alors|ma sante|its|their)\\b|[?.!]|$)",
+    // Set beside an earlier time or plan: "nouveau par rapport à 2019", "compared with the previous roadmap".
+    "\\b(?:par rapport (?:a|au|aux)|compared (?:to|with)|in comparison with)\\s+(?:(?:la|le|l'|the|celle de|that of)\\s*)?(?:(?:19|20)\\d{2}|feuilles? de route|fdrs?|plans?|roadmaps?|ancienne|precedente|previous|earlier|older|old|first|premiere|avant)\\b",
     "\\bcontinuen?t?(?:-t-(?:il|elle|on)|-(?:ils|elles))?\\s*(?:[?.!]|$|(?:encore|toujours|dans|en|aujourd'hui|apres|jusqu)\\b)",
     STILL.source,
   ].join("|"),
@@ -532,6 +534,8 @@ export const FRAMING_PHRASES = anyOf([
   "a vous", "à vous", "how are you", "have a nice day", "have a good weekend", "have a nice weekend",
   // How far one plan goes beside another frames a comparison: "va plus loin que la précédente sur la cyber".
   "plus loin que", "aller plus loin", "va plus loin", "vont plus loin", "further than", "go further", "goes further",
+  // "par rapport à" relates the topic to something ("par rapport à 2019", "par rapport à la cyber"): no topic of its own.
+  "par rapport a", "par rapport au", "par rapport aux", "compared to", "compared with", "in comparison with",
 ]);
 
 /**

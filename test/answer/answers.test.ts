@@ -101,6 +101,7 @@ describe("answers with exact citations", () => {
   it.each([
     ["Le SAS : qu'est-ce qui a changé depuis 2019 ?", "« Feuille de route 2019 » n'en parle pas ; « Feuille de route 2023-2027 » en parle :", ["fdr-2023-2027#action-12"]],
     ["Is the tour de France de la e-santé still in the new roadmap?", '"Feuille de route 2023-2027" says nothing of it; "Feuille de route 2019" does:', ["virage-numerique-2019#action-25"]],
+    ["Les médiateurs numériques, c'est nouveau par rapport à 2019 ?", "« Feuille de route 2019 » n'en parle pas ; « Feuille de route 2023-2027 » en parle :", ["fdr-2023-2027#action-4"]],
   ])("says which roadmap is silent on a topic rather than quote its closest noise: %s", async (q, opening, cited) => {
     const a = await pipeline.ask(q);
     expect(a).toMatchObject({ kind: "compare", refused: false });

@@ -663,6 +663,13 @@ describe("'still' said of a plan", () => {
     }
   });
 
+  it("'par rapport à' compares with an earlier time or plan, and only relates a topic otherwise", () => {
+    for (const q of ["Les médiateurs numériques, c'est nouveau par rapport à 2019 ?", "Compared with the previous roadmap, what is new on telehealth?"]) expect(u(q).intent, q).toBe("compare");
+    const topic = u("Que prévoit la feuille de route par rapport à la cybersécurité ?");
+    expect(topic.intent).not.toBe("compare");
+    expect(topic.terms.subject).toEqual([stem("cybersecurite")]);
+  });
+
   it("'depuis' asks for change before a time or a plan, not before a device; 'continue' when asked whether it goes on; 'vs' between two texts", () => {
     for (const q of ["qu'est devenu e-parcours depuis 2019 ?", "Le DMP de 2019, ça continue ?", "La télémédecine en 2019, qu'est-ce qui a changé depuis ?"]) expect(u(q).intent, q).toBe("compare");
     for (const q of [

@@ -46,6 +46,12 @@ function bestLink(result: RetrievalResult, corpus: Corpus): Pick | null {
 
 /** A side speaks of the topic when one of its first texts holds half the subject; it is silent when none holds any of it. */
 const SPEAKS = 0.5;
+/**
+ * Unless the search put the reviewed counterpart of the other side's best among its own first two:
+ * the Health Data Hub is 2023-2027's action 18 in other words. A counterpart found fifth is linked
+ * on another aspect (Mon espace santé's carers, not the médiateurs numériques).
+ */
+const LINKED_WITHIN = 2;
 
 /**
  * The texts compared that say nothing of the topic, and the best text of those that do: "le SAS
@@ -69,7 +75,7 @@ function silentSides(result: RetrievalResult, decision: Decision, corpus: Corpus
   const link = counterparts(corpus).get(loudest.c.id);
   const linked = new Set([...(link?.earlier ?? []), ...(link?.later ?? [])]);
   const silent = sides
-    .filter((s) => s.coverage === 0 && !(result.byDocument[s.id] ?? []).slice(0, TOP).some((c) => linked.has(c.id)))
+    .filter((s) => s.coverage === 0 && !(result.byDocument[s.id] ?? []).slice(0, LINKED_WITHIN).some((c) => linked.has(c.id)))
     .map((s) => s.id);
   return silent.length ? { silent, spoken: loudest.c } : null;
 }
