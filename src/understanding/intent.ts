@@ -83,7 +83,9 @@ export function readIntent(s: string, rest: string, refs: References, subject: r
   if (structure) return { intent: "structure", structure, asks };
 
   if (!subject.length && !refs.actions.length && (ASKS_HELP.test(s) || GREETINGS.test(s) || !s.trim())) return { intent: "help", structure: null, asks };
-  if (isComparison(s, rest, refs, corpus)) return { intent: "compare", structure: null, asks };
+  // "existe encore dans la FDR 2023-2027 ?" asks whether a plan still holds it, which the comparison
+  // shows, not how far it has got in the world.
+  if (isComparison(s, rest, refs, corpus)) return { intent: "compare", structure: null, asks: { ...asks, attributes: asks.attributes.filter((k) => k !== "status") } };
   // "c'est quoi la FDR ?", "la FDR 2023-2027 dit quoi ?": a roadmap asked about as a whole, and
   // nothing else — no detail, no other text named, no plan the corpus lacks, no change over time —
   // is answered by its parts.

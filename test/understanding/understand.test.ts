@@ -663,6 +663,11 @@ describe("'still' said of a plan", () => {
     }
   });
 
+  it("reads 'existe encore dans la FDR' as a plan still holding it, not as progress in the world", () => {
+    expect(u("le Lab e-santé existe encore dans la FDR 2023-2027 ?")).toMatchObject({ intent: "compare", asks: { attributes: [] } });
+    expect(u("Le Lab e-santé existe encore ?").asks.attributes).toEqual(["status"]);
+  });
+
   it("'par rapport à' compares with an earlier time or plan, and only relates a topic otherwise", () => {
     for (const q of ["Les médiateurs numériques, c'est nouveau par rapport à 2019 ?", "Compared with the previous roadmap, what is new on telehealth?"]) expect(u(q).intent, q).toBe("compare");
     const topic = u("Que prévoit la feuille de route par rapport à la cybersécurité ?");
