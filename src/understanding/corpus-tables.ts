@@ -307,6 +307,9 @@ export const counterparts = perCorpus((corpus): Map<string, { later: Set<string>
  * Capitalised words of four letters or more inside a sentence, by document, and the words the
  * texts or people write in lower case: a name is the first and never the second.
  */
+/** Questions that type a capitalised word in lower case, from which it is a common word to "plan <name>". */
+const TYPED_LOWER_BY_MANY = 3;
+
 const capitalisedWords = perCorpus((corpus) => {
   const capitalised = new Map<string, Set<string>>();
   const anywhere = new Map<string, Set<string>>();
@@ -331,8 +334,8 @@ const capitalisedWords = perCorpus((corpus) => {
       }
     }
   }
-  // Mostly lower case in the questions, as people type it: "health", "vitale", not "Buzyn" typed
-  // "buzyn" once in a hurry.
+  // Written in lower case by most questions, or by many ("health", "vitale", "France"), not "Buzyn"
+  // typed "buzyn" once or twice in a hurry.
   const mostlyLower = new Set(lower);
   const typed = new Map<string, { lower: number; capital: number }>();
   // Words people type in lower case in the curated and generated questions are everyday words
@@ -350,7 +353,8 @@ const capitalisedWords = perCorpus((corpus) => {
       }
     }
   }
-  for (const [w, n] of typed) if (n.lower > 0 && n.lower >= n.capital) mostlyLower.add(w);
+  // A few hurried writers do not make a word common; many do, whatever capital others give it ("France").
+  for (const [w, n] of typed) if (n.lower > 0 && (n.lower >= n.capital || n.lower >= TYPED_LOWER_BY_MANY)) mostlyLower.add(w);
   return { capitalised, anywhere, lower, mostlyLower, titleCase };
 });
 

@@ -141,6 +141,9 @@ describe("documents named", () => {
     writeFileSync(file, stringify(d2q));
     const typedInLower = loadCorpus(dir);
     expect(resolveDocuments(simplify("prescriptions dématérialisées ds le plan Buzyn ?"), typedInLower).documents.map((d) => d.id)).toEqual(Y2019);
+    // A country many questions type in lower case names no plan: "France plan" is a verb's subject.
+    expect(resolveDocuments(simplify("How does France plan to attract tech talent into healthcare?"), typedInLower).documents).toEqual([]);
+    expect(documents("Le plan France 2030 finance-t-il la e-santé ?")).not.toContain("virage-numerique-2019");
   });
 
   it("names the 2019 presentation in English by its launch, not by anything launched", () => {
