@@ -123,6 +123,19 @@ export function detailMissing(detail: Detail, lang: Lang): string {
     : `Les textes ne donnent pas ${DETAIL_FR[detail]} sur ce point ; voici ce qu'ils prévoient :`;
 }
 
+/** Texts that say nothing of the topic, and the one that does, whose passage follows. */
+export function silentOn(silent: readonly string[], spoken: string, corpus: Corpus, lang: Lang): string {
+  const label = (id: string) => {
+    const name = corpus.documents.find((d) => d.id === id)?.label ?? id;
+    return lang === "en" ? `"${name}"` : `« ${name} »`;
+  };
+  const several = silent.length > 1;
+  const quiet = silent.map(label).join(lang === "en" ? " and " : " et ");
+  return lang === "en"
+    ? `${quiet} ${several ? "say" : "says"} nothing of it; ${label(spoken)} does:`
+    : `${quiet} n'en ${several ? "parlent" : "parle"} pas ; ${label(spoken)} en parle :`;
+}
+
 /**
  * Between an answer and a refusal the decision is unsure, not sure of a "no": the closest passage
  * is given as an answer to check, and said to be one.

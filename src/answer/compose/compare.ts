@@ -4,6 +4,7 @@ import type { Decision } from "../../decision/decide.js";
 import type { RetrievalResult, RetrievedCitation } from "../../retrieval/retriever.js";
 import type { CitationList } from "../citations.js";
 import { counterparts } from "../../understanding/corpus-tables.js";
+import { silentOn } from "../messages.js";
 import { quote } from "./extractive.js";
 import { describeAction } from "./structural.js";
 
@@ -87,16 +88,9 @@ function silentSides(result: RetrievalResult, decision: Decision, corpus: Corpus
  */
 export function composeComparison(result: RetrievalResult, decision: Decision, corpus: Corpus, out: CitationList): boolean {
   const lang = result.understanding.lang;
-  const label = (id: string) => {
-    const name = corpus.documents.find((d) => d.id === id)?.label ?? id;
-    return lang === "en" ? `"${name}"` : `« ${name} »`;
-  };
   const quiet = silentSides(result, decision, corpus);
   if (quiet) {
-    const silent = quiet.silent.map(label).join(lang === "en" ? " and " : " et ");
-    const spoken = label(parseCitationId(quiet.spoken.id).document);
-    const several = quiet.silent.length > 1;
-    out.say(lang === "en" ? `${silent} ${several ? "say" : "says"} nothing of it; ${spoken} does:` : `${silent} n'en ${several ? "parlent" : "parle"} pas ; ${spoken} en parle :`);
+    out.say(silentOn(quiet.silent, parseCitationId(quiet.spoken.id).document, corpus, lang));
     quote(quiet.spoken, result, decision, corpus, out).write();
     return true;
   }
