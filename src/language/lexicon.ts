@@ -92,6 +92,8 @@ export const GROUP_SYNONYM_WORDS: readonly string[] = [
   "pilier", "piliers", "pillar", "pillars", "bloc", "blocs", "grand bloc", "grands blocs", "volet", "volets", "grand theme",
   "grands themes", "chapitre", "chapitres", "grandes parties", "grande partie", "domaine", "domaines", "section", "sections",
   "strand", "strands", "theme", "themes",
+  // "La partie consacrée à la prévention", "the prevention part": not "fait partie", "une partie des données".
+  "la partie", "les parties", "cette partie", "quelle partie", "the part", "which part", "what part",
 ];
 export const GROUP_SYNONYMS = anyOf(GROUP_SYNONYM_WORDS);
 /** Words that make a figure an amount of money. */

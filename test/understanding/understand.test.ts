@@ -336,6 +336,10 @@ describe("groups named", () => {
   it("by anyone's word for a part of a plan, and by the part it opens with", () => {
     expect(u("le dernier grand bloc de la feuille de route actuelle").references.groups).toEqual([{ document: "fdr-2023-2027", number: 4, by: "number", exists: true }]);
     expect(u("par quel grand thème commence la feuille de route 2019 ?").references.groups).toEqual([{ document: "virage-numerique-2019", number: 1, by: "number", exists: true }]);
+    expect(u("Quelles actions dans la partie de la feuille de route consacrée à la prévention ?").references.groups).toEqual([{ document: "fdr-2023-2027", number: 1, by: "title", exists: true }]);
+    // Belonging or a share is no part of a plan.
+    expect(u("Une partie des données de santé reste-t-elle en France ?").references.groups).toEqual([]);
+    expect(u("Le DMP fait partie de quel axe ?").structure).toBe("action_group");
   });
 
   it("by an approximate title: a word that tells one group from the others, typos allowed", () => {
