@@ -5,7 +5,7 @@ import { ATTRIBUTES, PERSON_ROLES } from "../language/lexicon.js";
 import { listedUnder } from "../language/counts.js";
 import { figureKinds } from "../language/figures.js";
 import type { RetrievalResult, RetrievedCitation } from "../retrieval/retriever.js";
-import { counterparts, idf, pieceKey, roadmapsByRecency, vocabulary } from "../understanding/corpus-tables.js";
+import { counterparts, definedBy, idf, pieceKey, roadmapsByRecency, vocabulary } from "../understanding/corpus-tables.js";
 import type { Understanding } from "../understanding/schema.js";
 import type { Features, Signs } from "./logistic.js";
 
@@ -111,6 +111,8 @@ export interface QuestionContext {
   pieceCoverage: Map<Chunk, number>;
   /** Likewise, how well each piece's known questions match this one. */
   pieceAsked: Map<Chunk, number>;
+  /** The question's words as written, lower-cased: the short forms it may ask about. */
+  asked: Set<string>;
 }
 
 export function questionContext(result: RetrievalResult, corpus: Corpus): QuestionContext {
@@ -125,6 +127,7 @@ export function questionContext(result: RetrievalResult, corpus: Corpus): Questi
     latest: roadmapsByRecency(corpus)[0]?.id,
     pieceCoverage: new Map(),
     pieceAsked: new Map(),
+    asked: new Set(words(u.text)),
   };
 }
 
@@ -142,7 +145,7 @@ function coverageBy(q: QuestionContext, id: string, content = false): number {
 export const CANDIDATE_SIGNS: Signs = {
   fused_ratio: 1, rank_rr: 1, keyword_rr: 1, vector_rr: 1, keyword_ratio: 1, vector_gap: -1, coverage: 1, coverage_text: 1,
   coverage_title: 1, via_enrichment: 0, latest: 0, named: 1, named_explicitly: 1, is_action: 0, whole_roadmap: 0, direct: 1, superseded: -1, supersedes: 1,
-  holds_ask: 1,
+  holds_ask: 1, defines: 1,
   chunk_coverage: 1, question_coverage: 1, coverage_lead: 1, coverage_text_lead: 1, coverage_title_lead: 1, chunk_coverage_lead: 1, question_coverage_lead: 1,
 };
 
@@ -186,6 +189,8 @@ export function candidateFeatures(q: QuestionContext, result: RetrievalResult, c
     named_explicitly: q.namedExplicitly.has(document) ? 1 : 0,
     is_action: action !== null ? 1 : 0,
     holds_ask: holdsAsk(q.u, c.chunks.map((x) => x.body).join(" ")),
+    // "DMP, ça veut dire quoi ?": the text that spells the short form out answers it.
+    defines: q.u.asks.meaning && [...(definedBy(q.corpus).get(c.id) ?? [])].some((a) => q.asked.has(a)) ? 1 : 0,
     // A roadmap cited as a whole (its introduction) answers other questions than a prose text does.
     whole_roadmap: action === null && doc?.kind === "roadmap" ? 1 : 0,
     direct: q.u.references.actions.some((r) => r.exists && r.document === document && r.number === action) ? 1 : 0,

@@ -96,6 +96,12 @@ export const GROUP_SYNONYM_WORDS: readonly string[] = [
   "la partie", "les parties", "cette partie", "quelle partie", "the part", "which part", "what part",
 ];
 export const GROUP_SYNONYMS = anyOf(GROUP_SYNONYM_WORDS);
+/** Asking what a short form stands for: "ça veut dire quoi", "que signifie", "what does it stand for". */
+export const ASKS_MEANING = anyOf([
+  "veut dire", "veulent dire", "voulait dire", "signifie", "signifient", "signification", "acronyme", "sigle", "abreviation",
+  "definition", "c'est l'acronyme", "stand for", "stands for", "stood for", "acronym", "abbreviation", "what does it mean",
+  "meaning of", "what is the meaning", "kesako", "c'est quoi ce sigle", "c'est quoi cet acronyme",
+]);
 /** Words that make a figure an amount of money. */
 export const MONEY_WORDS = anyOf(["euro", "euros", "eur", "€", "m€", "k€", "md€", "millions d'euros", "milliards d'euros"]);
 /** Questions about an amount of money: the figure must be one. */

@@ -1,3 +1,4 @@
+import { definitionsIn } from "../corpus/definitions.js";
 import { actionId, parseCitationId, type Corpus, type CorpusDocument, type GlossaryEntry } from "../corpus/schema.js";
 import { isStopword, simplify, stem, words } from "../language/french.js";
 import { escapeRegExp, THE_BODY } from "../language/lexicon.js";
@@ -400,6 +401,23 @@ export const yearOfName = perCorpus((corpus): Map<string, number> => {
     const years = new Set([...docs].map((id) => corpus.documents.find((d) => d.id === id)?.year).filter((y): y is number => typeof y === "number"));
     const [year] = years;
     if (years.size === 1 && year !== undefined) out.set(w, year);
+  }
+  return out;
+});
+
+/**
+ * The short forms each citation spells out in its own text ("Dossier Médical Partagé (DMP)"),
+ * lower-cased: the text to read first when a question asks what one of them stands for.
+ */
+export const definedBy = perCorpus((corpus): Map<string, Set<string>> => {
+  const out = new Map<string, Set<string>>();
+  const add = (citation: string, texts: readonly string[]) => {
+    const found = new Set(texts.flatMap((t) => definitionsIn(t).map((d) => simplify(d.acronym))));
+    if (found.size) out.set(citation, found);
+  };
+  for (const d of corpus.documents) {
+    add(d.id, d.passages.map((p) => p.text));
+    for (const a of d.actions) add(actionId(d.id, a.number), [a.title, ...a.measures.flatMap((m) => [m.title ?? "", m.text ?? ""])]);
   }
   return out;
 });

@@ -96,6 +96,8 @@ export const Understanding = z.object({
     date: z.boolean(),
     person: z.boolean(),
     reason: z.boolean(),
+    /** What a short form stands for ("DMP, ça veut dire quoi ?"): the text that spells it out answers. */
+    meaning: z.boolean(),
     attributes: z.array(z.string()),
   }),
   terms: z.object({

@@ -109,6 +109,10 @@ describe("answers with exact citations", () => {
     expect(ids(a)).toEqual(cited);
   });
 
+  it.each(["DMP, ça veut dire quoi dans la FDR Buzyn ?", "DMP signification"])("reads first the text that spells out a short form asked about: %s", async (q) => {
+    expect(ids(await pipeline.ask(q))[0]).toBe("virage-numerique-2019#action-11");
+  });
+
   it("keeps both roadmaps when a reviewed link says they speak of one thing in other words", async () => {
     const a = await pipeline.ask("Comparer la cybersécurité entre la feuille de route 2019 et celle de 2023-2027");
     expect(ids(a).sort()).toEqual(["fdr-2023-2027#action-14", "virage-numerique-2019#action-9"]);

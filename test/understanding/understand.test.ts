@@ -670,6 +670,11 @@ describe("'still' said of a plan", () => {
     }
   });
 
+  it("reads a question asking what a short form stands for", () => {
+    for (const q of ["DMP, ça veut dire quoi ?", "Que signifie le sigle CGTS ?", "What does PSC stand for?", "DMP signification"]) expect(u(q).asks.meaning, q).toBe(true);
+    expect(u("Que prévoit-on pour le DMP ?").asks.meaning).toBe(false);
+  });
+
   it("reads 'existe encore dans la FDR' as a plan still holding it, not as progress in the world", () => {
     expect(u("le Lab e-santé existe encore dans la FDR 2023-2027 ?")).toMatchObject({ intent: "compare", asks: { attributes: [] } });
     expect(u("Le Lab e-santé existe encore ?").asks.attributes).toEqual(["status"]);
