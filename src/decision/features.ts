@@ -190,7 +190,7 @@ export function candidateFeatures(q: QuestionContext, result: RetrievalResult, c
     is_action: action !== null ? 1 : 0,
     holds_ask: holdsAsk(q.u, c.chunks.map((x) => x.body).join(" ")),
     // "DMP, ça veut dire quoi ?": the text that spells the short form out answers it.
-    defines: q.u.asks.meaning && [...(definedBy(q.corpus).get(c.id) ?? [])].some((a) => q.asked.has(a)) ? 1 : 0,
+    defines: q.u.asks.meaning && [...definedBy(q.corpus, c.id)].some((a) => q.asked.has(a)) ? 1 : 0,
     // A roadmap cited as a whole (its introduction) answers other questions than a prose text does.
     whole_roadmap: action === null && doc?.kind === "roadmap" ? 1 : 0,
     direct: q.u.references.actions.some((r) => r.exists && r.document === document && r.number === action) ? 1 : 0,

@@ -406,18 +406,22 @@ export const yearOfName = perCorpus((corpus): Map<string, number> => {
 });
 
 /**
- * The short forms each citation spells out in its own text ("Dossier Médical Partagé (DMP)"),
- * lower-cased: the text to read first when a question asks what one of them stands for.
+ * The short forms a citation spells out in its own text ("Dossier Médical Partagé (DMP)"),
+ * lower-cased: the text to read first when a question asks what one of them stands for. Read for
+ * the few candidates of such a question and kept: a table of the whole corpus cost seconds at
+ * a hundred times its size.
  */
-export const definedBy = perCorpus((corpus): Map<string, Set<string>> => {
-  const out = new Map<string, Set<string>>();
-  const add = (citation: string, texts: readonly string[]) => {
-    const found = new Set(texts.flatMap((t) => definitionsIn(t).map((d) => simplify(d.acronym))));
-    if (found.size) out.set(citation, found);
-  };
-  for (const d of corpus.documents) {
-    add(d.id, d.passages.map((p) => p.text));
-    for (const a of d.actions) add(actionId(d.id, a.number), [a.title, ...a.measures.flatMap((m) => [m.title ?? "", m.text ?? ""])]);
+export function definedBy(corpus: Corpus, citation: string): ReadonlySet<string> {
+  const cache = definitionCache(corpus);
+  let found = cache.get(citation);
+  if (!found) {
+    const { document, action } = parseCitationId(citation);
+    const doc = corpus.documents.find((d) => d.id === document);
+    const a = action === null ? undefined : doc?.actions.find((x) => x.number === action);
+    const texts = a ? [a.title, ...a.measures.flatMap((m) => [m.title ?? "", m.text ?? ""])] : action === null ? (doc?.passages.map((p) => p.text) ?? []) : [];
+    found = new Set(texts.flatMap((t) => definitionsIn(t).map((d) => simplify(d.acronym))));
+    cache.set(citation, found);
   }
-  return out;
-});
+  return found;
+}
+const definitionCache = perCorpus((): Map<string, Set<string>> => new Map());
