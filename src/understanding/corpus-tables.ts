@@ -304,13 +304,13 @@ export const counterparts = perCorpus((corpus): Map<string, { later: Set<string>
   return out;
 });
 
+/** Questions that type a capitalised word in lower case, from which it is a common word to "plan <name>". */
+const TYPED_LOWER_BY_MANY = 3;
+
 /**
  * Capitalised words of four letters or more inside a sentence, by document, and the words the
  * texts or people write in lower case: a name is the first and never the second.
  */
-/** Questions that type a capitalised word in lower case, from which it is a common word to "plan <name>". */
-const TYPED_LOWER_BY_MANY = 3;
-
 const capitalisedWords = perCorpus((corpus) => {
   const capitalised = new Map<string, Set<string>>();
   const anywhere = new Map<string, Set<string>>();
