@@ -109,10 +109,15 @@ export function readTerms(question: string, rest: string, corpus: Corpus, docume
     else if (!sharesRoot(stem(w), corpus)) unknown.push(stem(w));
   }
   // An acronym typed in capitals whose letters spell a stopword ("MES") is the subject when the glossary knows it.
-  const spelled = question.split(/[^\p{L}\p{N}]+/u).filter((t) => /^\p{Lu}{2,4}$/u.test(t) && isStopword(simplify(t)) && glossaryMatcher(corpus).match(t).length > 0).map((t) => simplify(t));
+  // Typed in lower case where no noun follows, it can only be the acronym: "c'est quoi mes ?", "mes c koi".
+  const lowerAcronyms = [...question.matchAll(/(?<![\p{L}\p{N}'’])(\p{Ll}{2,4})(?=\s*(?:[?!.:=]|$|c'est\b|c’est\b|c\b|ca\b|ça\b))/gu)]
+    .map((m) => m[1]!)
+    .filter((t) => isStopword(simplify(t)) && glossaryMatcher(corpus).match(t.toUpperCase()).length > 0)
+    .map((t) => t.toUpperCase());
+  const spelled = [...question.split(/[^\p{L}\p{N}]+/u), ...lowerAcronyms].filter((t) => /^\p{Lu}{2,4}$/u.test(t) && isStopword(simplify(t)) && glossaryMatcher(corpus).match(t).length > 0).map((t) => simplify(t));
   const subject = [...surface.filter((w) => !framing.has(w)), ...spelled];
   // "What does PTA stand for?" frames the question: its "stand" is no booth of the 2019 launch.
-  const corrected = `${question.replace(new RegExp(FRAMING_PHRASES.source, "gi"), " ")} ${corrections.map((c) => c.to).join(" ")}`;
+  const corrected = `${question.replace(new RegExp(FRAMING_PHRASES.source, "gi"), " ")} ${corrections.map((c) => c.to).join(" ")} ${lowerAcronyms.join(" ")}`;
   const naming = namingWords(corpus);
   const glossary = glossaryMatcher(corpus)
     .match(corrected, documents.map((d) => d.id))

@@ -670,6 +670,12 @@ describe("'still' said of a plan", () => {
     }
   });
 
+  it("reads a short form typed in lower case as the short form where no noun follows it", () => {
+    expect(u("c'est quoi mes ?").terms.subject).toEqual([stem("mes")]);
+    expect(u("mes c koi").terms.glossary.map((g) => g.term)).toContain("MES");
+    expect(u("Je veux voir mes résultats").terms.subject).not.toContain(stem("mes"));
+  });
+
   it("reads a question asking what a short form stands for", () => {
     for (const q of ["DMP, ça veut dire quoi ?", "Que signifie le sigle CGTS ?", "What does PSC stand for?", "DMP signification"]) expect(u(q).asks.meaning, q).toBe(true);
     expect(u("Que prévoit-on pour le DMP ?").asks.meaning).toBe(false);
