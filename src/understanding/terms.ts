@@ -114,7 +114,8 @@ export function readTerms(question: string, rest: string, corpus: Corpus, docume
     .map((m) => m[1]!)
     .filter((t) => isStopword(simplify(t)) && glossaryMatcher(corpus).match(t.toUpperCase()).length > 0)
     .map((t) => t.toUpperCase());
-  const spelled = [...question.split(/[^\p{L}\p{N}]+/u), ...lowerAcronyms].filter((t) => /^\p{Lu}{2,4}$/u.test(t) && isStopword(simplify(t)) && glossaryMatcher(corpus).match(t).length > 0).map((t) => simplify(t));
+  const typedInCapitals = question.split(/[^\p{L}\p{N}]+/u).filter((t) => /^\p{Lu}{2,4}$/u.test(t) && isStopword(simplify(t)) && glossaryMatcher(corpus).match(t).length > 0);
+  const spelled = [...typedInCapitals, ...lowerAcronyms].map((t) => simplify(t));
   const subject = [...surface.filter((w) => !framing.has(w)), ...spelled];
   // "What does PTA stand for?" frames the question: its "stand" is no booth of the 2019 launch.
   const corrected = `${question.replace(new RegExp(FRAMING_PHRASES.source, "gi"), " ")} ${corrections.map((c) => c.to).join(" ")} ${lowerAcronyms.join(" ")}`;
