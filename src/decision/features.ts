@@ -1,11 +1,11 @@
 import type { Chunk } from "../corpus/chunk.js";
 import { parseCitationId, passageOpening, type Corpus } from "../corpus/schema.js";
-import { stem, terms, words } from "../language/french.js";
+import { isStopword, stem, terms, words } from "../language/french.js";
 import { ATTRIBUTES, PERSON_ROLES } from "../language/lexicon.js";
 import { listedUnder } from "../language/counts.js";
 import { figureKinds } from "../language/figures.js";
 import type { RetrievalResult, RetrievedCitation } from "../retrieval/retriever.js";
-import { counterparts, definedBy, idf, pieceKey, roadmapsByRecency, vocabulary } from "../understanding/corpus-tables.js";
+import { counterparts, definedBy, perCorpus, idf, pieceKey, roadmapsByRecency, vocabulary } from "../understanding/corpus-tables.js";
 import type { Understanding } from "../understanding/schema.js";
 import type { Features, Signs } from "./logistic.js";
 
@@ -145,12 +145,12 @@ function coverageBy(q: QuestionContext, id: string, content = false): number {
 export const CANDIDATE_SIGNS: Signs = {
   fused_ratio: 1, rank_rr: 1, keyword_rr: 1, vector_rr: 1, keyword_ratio: 1, vector_gap: -1, coverage: 1, coverage_text: 1,
   coverage_title: 1, via_enrichment: 0, latest: 0, named: 1, named_explicitly: 1, is_action: 0, whole_roadmap: 0, direct: 1, superseded: -1, supersedes: 1,
-  holds_ask: 1, defines: 1,
+  holds_ask: 1, defines: 1, phrase: 1, phrase_lead: 1,
   chunk_coverage: 1, question_coverage: 1, coverage_lead: 1, coverage_text_lead: 1, coverage_title_lead: 1, chunk_coverage_lead: 1, question_coverage_lead: 1,
 };
 
 /** Features read against the other candidates: what a citation covers that its rivals do not. */
-const LEADS = ["coverage", "coverage_text", "coverage_title", "chunk_coverage", "question_coverage"] as const;
+const LEADS = ["coverage", "coverage_text", "coverage_title", "chunk_coverage", "question_coverage", "phrase"] as const;
 
 /** Each candidate's features, and for the coverages, its lead over the best of the others (negative when behind). */
 export function candidatesFeatures(q: QuestionContext, result: RetrievalResult, head: readonly RetrievedCitation[]): Features[] {
@@ -191,6 +191,7 @@ export function candidateFeatures(q: QuestionContext, result: RetrievalResult, c
     holds_ask: holdsAsk(q.u, c.chunks.map((x) => x.body).join(" ")),
     // "DMP, ça veut dire quoi ?": the text that spells the short form out answers it.
     defines: q.u.asks.meaning && [...definedBy(q.corpus, c.id)].some((a) => q.asked.has(a)) ? 1 : 0,
+    phrase: phraseShare(q, c.id),
     // A roadmap cited as a whole (its introduction) answers other questions than a prose text does.
     whole_roadmap: action === null && doc?.kind === "roadmap" ? 1 : 0,
     direct: q.u.references.actions.some((r) => r.exists && r.document === document && r.number === action) ? 1 : 0,
@@ -199,6 +200,42 @@ export function candidateFeatures(q: QuestionContext, result: RetrievalResult, c
     superseded: q.named.size === 0 && [...(counterparts(q.corpus).get(c.id)?.later ?? [])].some((id) => result.ranked.slice(0, 5).some((r) => r.id === id)) ? 1 : 0,
     supersedes: q.named.size === 0 && [...(counterparts(q.corpus).get(c.id)?.earlier ?? [])].some((id) => result.ranked.slice(0, 5).some((r) => r.id === id)) ? 1 : 0,
   };
+}
+
+/**
+ * The pairs of consecutive content stems ("connexion uniqu") of a citation's text and known
+ * questions: two words of a question side by side in a text are a phrase of it, not two stray
+ * words. Built per candidate and kept: a table of the whole corpus costs seconds at a hundred
+ * times its size. Stopwords alone are left out: leaving out every word a question's subject
+ * leaves out ("numérique") lowered w6–w9 recall@1 0.852 → 0.848.
+ */
+function subjectPairs(corpus: Corpus, citation: string): ReadonlySet<string> {
+  const cache = pairCache(corpus);
+  let found = cache.get(citation);
+  if (!found) {
+    const { document, action } = parseCitationId(citation);
+    const doc = corpus.documents.find((d) => d.id === document);
+    const a = action === null ? undefined : doc?.actions.find((x) => x.number === action);
+    const own = a ? [a.title, ...a.measures.flatMap((m) => [m.title ?? "", m.text ?? ""])] : action === null ? (doc?.passages.flatMap((p) => [p.section ?? "", p.text]) ?? []) : [];
+    const extra = action === null ? corpus.enrichment.documents[citation] : corpus.enrichment.actions[citation];
+    found = new Set<string>();
+    for (const text of [...own, ...(extra?.questions ?? []), ...(extra?.keywords ?? [])]) {
+      const stems = words(text).filter((w) => !isStopword(w)).map(stem);
+      for (let i = 1; i < stems.length; i++) found.add(`${stems[i - 1]} ${stems[i]}`);
+    }
+    cache.set(citation, found);
+  }
+  return found;
+}
+const pairCache = perCorpus((): Map<string, Set<string>> => new Map());
+
+/** The share of the question's consecutive subject words that the citation also uses side by side. */
+function phraseShare(q: QuestionContext, id: string): number {
+  if (q.subject.length < 2) return 0;
+  const pairs = subjectPairs(q.corpus, id);
+  let found = 0;
+  for (let i = 1; i < q.subject.length; i++) if (pairs.has(`${q.subject[i - 1]!.stem} ${q.subject[i]!.stem}`)) found++;
+  return found / (q.subject.length - 1);
 }
 
 /**

@@ -20,7 +20,7 @@ describe("candidatesFeatures", () => {
     const features = candidatesFeatures(questionContext(result, corpus), result, head);
     for (const [i, f] of features.entries()) {
       const rivals = features.filter((_, j) => j !== i);
-      for (const k of ["coverage", "coverage_text", "coverage_title", "chunk_coverage", "question_coverage"]) {
+      for (const k of ["coverage", "coverage_text", "coverage_title", "chunk_coverage", "question_coverage", "phrase"]) {
         expect(f[`${k}_lead`]).toBeCloseTo(f[k]! - Math.max(0, ...rivals.map((g) => g[k]!)), 10);
       }
     }
@@ -47,6 +47,15 @@ describe("candidatesFeatures", () => {
     expect(read.filter(([, v]) => v === 1).map(([id]) => id)).toEqual(head.map((c) => c.id).filter((id) => id === "virage-numerique-2019" || id === "fdr-2023-2027"));
     expect(read.some(([id]) => id === "virage-numerique-2019" || id === "fdr-2023-2027")).toBe(true);
     expect(read.some(([id]) => id === "lancement-2019" || id === "breve-virage-2019")).toBe(true);
+  });
+
+  it("reads the question's words side by side in a text as a phrase of it, not the same words apart", async () => {
+    const result = await retriever.retrieve(understand("Quelle action parle de la messagerie sécurisée ?", corpus));
+    const head = result.ranked.slice(0, 5);
+    const features = new Map(candidatesFeatures(questionContext(result, corpus), result, head).map((f, i) => [head[i]!.id, f]));
+    // Action 1 writes "messagerie sécurisée"; action 13 has both words, in other places.
+    expect(features.get("fdr-2023-2027#action-1")).toMatchObject({ phrase: 1, coverage: 1 });
+    expect(features.get("fdr-2023-2027#action-13")).toMatchObject({ phrase: 0, phrase_lead: -1, coverage: 1 });
   });
 
   it("reads a text nobody wrote questions for on its own passages, not as a worse match", async () => {
