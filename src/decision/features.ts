@@ -7,6 +7,7 @@ import { figureKinds } from "../language/figures.js";
 import type { RetrievalResult, RetrievedCitation } from "../retrieval/retriever.js";
 import { counterparts, definedBy, perCorpus, idf, pieceKey, roadmapsByRecency, vocabulary } from "../understanding/corpus-tables.js";
 import type { Understanding } from "../understanding/schema.js";
+import { subjectStems } from "../understanding/terms.js";
 import type { Features, Signs } from "./logistic.js";
 
 /**
@@ -145,12 +146,12 @@ function coverageBy(q: QuestionContext, id: string, content = false): number {
 export const CANDIDATE_SIGNS: Signs = {
   fused_ratio: 1, rank_rr: 1, keyword_rr: 1, vector_rr: 1, keyword_ratio: 1, vector_gap: -1, coverage: 1, coverage_text: 1,
   coverage_title: 1, via_enrichment: 0, latest: 0, named: 1, named_explicitly: 1, is_action: 0, whole_roadmap: 0, direct: 1, superseded: -1, supersedes: 1,
-  holds_ask: 1, defines: 1, phrase: 1, phrase_lead: 1,
+  holds_ask: 1, defines: 1, phrase: 1, phrase_lead: 1, asked_like: 1, asked_like_lead: 1,
   chunk_coverage: 1, question_coverage: 1, coverage_lead: 1, coverage_text_lead: 1, coverage_title_lead: 1, chunk_coverage_lead: 1, question_coverage_lead: 1,
 };
 
 /** Features read against the other candidates: what a citation covers that its rivals do not. */
-const LEADS = ["coverage", "coverage_text", "coverage_title", "chunk_coverage", "question_coverage", "phrase"] as const;
+const LEADS = ["coverage", "coverage_text", "coverage_title", "chunk_coverage", "question_coverage", "phrase", "asked_like"] as const;
 
 /** Each candidate's features, and for the coverages, its lead over the best of the others (negative when behind). */
 export function candidatesFeatures(q: QuestionContext, result: RetrievalResult, head: readonly RetrievedCitation[]): Features[] {
@@ -192,6 +193,7 @@ export function candidateFeatures(q: QuestionContext, result: RetrievalResult, c
     // "DMP, ça veut dire quoi ?": the text that spells the short form out answers it.
     defines: q.u.asks.meaning && [...definedBy(q.corpus, c.id)].some((a) => q.asked.has(a)) ? 1 : 0,
     phrase: phraseShare(q, c.id),
+    asked_like: askedLike(q, c.id),
     // A roadmap cited as a whole (its introduction) answers other questions than a prose text does.
     whole_roadmap: action === null && doc?.kind === "roadmap" ? 1 : 0,
     direct: q.u.references.actions.some((r) => r.exists && r.document === document && r.number === action) ? 1 : 0,
@@ -228,6 +230,45 @@ function subjectPairs(corpus: Corpus, citation: string): ReadonlySet<string> {
   return found;
 }
 const pairCache = perCorpus((): Map<string, Set<string>> => new Map());
+
+/**
+ * The citation's known questions, each read as a question's subject is read (framing and structure
+ * words left out: "quelle action porte sur" makes no known question less alike), with the
+ * rarity-weighted length of each. Built per candidate and kept.
+ */
+function knownSubjects(corpus: Corpus, citation: string): { stems: Set<string>; norm: number }[] {
+  const cache = knownCache(corpus);
+  let found = cache.get(citation);
+  if (!found) {
+    const { action } = parseCitationId(citation);
+    const extra = action === null ? corpus.enrichment.documents[citation] : corpus.enrichment.actions[citation];
+    found = (extra?.questions ?? []).map((text) => {
+      const stems = new Set(subjectStems(text, corpus));
+      return { stems, norm: Math.sqrt([...stems].reduce((sum, st) => sum + idf(corpus, st) ** 2, 0)) };
+    });
+    cache.set(citation, found);
+  }
+  return found;
+}
+const knownCache = perCorpus((): Map<string, { stems: Set<string>; norm: number }[]> => new Map());
+
+/**
+ * How like the question the closest of the citation's known questions is, as a whole (cosine of
+ * rarity-weighted subject stems): unlike the coverage, a known question about something more is less alike.
+ */
+function askedLike(q: QuestionContext, id: string): number {
+  const known = knownSubjects(q.corpus, id);
+  if (!known.length || !q.subject.length) return 0;
+  const own = new Map(q.subject.map((w) => [w.stem, w.weight]));
+  const ownNorm = Math.sqrt([...own.values()].reduce((sum, w) => sum + w * w, 0));
+  let best = 0;
+  for (const { stems, norm } of known) {
+    let dot = 0;
+    for (const [st, w] of own) if (stems.has(st)) dot += w * w;
+    if (dot > 0) best = Math.max(best, dot / (ownNorm * norm));
+  }
+  return best;
+}
 
 /** The share of the question's consecutive subject words that the citation also uses side by side. */
 function phraseShare(q: QuestionContext, id: string): number {

@@ -20,7 +20,7 @@ describe("candidatesFeatures", () => {
     const features = candidatesFeatures(questionContext(result, corpus), result, head);
     for (const [i, f] of features.entries()) {
       const rivals = features.filter((_, j) => j !== i);
-      for (const k of ["coverage", "coverage_text", "coverage_title", "chunk_coverage", "question_coverage", "phrase"]) {
+      for (const k of ["coverage", "coverage_text", "coverage_title", "chunk_coverage", "question_coverage", "phrase", "asked_like"]) {
         expect(f[`${k}_lead`]).toBeCloseTo(f[k]! - Math.max(0, ...rivals.map((g) => g[k]!)), 10);
       }
     }
@@ -67,6 +67,22 @@ describe("candidatesFeatures", () => {
     const [bareTop] = candidatesFeatures(questionContext(result, unenriched), result, [top]);
     expect(bareTop!.question_coverage).toBe(bareTop!.chunk_coverage);
     expect(enrichedTop!.question_coverage).not.toBe(enrichedTop!.chunk_coverage);
+  });
+
+  it("finds a known question about just this more alike than one about this and more, which covers it as well", async () => {
+    const question = "Quelle action porte sur la cybersécurité des établissements de santé ?";
+    const result = await retriever.retrieve(understand(question, corpus));
+    const top = result.ranked[0]!;
+    // The vocabulary is read per corpus: each variant is a corpus of its own.
+    const knowing = (questions: string[]): Corpus => {
+      const swap = (r: Corpus["enrichment"]["actions"]) => Object.fromEntries(Object.entries(r).map(([id, e]) => [id, id === top.id ? { ...e, questions } : e]));
+      return { ...corpus, enrichment: { actions: swap(corpus.enrichment.actions), documents: swap(corpus.enrichment.documents) } };
+    };
+    const [same] = candidatesFeatures(questionContext(result, knowing([question])), result, [top]);
+    const [broader] = candidatesFeatures(questionContext(result, knowing([`${question.slice(0, -2)} et du financement des hôpitaux en région ?`])), result, [top]);
+    expect(same!.asked_like).toBeCloseTo(1, 10);
+    expect(broader!.question_coverage).toBeCloseTo(same!.question_coverage!, 10);
+    expect(broader!.asked_like).toBeLessThan(0.9);
   });
 });
 
