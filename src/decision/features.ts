@@ -199,8 +199,9 @@ export function candidateFeatures(q: QuestionContext, result: RetrievalResult, c
     direct: q.u.references.actions.some((r) => r.exists && r.document === document && r.number === action) ? 1 : 0,
     // A question that names no roadmap asks about today's: an older action whose reviewed
     // counterpart in a later roadmap is among the candidates gives way to it.
-    superseded: q.named.size === 0 && [...(counterparts(q.corpus).get(c.id)?.later ?? [])].some((id) => result.ranked.slice(0, 5).some((r) => r.id === id)) ? 1 : 0,
-    supersedes: q.named.size === 0 && [...(counterparts(q.corpus).get(c.id)?.earlier ?? [])].some((id) => result.ranked.slice(0, 5).some((r) => r.id === id)) ? 1 : 0,
+    // What a short form stands for is the same in every plan: the text that spells it out answers, however old.
+    superseded: q.named.size === 0 && !q.u.asks.meaning && [...(counterparts(q.corpus).get(c.id)?.later ?? [])].some((id) => result.ranked.slice(0, 5).some((r) => r.id === id)) ? 1 : 0,
+    supersedes: q.named.size === 0 && !q.u.asks.meaning && [...(counterparts(q.corpus).get(c.id)?.earlier ?? [])].some((id) => result.ranked.slice(0, 5).some((r) => r.id === id)) ? 1 : 0,
   };
 }
 

@@ -58,6 +58,20 @@ describe("candidatesFeatures", () => {
     expect(features.get("fdr-2023-2027#action-13")).toMatchObject({ phrase: 0, phrase_lead: -1, coverage: 1 });
   });
 
+  it("gives an earlier action way to its successor for what is planned, not for what a short form stands for", async () => {
+    const read = async (question: string) => {
+      const result = await retriever.retrieve(understand(question, corpus));
+      const head = result.ranked.slice(0, 5);
+      return new Map(candidatesFeatures(questionContext(result, corpus), result, head).map((f, i) => [head[i]!.id, f]));
+    };
+    const planned = await read("Le DMP, qu'est-ce qui est prévu ?");
+    expect(planned.get("virage-numerique-2019#action-11")).toMatchObject({ superseded: 1, supersedes: 0 });
+    expect(planned.get("fdr-2023-2027#action-6")).toMatchObject({ superseded: 0, supersedes: 1 });
+    const meaning = await read("DMP, ça veut dire quoi ?");
+    expect(meaning.get("virage-numerique-2019#action-11")).toMatchObject({ superseded: 0, defines: 1 });
+    expect(meaning.get("fdr-2023-2027#action-6")).toMatchObject({ supersedes: 0 });
+  });
+
   it("reads a text nobody wrote questions for on its own passages, not as a worse match", async () => {
     const result = await retriever.retrieve(understand("Quelle action porte sur la cybersécurité des établissements de santé ?", corpus));
     const top = result.ranked[0]!;
