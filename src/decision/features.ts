@@ -146,7 +146,7 @@ function coverageBy(q: QuestionContext, id: string, content = false): number {
 export const CANDIDATE_SIGNS: Signs = {
   fused_ratio: 1, rank_rr: 1, keyword_rr: 1, vector_rr: 1, keyword_ratio: 1, vector_gap: -1, coverage: 1, coverage_text: 1,
   coverage_title: 1, via_enrichment: 0, latest: 0, named: 1, named_explicitly: 1, is_action: 0, whole_roadmap: 0, direct: 1, superseded: -1, supersedes: 1,
-  holds_ask: 1, defines: 1, phrase: 1, phrase_lead: 1, asked_like: 1, asked_like_lead: 1,
+  holds_ask: 1, defines: 1, phrase: 1, phrase_lead: 1, asked_like: 1, asked_like_lead: 1, likelihood_lead: 1,
   chunk_coverage: 1, question_coverage: 1, coverage_lead: 1, coverage_text_lead: 1, coverage_title_lead: 1, chunk_coverage_lead: 1, question_coverage_lead: 1,
 };
 
@@ -159,6 +159,9 @@ export function candidatesFeatures(q: QuestionContext, result: RetrievalResult, 
   return own.map((f, i) => {
     const leads: Record<string, number> = {};
     for (const k of LEADS) leads[`${k}_lead`] = f[k]! - Math.max(0, ...own.filter((_, j) => j !== i).map((g) => g[k]!));
+    // A log-likelihood has no zero to stand on: only its gap to the best rival says something.
+    leads.likelihood_lead = Math.max(-5, Math.min(5, f.likelihood! - Math.max(...own.filter((_, j) => j !== i).map((g) => g.likelihood!), -Infinity)));
+    if (!Number.isFinite(leads.likelihood_lead)) leads.likelihood_lead = 0;
     return { ...f, ...leads };
   });
 }
@@ -194,6 +197,7 @@ export function candidateFeatures(q: QuestionContext, result: RetrievalResult, c
     defines: q.u.asks.meaning && [...definedBy(q.corpus, c.id)].some((a) => q.asked.has(a)) ? 1 : 0,
     phrase: phraseShare(q, c.id),
     asked_like: askedLike(q, c.id),
+    likelihood: likelihood(q, c.id),
     // A roadmap cited as a whole (its introduction) answers other questions than a prose text does.
     whole_roadmap: action === null && doc?.kind === "roadmap" ? 1 : 0,
     direct: q.u.references.actions.some((r) => r.exists && r.document === document && r.number === action) ? 1 : 0,
@@ -269,6 +273,43 @@ function askedLike(q: QuestionContext, id: string): number {
     if (dot > 0) best = Math.max(best, dot / (ownNorm * norm));
   }
   return best;
+}
+
+const termCounts = perCorpus((): Map<string, { tf: Map<string, number>; length: number }> => new Map());
+/** How many citations use each stem, summed: the background a citation's own counts are smoothed toward. */
+const backgroundTotal = perCorpus((corpus: Corpus): number => [...vocabulary(corpus).citationsByStem.values()].reduce((n, x) => n + x, 0));
+/** Dirichlet smoothing: a citation's counts weigh as much as this many words of the background. */
+const MU = 200;
+
+/**
+ * The question's subject under a language model of the citation (its text and known questions,
+ * smoothed toward the corpus's), per subject word: unlike the coverage, it counts how often a
+ * citation says a word, against how much it says in all. Built per candidate and kept.
+ */
+function likelihood(q: QuestionContext, id: string): number {
+  if (!q.subject.length) return 0;
+  const cache = termCounts(q.corpus);
+  let counts = cache.get(id);
+  if (!counts) {
+    const { document, action } = parseCitationId(id);
+    const doc = q.corpus.documents.find((d) => d.id === document);
+    const a = action === null ? undefined : doc?.actions.find((x) => x.number === action);
+    const own = a ? [a.title, ...a.measures.flatMap((m) => [m.title ?? "", m.text ?? ""])] : action === null ? (doc?.passages.flatMap((p) => [p.section ?? "", p.text]) ?? []) : [];
+    const extra = action === null ? q.corpus.enrichment.documents[id] : q.corpus.enrichment.actions[id];
+    const tf = new Map<string, number>();
+    const stems = terms([...own, ...(extra?.questions ?? [])].join(" \n "));
+    for (const st of stems) tf.set(st, (tf.get(st) ?? 0) + 1);
+    counts = { tf, length: stems.length };
+    cache.set(id, counts);
+  }
+  const v = vocabulary(q.corpus);
+  const total = backgroundTotal(q.corpus);
+  let sum = 0;
+  for (const w of q.subject) {
+    const background = ((v.citationsByStem.get(w.stem) ?? 0) + 0.5) / total;
+    sum += Math.log(((counts.tf.get(w.stem) ?? 0) + MU * background) / (counts.length + MU));
+  }
+  return sum / q.subject.length;
 }
 
 /** The share of the question's consecutive subject words that the citation also uses side by side. */

@@ -58,6 +58,23 @@ describe("candidatesFeatures", () => {
     expect(features.get("fdr-2023-2027#action-13")).toMatchObject({ phrase: 0, phrase_lead: -1, coverage: 1 });
   });
 
+  it("reads how often a candidate says the question's words against how much it says: its lead over the best rival", async () => {
+    const question = "Quelle action porte sur la cybersécurité des établissements de santé ?";
+    const result = await retriever.retrieve(understand(question, corpus));
+    const head = result.ranked.slice(0, 5);
+    const top = head[0]!;
+    const knowing = (questions: string[]): Corpus => {
+      const swap = (r: Corpus["enrichment"]["actions"]) => Object.fromEntries(Object.entries(r).map(([id, e]) => [id, id === top.id ? { ...e, questions } : e]));
+      return { ...corpus, enrichment: { actions: swap(corpus.enrichment.actions), documents: swap(corpus.enrichment.documents) } };
+    };
+    const saying = candidatesFeatures(questionContext(result, knowing([question, question, question])), result, head);
+    const silent = candidatesFeatures(questionContext(result, knowing([])), result, head);
+    expect(saying[0]!.likelihood).toBeGreaterThan(silent[0]!.likelihood!);
+    // The rivals' own texts did not change; only the corpus's background moved a little.
+    for (let i = 1; i < head.length; i++) expect(saying[i]!.likelihood).toBeCloseTo(silent[i]!.likelihood!, 1);
+    expect(saying[0]!.likelihood_lead).toBeCloseTo(saying[0]!.likelihood! - Math.max(...saying.slice(1).map((f) => f.likelihood!)), 10);
+  });
+
   it("gives an earlier action way to its successor for what is planned, not for what a short form stands for", async () => {
     const read = async (question: string) => {
       const result = await retriever.retrieve(understand(question, corpus));
