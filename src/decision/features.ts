@@ -160,8 +160,8 @@ export function candidatesFeatures(q: QuestionContext, result: RetrievalResult, 
     const leads: Record<string, number> = {};
     for (const k of LEADS) leads[`${k}_lead`] = f[k]! - Math.max(0, ...own.filter((_, j) => j !== i).map((g) => g[k]!));
     // A log-likelihood has no zero to stand on: only its gap to the best rival says something.
-    leads.likelihood_lead = Math.max(-5, Math.min(5, f.likelihood! - Math.max(...own.filter((_, j) => j !== i).map((g) => g.likelihood!), -Infinity)));
-    if (!Number.isFinite(leads.likelihood_lead)) leads.likelihood_lead = 0;
+    const rivals = own.filter((_, j) => j !== i).map((g) => g.likelihood!);
+    leads.likelihood_lead = rivals.length ? Math.max(-5, Math.min(5, f.likelihood! - Math.max(...rivals))) : 0;
     return { ...f, ...leads };
   });
 }
