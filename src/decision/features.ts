@@ -5,7 +5,7 @@ import { ATTRIBUTES, PERSON_ROLES } from "../language/lexicon.js";
 import { listedUnder } from "../language/counts.js";
 import { figureKinds } from "../language/figures.js";
 import type { RetrievalResult, RetrievedCitation } from "../retrieval/retriever.js";
-import { counterparts, definedBy, perCorpus, idf, pieceKey, roadmapsByRecency, vocabulary } from "../understanding/corpus-tables.js";
+import { citationTexts, counterparts, definedBy, perCorpus, idf, pieceKey, roadmapsByRecency, vocabulary } from "../understanding/corpus-tables.js";
 import type { Understanding } from "../understanding/schema.js";
 import { subjectStems } from "../understanding/terms.js";
 import type { Features, Signs } from "./logistic.js";
@@ -220,13 +220,9 @@ function subjectPairs(corpus: Corpus, citation: string): ReadonlySet<string> {
   const cache = pairCache(corpus);
   let found = cache.get(citation);
   if (!found) {
-    const { document, action } = parseCitationId(citation);
-    const doc = corpus.documents.find((d) => d.id === document);
-    const a = action === null ? undefined : doc?.actions.find((x) => x.number === action);
-    const own = a ? [a.title, ...a.measures.flatMap((m) => [m.title ?? "", m.text ?? ""])] : action === null ? (doc?.passages.flatMap((p) => [p.section ?? "", p.text]) ?? []) : [];
-    const extra = action === null ? corpus.enrichment.documents[citation] : corpus.enrichment.actions[citation];
+    const { own, questions, keywords } = citationTexts(corpus, citation);
     found = new Set<string>();
-    for (const text of [...own, ...(extra?.questions ?? []), ...(extra?.keywords ?? [])]) {
+    for (const text of [...own, ...questions, ...keywords]) {
       const stems = words(text).filter((w) => !isStopword(w)).map(stem);
       for (let i = 1; i < stems.length; i++) found.add(`${stems[i - 1]} ${stems[i]}`);
     }
@@ -245,9 +241,7 @@ function knownSubjects(corpus: Corpus, citation: string): { stems: Set<string>; 
   const cache = knownCache(corpus);
   let found = cache.get(citation);
   if (!found) {
-    const { action } = parseCitationId(citation);
-    const extra = action === null ? corpus.enrichment.documents[citation] : corpus.enrichment.actions[citation];
-    found = (extra?.questions ?? []).map((text) => {
+    found = citationTexts(corpus, citation).questions.map((text) => {
       const stems = new Set(subjectStems(text, corpus));
       return { stems, norm: Math.sqrt([...stems].reduce((sum, st) => sum + idf(corpus, st) ** 2, 0)) };
     });
@@ -291,13 +285,9 @@ function likelihood(q: QuestionContext, id: string): number {
   const cache = termCounts(q.corpus);
   let counts = cache.get(id);
   if (!counts) {
-    const { document, action } = parseCitationId(id);
-    const doc = q.corpus.documents.find((d) => d.id === document);
-    const a = action === null ? undefined : doc?.actions.find((x) => x.number === action);
-    const own = a ? [a.title, ...a.measures.flatMap((m) => [m.title ?? "", m.text ?? ""])] : action === null ? (doc?.passages.flatMap((p) => [p.section ?? "", p.text]) ?? []) : [];
-    const extra = action === null ? q.corpus.enrichment.documents[id] : q.corpus.enrichment.actions[id];
+    const { own, questions } = citationTexts(q.corpus, id);
     const tf = new Map<string, number>();
-    const stems = terms([...own, ...(extra?.questions ?? [])].join(" \n "));
+    const stems = terms([...own, ...questions].join(" \n "));
     for (const st of stems) tf.set(st, (tf.get(st) ?? 0) + 1);
     counts = { tf, length: stems.length };
     cache.set(id, counts);

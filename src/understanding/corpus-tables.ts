@@ -406,6 +406,19 @@ export const yearOfName = perCorpus((corpus): Map<string, number> => {
 });
 
 /**
+ * What a citation says in its own words (an action's title and measures, a document's passages
+ * and their headings), and the questions and keywords it is known by (curated and generated).
+ */
+export function citationTexts(corpus: Corpus, citation: string): { own: string[]; questions: readonly string[]; keywords: readonly string[] } {
+  const { document, action } = parseCitationId(citation);
+  const doc = corpus.documents.find((d) => d.id === document);
+  const a = action === null ? undefined : doc?.actions.find((x) => x.number === action);
+  const own = a ? [a.title, ...a.measures.flatMap((m) => [m.title ?? "", m.text ?? ""])] : action === null ? (doc?.passages.flatMap((p) => [p.section ?? "", p.text]) ?? []) : [];
+  const extra = action === null ? corpus.enrichment.documents[citation] : corpus.enrichment.actions[citation];
+  return { own, questions: extra?.questions ?? [], keywords: extra?.keywords ?? [] };
+}
+
+/**
  * The short forms a citation spells out in its own text ("Dossier Médical Partagé (DMP)"),
  * lower-cased: the text to read first when a question asks what one of them stands for. Read for
  * the few candidates of such a question and kept: a table of the whole corpus cost seconds at
@@ -415,11 +428,7 @@ export function definedBy(corpus: Corpus, citation: string): ReadonlySet<string>
   const cache = definitionCache(corpus);
   let found = cache.get(citation);
   if (!found) {
-    const { document, action } = parseCitationId(citation);
-    const doc = corpus.documents.find((d) => d.id === document);
-    const a = action === null ? undefined : doc?.actions.find((x) => x.number === action);
-    const texts = a ? [a.title, ...a.measures.flatMap((m) => [m.title ?? "", m.text ?? ""])] : action === null ? (doc?.passages.map((p) => p.text) ?? []) : [];
-    found = new Set(texts.flatMap((t) => definitionsIn(t).map((d) => simplify(d.acronym))));
+    found = new Set(citationTexts(corpus, citation).own.flatMap((t) => definitionsIn(t).map((d) => simplify(d.acronym))));
     cache.set(citation, found);
   }
   return found;
