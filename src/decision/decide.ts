@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Chunk } from "../corpus/chunk.js";
 import { parseCitationId, type Corpus } from "../corpus/schema.js";
 import type { RetrievalResult, RetrievedCitation } from "../retrieval/retriever.js";
+import { counterparts } from "../understanding/corpus-tables.js";
 import { answerFeatures, candidatesFeatures, extraFeatures, pieceFeatures, questionContext, textCoverage, type QuestionContext } from "./features.js";
 import { LogisticModel, predict, type Features } from "./logistic.js";
 import fitted from "./models.json" with { type: "json" };
@@ -115,8 +116,28 @@ function rerank(q: QuestionContext, result: RetrievalResult, models: Models, tra
     return { c, features, p, order: features.direct ? 2 - i / depth : p };
   });
   if (trace) trace.candidates = scored.map((s) => ({ id: s.c.id, features: s.features, p: s.p }));
-  const reordered = [...scored].sort((a, b) => b.order - a.order).map((s) => s.c);
+  const reordered = inForce(q, [...scored].sort((a, b) => b.order - a.order).map((s) => s.c));
   return { ranked: [...reordered, ...result.ranked.slice(depth)], p: new Map(scored.map((s) => [s.c.id, s.p])) };
+}
+
+/**
+ * "Que dit la feuille de route sur…", "the roadmap": a question about the plan that names none asks
+ * about the plan in force. An action among the candidates comes after its reviewed successor there
+ * (in the generated sets, such questions expect the latest roadmap 398 times, the earlier one alone 21).
+ */
+function inForce(q: QuestionContext, ranked: RetrievedCitation[]): RetrievedCitation[] {
+  if (!q.u.references.plansOnly) return ranked;
+  const out = [...ranked];
+  for (const c of ranked) {
+    const later = counterparts(q.corpus).get(c.id)?.later;
+    const successor = later ? out.findIndex((x) => later.has(x.id)) : -1;
+    const at = out.indexOf(c);
+    if (successor > at) {
+      out.splice(at, 1);
+      out.splice(successor, 0, c);
+    }
+  }
+  return out;
 }
 
 /** Runners-up worth citing beside the first: the model's probability that each is asked for too. */

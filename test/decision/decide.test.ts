@@ -43,6 +43,16 @@ describe("the fitted models", () => {
 });
 
 describe("decide", () => {
+  it("puts the plan in force first for a question about 'the roadmap' that names none, not when it names one", async () => {
+    const unnamed = (await decided("What does the roadmap say about electronic prescriptions?")).decision;
+    const ids = unnamed.ranked.slice(0, 5).map((c) => c.id);
+    // Both the 2019 e-prescription action and its successor are candidates; the successor leads.
+    expect(ids[0]).toBe("fdr-2023-2027#action-7");
+    expect(ids).toContain("virage-numerique-2019#action-13");
+    const named = (await decided("What did the 2019 roadmap say about electronic prescriptions?")).decision;
+    expect(named.ranked[0]!.id).toBe("virage-numerique-2019#action-13");
+  });
+
   it("answers a plain question, citing the action first", async () => {
     const { decision } = await decided("c'est quoi l'ApCV ?");
     expect(decision.verdict).toBe("answer");
