@@ -241,7 +241,11 @@ function knownSubjects(corpus: Corpus, citation: string): { stems: Set<string>; 
   const cache = knownCache(corpus);
   let found = cache.get(citation);
   if (!found) {
-    found = citationTexts(corpus, citation).questions.map((text) => {
+    const { own, questions } = citationTexts(corpus, citation);
+    // A text nobody wrote questions for (a document just added) is read on its own sentences, so
+    // that it is not taken for a worse match than an enriched one.
+    const units = questions.length ? questions : own.flatMap((t) => t.split(/(?<=[.;!?])\s+|\n+/)).filter((x) => /\p{L}/u.test(x));
+    found = units.map((text) => {
       const stems = new Set(subjectStems(text, corpus));
       return { stems, norm: Math.sqrt([...stems].reduce((sum, st) => sum + idf(corpus, st) ** 2, 0)) };
     });

@@ -98,6 +98,8 @@ describe("candidatesFeatures", () => {
     const [bareTop] = candidatesFeatures(questionContext(result, unenriched), result, [top]);
     expect(bareTop!.question_coverage).toBe(bareTop!.chunk_coverage);
     expect(enrichedTop!.question_coverage).not.toBe(enrichedTop!.chunk_coverage);
+    // Its own sentences stand in for the questions nobody wrote: it is not "like no known question".
+    expect(bareTop!.asked_like).toBeGreaterThan(0.2);
   });
 
   it("finds a known question about just this more alike than one about this and more, which covers it as well", async () => {
