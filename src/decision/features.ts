@@ -209,58 +209,65 @@ export function candidateFeatures(q: QuestionContext, result: RetrievalResult, c
   };
 }
 
+/** What the signals read of a candidate beyond its stems: built the first time it is a candidate, then kept. */
+interface Reading {
+  /** Pairs of consecutive content stems ("connexion uniqu") of its text, known questions and keywords. */
+  pairs: Set<string>;
+  /** How often its text and known questions use each content stem, and how many they use in all. */
+  tf: Map<string, number>;
+  length: number;
+  /** Its known questions, each read as a question's subject is read, with its rarity-weighted length. */
+  known: { stems: Set<string>; norm: number }[];
+}
+
 /**
- * The pairs of consecutive content stems ("connexion uniqu") of a citation's text and known
- * questions: two words of a question side by side in a text are a phrase of it, not two stray
- * words. Built per candidate and kept: a table of the whole corpus costs seconds at a hundred
- * times its size. Stopwords alone are left out: leaving out every word a question's subject
- * leaves out ("numérique") lowered w6–w9 recall@1 0.852 → 0.848.
+ * A candidate's reading, per candidate rather than for the whole corpus: a table of every text
+ * costs seconds at a hundred times the corpus. Each text is split into words once for the pairs
+ * and the counts.
  */
-function subjectPairs(corpus: Corpus, citation: string): ReadonlySet<string> {
-  const cache = pairCache(corpus);
+function readingOf(corpus: Corpus, citation: string): Reading {
+  const cache = readings(corpus);
   let found = cache.get(citation);
   if (!found) {
     const { own, questions, keywords } = citationTexts(corpus, citation);
-    found = new Set<string>();
-    for (const text of [...own, ...questions, ...keywords]) {
-      const stems = words(text).filter((w) => !isStopword(w)).map(stem);
-      for (let i = 1; i < stems.length; i++) found.add(`${stems[i - 1]} ${stems[i]}`);
+    const pairs = new Set<string>();
+    const tf = new Map<string, number>();
+    let length = 0;
+    for (const [i, text] of [...own, ...questions, ...keywords].entries()) {
+      // Stopwords alone are left out of the pairs: leaving out every word a question's subject
+      // leaves out ("numérique") lowered w6–w9 recall@1 0.852 → 0.848.
+      const content = words(text).filter((w) => !isStopword(w));
+      const stems = content.map(stem);
+      for (let k = 1; k < stems.length; k++) pairs.add(`${stems[k - 1]} ${stems[k]}`);
+      if (i >= own.length + questions.length) continue;
+      // Counted as the indexes count terms: one-letter words aside.
+      content.forEach((w, k) => {
+        if (w.length < 2 && !/\d/.test(w)) return;
+        tf.set(stems[k]!, (tf.get(stems[k]!) ?? 0) + 1);
+        length++;
+      });
     }
-    cache.set(citation, found);
-  }
-  return found;
-}
-const pairCache = perCorpus((): Map<string, Set<string>> => new Map());
-
-/**
- * The citation's known questions, each read as a question's subject is read (framing and structure
- * words left out: "quelle action porte sur" makes no known question less alike), with the
- * rarity-weighted length of each. Built per candidate and kept.
- */
-function knownSubjects(corpus: Corpus, citation: string): { stems: Set<string>; norm: number }[] {
-  const cache = knownCache(corpus);
-  let found = cache.get(citation);
-  if (!found) {
-    const { own, questions } = citationTexts(corpus, citation);
     // A text nobody wrote questions for (a document just added) is read on its own sentences, so
     // that it is not taken for a worse match than an enriched one.
     const units = questions.length ? questions : own.flatMap((t) => t.split(/(?<=[.;!?])\s+|\n+/)).filter((x) => /\p{L}/u.test(x));
-    found = units.map((text) => {
-      const stems = new Set(subjectStems(text, corpus));
-      return { stems, norm: Math.sqrt([...stems].reduce((sum, st) => sum + idf(corpus, st) ** 2, 0)) };
+    // Framing and structure words left out: "quelle action porte sur" makes no known question less alike.
+    const known = units.map((text) => {
+      const subject = new Set(subjectStems(text, corpus));
+      return { stems: subject, norm: Math.sqrt([...subject].reduce((sum, st) => sum + idf(corpus, st) ** 2, 0)) };
     });
+    found = { pairs, tf, length, known };
     cache.set(citation, found);
   }
   return found;
 }
-const knownCache = perCorpus((): Map<string, { stems: Set<string>; norm: number }[]> => new Map());
+const readings = perCorpus((): Map<string, Reading> => new Map());
 
 /**
  * How like the question the closest of the citation's known questions is, as a whole (cosine of
  * rarity-weighted subject stems): unlike the coverage, a known question about something more is less alike.
  */
 function askedLike(q: QuestionContext, id: string): number {
-  const known = knownSubjects(q.corpus, id);
+  const { known } = readingOf(q.corpus, id);
   if (!known.length || !q.subject.length) return 0;
   const own = new Map(q.subject.map((w) => [w.stem, w.weight]));
   const ownNorm = Math.sqrt([...own.values()].reduce((sum, w) => sum + w * w, 0));
@@ -273,7 +280,6 @@ function askedLike(q: QuestionContext, id: string): number {
   return best;
 }
 
-const termCounts = perCorpus((): Map<string, { tf: Map<string, number>; length: number }> => new Map());
 /** How many citations use each stem, summed: the background a citation's own counts are smoothed toward. */
 const backgroundTotal = perCorpus((corpus: Corpus): number => [...vocabulary(corpus).citationsByStem.values()].reduce((n, x) => n + x, 0));
 /** Dirichlet smoothing: a citation's counts weigh as much as this many words of the background. */
@@ -282,26 +288,17 @@ const MU = 200;
 /**
  * The question's subject under a language model of the citation (its text and known questions,
  * smoothed toward the corpus's), per subject word: unlike the coverage, it counts how often a
- * citation says a word, against how much it says in all. Built per candidate and kept.
+ * citation says a word, against how much it says in all.
  */
 function likelihood(q: QuestionContext, id: string): number {
   if (!q.subject.length) return 0;
-  const cache = termCounts(q.corpus);
-  let counts = cache.get(id);
-  if (!counts) {
-    const { own, questions } = citationTexts(q.corpus, id);
-    const tf = new Map<string, number>();
-    const stems = terms([...own, ...questions].join(" \n "));
-    for (const st of stems) tf.set(st, (tf.get(st) ?? 0) + 1);
-    counts = { tf, length: stems.length };
-    cache.set(id, counts);
-  }
+  const { tf, length } = readingOf(q.corpus, id);
   const v = vocabulary(q.corpus);
   const total = backgroundTotal(q.corpus);
   let sum = 0;
   for (const w of q.subject) {
     const background = ((v.citationsByStem.get(w.stem) ?? 0) + 0.5) / total;
-    sum += Math.log(((counts.tf.get(w.stem) ?? 0) + MU * background) / (counts.length + MU));
+    sum += Math.log(((tf.get(w.stem) ?? 0) + MU * background) / (length + MU));
   }
   return sum / q.subject.length;
 }
@@ -309,7 +306,7 @@ function likelihood(q: QuestionContext, id: string): number {
 /** The share of the question's consecutive subject words that the citation also uses side by side. */
 function phraseShare(q: QuestionContext, id: string): number {
   if (q.subject.length < 2) return 0;
-  const pairs = subjectPairs(q.corpus, id);
+  const { pairs } = readingOf(q.corpus, id);
   let found = 0;
   for (let i = 1; i < q.subject.length; i++) if (pairs.has(`${q.subject[i - 1]!.stem} ${q.subject[i]!.stem}`)) found++;
   return found / (q.subject.length - 1);
