@@ -16,7 +16,8 @@ export function yearsIn(s: string): number[] {
     years.add(Number(m[1]));
     if (m[2]) years.add(m[2].length === 2 ? 2000 + Number(m[2]) : Number(m[2]));
   }
-  for (const m of s.matchAll(/(?<![\d,.])([1-4]\d)\s*[-/–—]\s*([1-4]\d)(?![\d,.%])/g)) {
+  // Not in a figure ("12,5-15 %"), but before a comma or a full stop ("FDR 2019 vs 23-27, même logique ?").
+  for (const m of s.matchAll(/(?<!\d[,.]?)([1-4]\d)\s*[-/–—]\s*([1-4]\d)(?!\d|[,.]\d|\s*%)/g)) {
     const [a, b] = [Number(m[1]), Number(m[2])];
     if (a < b && b - a <= 10) years.add(2000 + a).add(2000 + b);
   }
@@ -25,7 +26,7 @@ export function yearsIn(s: string): number[] {
 }
 
 /** "FDR 23", "feuille de route de 27": a plan word and a two-digit year. */
-const PLAN_YEAR = new RegExp(`${PLAN_WORDS.source}\\s*(?:de\\s+|d'|of\\s+)?'?([1-4]\\d)(?![\\d,.%])`, "g");
+const PLAN_YEAR = new RegExp(`${PLAN_WORDS.source}\\s*(?:de\\s+|d'|of\\s+)?'?([1-4]\\d)(?!\\d|[,.]\\d|\\s*%)`, "g");
 
 /** Removes the spans a pattern matches, so that the words left carry the subject. */
 function without(s: string, patterns: readonly RegExp[]): string {

@@ -70,6 +70,9 @@ describe("documents named", () => {
     expect(years("feuille de route 2023/27")).toEqual([2023, 2027]);
     expect(years("la FDR 23")).toEqual([2023]);
     expect(years("10 000 médiateurs, 98%")).toEqual([]);
+    expect(years("e-parcours : FDR 2019 vs 23-27, même logique ?")).toEqual([2019, 2023, 2027]);
+    expect(years("la FDR 23. Et la suivante ?")).toEqual([2023]);
+    expect(years("de 12,5-15 % à 20-25 %")).toEqual([]);
     expect(documents("la fdr 23-27 ça fait cmb d'actions ?")).toEqual(["fdr-2023-2027"]);
   });
 
