@@ -439,6 +439,8 @@ const EVOLUTION_WORDS = anyOf([
   "then and now", "change", "changed", "changes", "changement", "changements",
   "successeur", "remplace", "remplacee", "remplacement", "la suite", "quelle suite", "poursuivi", "poursuit", "poursuite",
   "what happened to", "qu'est-ce qui a change", "avant et apres", "avant/apres", "et maintenant", "aujourd'hui",
+  // The present set against an earlier plan the question names ("prévue en 2019 : maintenant ?"); alone, no comparison.
+  "maintenant", "desormais", "a present", "actuellement", "de nos jours", "now", "today", "nowadays", "currently",
   "colle", "aligne", "alignee", "coherent", "coherente", "rattache", "consistent", "aligned", "correspond", "correspondent",
   "correspondance", "coincide", "match", "matches", "reprend", "decline", "declinaison",
   "la meme chose", "meme chose", "the same thing", "same thing", "disent pareil",

@@ -254,6 +254,14 @@ describe("the old and the new plan name both", () => {
     expect(u(q).intent).toBe("compare");
   });
 
+  it.each(["La certification des logiciels, prévue en 2019 : maintenant on la fait dépendre de quoi ?", "Telehealth was in the 2019 plan; what is planned now?"])("%s → the present set against a plan named: a comparison", (q) => {
+    expect(u(q).intent).toBe("compare");
+  });
+
+  it("the present alone compares nothing", () => {
+    expect(u("La DSSIS existe-t-elle maintenant ?").intent).not.toBe("compare");
+  });
+
   it("one plan stays one: a new thing in the old plan, the new plan alone", () => {
     expect(u("Dans la nouvelle feuille de route, quid de l'INS ?").intent).not.toBe("compare");
     expect(documents("l'ancienne feuille de route parlait-elle d'une nouvelle plateforme ?")).toEqual(Y2019);
