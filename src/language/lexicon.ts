@@ -68,7 +68,8 @@ export const YES_NO = /(?:^|[\s,:;])(?:est-ce qu|est ce qu|estce qu)|(?<=\p{L})-
 /** What "combien de X" counts: the noun after the counting words. */
 export const COUNT_OF_FR = /\b(?:combien|cb|cmb|nb|nbre|nombre)\s+(?:de\s+|d'|des\s+)([a-z'-]+)/;
 /** The counted noun and the rest of its sentence: "combien d'actions | compte la feuille de route ?". */
-export const COUNTED_THEN = /\b(?:combien|cb|cmb|nb|nbre|nombre|how many)\s+(?:de\s+|d'|des\s+)?([a-z'-]+)([^.?!]*)/;
+// A size word before the noun counts the same parts: "combien de grands axes", "how many main strands".
+export const COUNTED_THEN = /\b(?:combien|cb|cmb|nb|nbre|nombre|how many)\s+(?:de\s+|d'|des\s+)?(?:(?:grands|grandes|gros|grosses|principaux|principales|main|major|big|broad)\s+)?([a-z'-]+)([^.?!]*)/;
 /** After the counted noun, a word that brings a topic: "combien d'actions sur la cybersécurité", "… parlent de". */
 export const TOPIC_AFTER_COUNT = anyOf([
   "sur", "concernant", "autour", "pour", "relatives", "relatifs", "liees", "lies", "consacrees", "dediees", "traitant", "parlent",
@@ -421,9 +422,13 @@ export const LATEST_PLAN_ALONE = /(?<![a-z0-9])(?:(?:the|today's)\s+(?:new|newer
 /** An earlier plan named by a pronoun once a plan was named: "ce que la FDR 2023-2027 garde de l'ancienne sur…", "…than the previous one". */
 export const EARLIER_PLAN_ALONE = /(?<![a-z0-9])(?:the\s+(?:old|older|previous|earlier|first)\s+one|(?:la|le|l')\s*(?:ancienne|ancien|precedente|precedent)\s*(?=[?!.,;:]|\s+(?:sur|pour|en|dans|et|ou|on|il|elle)\b|$)|celle d'avant|celui d'avant)(?![a-z0-9])/;
 export const EARLIER_PLAN = anyOf([
-  "ancienne", "anciennes", "ancien", "precedente", "old", "older", "previous", "premiere feuille de route",
-  "la premiere fdr", "d'avant", "v1", "a l'epoque", "back then", "at the time",
+  "ancienne", "anciennes", "ancien", "precedente", "old", "older", "previous", "d'avant", "v1", "a l'epoque", "back then", "at the time",
 ]);
+/**
+ * "la première feuille de route", "la 1ère FDR", "the first roadmap": the ordinal right before the
+ * plan word, not "la première action de la FDR", nor "au premier plan" (in the foreground).
+ */
+export const FIRST_PLAN = /(?<![a-z0-9])(?:(?:premiere|1ere|1re)\s+(?:feuilles? de route|fdrs?|strategie)|first\s+(?:roadmap|plan|strategy))(?![a-z0-9])/;
 
 /** Comparing or following a topic through time. */
 
@@ -440,7 +445,7 @@ const EVOLUTION_WORDS = anyOf([
   "successeur", "remplace", "remplacee", "remplacement", "la suite", "quelle suite", "poursuivi", "poursuit", "poursuite",
   "what happened to", "qu'est-ce qui a change", "avant et apres", "avant/apres", "et maintenant", "aujourd'hui",
   // The present set against an earlier plan the question names ("prévue en 2019 : maintenant ?"); alone, no comparison.
-  "maintenant", "desormais", "a present", "actuellement", "de nos jours", "now", "today", "nowadays", "currently",
+  "maintenant", "mtn", "mnt", "desormais", "a present", "actuellement", "de nos jours", "ajd", "auj", "now", "today", "nowadays", "currently",
   "colle", "aligne", "alignee", "coherent", "coherente", "rattache", "consistent", "aligned", "correspond", "correspondent",
   "correspondance", "coincide", "match", "matches", "reprend", "decline", "declinaison",
   "la meme chose", "meme chose", "the same thing", "same thing", "disent pareil",

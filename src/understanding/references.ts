@@ -1,6 +1,6 @@
 import type { Corpus, CorpusDocument } from "../corpus/schema.js";
 import { simplify, stem, words } from "../language/french.js";
-import { ACTION_WORDS, A_ROADMAP, BOTH_JOINED, THERE, EARLIER_PLAN, EARLIER_PLAN_ALONE, COMPLEMENT_AFTER, GROUP_SYNONYM_WORDS, LAST_WORDS, LATEST_PLAN_ALONE, ONE_OF_MANY_BEFORE, OPENS_WITH, PENULTIMATE_WORDS, POSSESSIVE_BEFORE, LATEST_PLAN, NUMBER_WORDS, ORDINAL_WORDS, PLAN_FIELD, PLAN_OF, PLAN_OF_PERSON, PLAN_WORDS, ROMAN, escapeRegExp } from "../language/lexicon.js";
+import { ACTION_WORDS, A_ROADMAP, BOTH_JOINED, THERE, EARLIER_PLAN, EARLIER_PLAN_ALONE, FIRST_PLAN, COMPLEMENT_AFTER, GROUP_SYNONYM_WORDS, LAST_WORDS, LATEST_PLAN_ALONE, ONE_OF_MANY_BEFORE, OPENS_WITH, PENULTIMATE_WORDS, POSSESSIVE_BEFORE, LATEST_PLAN, NUMBER_WORDS, ORDINAL_WORDS, PLAN_FIELD, PLAN_OF, PLAN_OF_PERSON, PLAN_WORDS, ROMAN, escapeRegExp } from "../language/lexicon.js";
 import { numberValue } from "../language/figures.js";
 import { closestWord } from "./spelling.js";
 import { covers, documentNames, documentsById, documentsByName, groupTitles, type DocumentNames, groupWords, perCorpus, placeNames, publisherKinds, roadmaps, roadmapsByRecency, vocabulary, yearOfName } from "./corpus-tables.js";
@@ -64,7 +64,7 @@ function nearPlan(cue: RegExp): RegExp {
   // Up to three words between, hyphenated ones too: "the new French e-health roadmap".
   return new RegExp(`${cue.source}(?:\\s+[a-z'-]+){0,3}?\\s+${plan}|${plan}(?:\\s+[a-z'-]+){0,1}?\\s+${cue.source}`);
 }
-const NEAR_EARLIER_PLAN = nearPlan(EARLIER_PLAN);
+const NEAR_EARLIER_PLAN = new RegExp(`${nearPlan(EARLIER_PLAN).source}|${FIRST_PLAN.source}`);
 const NEAR_LATEST_PLAN = nearPlan(LATEST_PLAN);
 /** Plans in the plural: "now in the French roadmaps" asks about all of them, not the latest. */
 const PLURAL_PLANS = /(?:feuilles de route|roadmaps|fdrs|plans|strategies|textes)$/;

@@ -258,6 +258,17 @@ describe("the old and the new plan name both", () => {
     expect(u(q).intent).toBe("compare");
   });
 
+  it("reads 'la première feuille de route' as the earlier plan, not the first action nor 'au premier plan'", () => {
+    expect(documents("PSC dans la première feuille de route ?")).toEqual(Y2019);
+    expect(u("pro sante connect c'etait deja dans la 1ere fdr ? et mtn ca en est ou").intent).toBe("compare");
+    expect(documents("la première action de la FDR 2023-2027 ?")).toEqual(["fdr-2023-2027"]);
+    expect(documents("la prévention au premier plan dans la feuille de route ?")).toEqual([]);
+  });
+
+  it.each(["La feuille de route 2023-2027 est découpée en combien de grands axes ?", "How many main axes in the 2023-2027 roadmap?"])("%s → a size word before the parts still counts them", (q) => {
+    expect(u(q).structure).toBe("count_groups");
+  });
+
   it("the present alone compares nothing", () => {
     expect(u("La DSSIS existe-t-elle maintenant ?").intent).not.toBe("compare");
   });
