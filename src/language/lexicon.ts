@@ -369,6 +369,8 @@ export const MEASURE_WORDS = anyOf([
   "mesure", "mesures", "objectif", "objectifs", "sous-mesures", "measure", "measures", "objective", "objectives", "sub-measures",
 ]);
 /** What a plan is called: "feuille de route", "roadmap", "FDR", "stratégie", "plan". */
+/** The plan words most often mistyped ("feulle de route", "raodmap"), read as such before documents are resolved. */
+export const PLAN_WORD_FORMS: readonly string[] = ["feuille", "feuilles", "roadmap", "roadmaps"];
 export const PLAN_WORDS = anyOf([
   "feuille de route", "feuilles de route", "feuille de routes", "fdr", "fdrs", "roadmap", "roadmaps", "road map",
   "strategie", "strategies", "strategy", "plan", "plans", "programme", "politique", "policy", "texte", "textes", "document",
@@ -541,6 +543,8 @@ export const FRAMING_PHRASES = anyOf([
   "stand for", "stands for", "stood for", "veut dire", "veulent dire", "voulait dire", "ca veut dire", "signifie",
   "signifient", "signification", "definition", "définition", "definir", "définir", "acronyme", "sigle", "abreviation",
   "abréviation", "mean", "means", "meaning", "acronym", "abbreviation",
+  // A count or a fact stated to be checked: "dix-huit actions, c'est bien ça ?", "18 actions, right?".
+  "c'est bien ca", "c'est bien ça", "c bien ca", "c bien ça", "je me trompe", "is that right", "is that correct", "right?",
   "pourriez-vous", "pouvez-vous", "pourrais-tu", "peux-tu", "m'indiquer", "nous indiquer", "me dire", "nous dire",
   "m'expliquer", "nous expliquer", "me preciser", "me préciser", "en gros", "grosso modo", "dans les grandes lignes",
   // Small talk around a question, or instead of one: "bonjour, ça va ? bon week-end à toi !".
@@ -581,6 +585,9 @@ export const QUESTION_WORDS: readonly string[] = [
   "precedente", "previous", "numero", "number", "num",
 ];
 
+/** A figure, then the parts it counts: "dix-huit actions", "4 grands axes", "18 actions". */
+export const COUNT_STATED = /^\s*(?:(?:grands|grandes|gros|grosses|principaux|principales|main|major|big|broad)\s+)?([a-z'-]+)/;
+
 /** Words of a structure question that are not a subject: "quels sont les grands axes de la FDR ?". */
 export const STRUCTURE_FRAME: readonly string[] = [
   "quels", "quelles", "sont", "liste", "lister", "combien", "feuille", "feuilles", "route", "roadmap", "roadmaps",
@@ -590,6 +597,7 @@ export const STRUCTURE_FRAME: readonly string[] = [
   "priorites", "action", "actions", "mesure", "mesures", "objectif", "objectifs", "measure", "measures", "count",
   "donne", "moi", "cite", "etaient", "etait", "c'etaient", "quoi", "ya", "tout", "toutes", "tous", "the", "des",
   "french", "francais", "francaise", "national", "nationale", "individual", "individuelles", "sit", "under", "contain",
+  "reparties", "repartis", "divisee", "decoupee",
 ];
 
 /**

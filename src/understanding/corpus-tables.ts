@@ -45,6 +45,8 @@ export function endYear(d: Pick<CorpusDocument, "year" | "period">): number {
 }
 
 /** Most recent first: the default roadmap when a question names none. */
+/** The words of the texts themselves (not of the questions people wrote for them), as a set. */
+export const textWords = perCorpus((corpus): ReadonlySet<string> => new Set(vocabulary(corpus).textSurface));
 export const roadmapsByRecency = perCorpus((corpus): readonly CorpusDocument[] => [...roadmaps(corpus)].sort((a, b) => endYear(b) - endYear(a)));
 
 export function covers(d: Pick<CorpusDocument, "year" | "period">, year: number): boolean {

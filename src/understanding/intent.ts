@@ -2,8 +2,9 @@ import type { Corpus } from "../corpus/schema.js";
 import {
   ACTION_WORDS, ASKS_CONTENT, ASKS_COUNT, ASKS_DATE, ASKS_EVOLUTION, ASKS_FIGURE, ASKS_GROUP_OF, ASKS_HELP, ASKS_LIST,
   ASKS_PERSON, ASKS_REASON, BOTH_PLANS, STILL, FIGURE_NOUNS, FOLLOWED_SINCE, GREETINGS, MEASURE_WORDS, NATIONAL, PLAN_WORDS, SINCE_WHEN, WHICH,
-  escapeRegExp, ASKS_PERCENT, ASKS_WHICH_NUMBER, MEASURES_HOW_MANY, COUNTED_THEN, TOPIC_AFTER_COUNT, SPENDS, ATTRIBUTES, YES_NO, anyOf, ASKS_MONEY, BECAME_IN_YEAR, BECAME_WORDS, COUNT_OF_EN, COUNT_OF_FR, DURATION_ASKED, GROUP_SYNONYMS, ASKS_GROUP_ITSELF, ASKS_MEANING, PERSON_PRONOUNS, POSTS,
+  escapeRegExp, ASKS_PERCENT, ASKS_WHICH_NUMBER, MEASURES_HOW_MANY, COUNTED_THEN, COUNT_STATED, TOPIC_AFTER_COUNT, SPENDS, ATTRIBUTES, YES_NO, anyOf, ASKS_MONEY, BECAME_IN_YEAR, BECAME_WORDS, COUNT_OF_EN, COUNT_OF_FR, DURATION_ASKED, GROUP_SYNONYMS, ASKS_GROUP_ITSELF, ASKS_MEANING, PERSON_PRONOUNS, POSTS,
 } from "../language/lexicon.js";
+import { findFigures } from "../language/figures.js";
 import { stem } from "../language/french.js";
 import { anyGroupWord, groupTitles, perCorpus, roadmaps, roadmapsByRecency } from "./corpus-tables.js";
 import type { Intent, StructureAsk, Understanding } from "./schema.js";
@@ -131,6 +132,10 @@ function structureAsk(s: string, refs: References, subject: readonly string[], c
   // "…la feuille de route 2019, c'était combien d'orientations (et combien d'actions) ?": its parts counted.
   const countsGroups = counted && (groupWord.test(counted[1]!) || GROUP_SYNONYMS.test(counted[1]!));
   if (asksCount && !bare && countsGroups && roadmapNamed && !refs.groups.length && !TOPIC_AFTER_COUNT.test(counted[2]!)) return ACTION_WORDS.test(counted[2]!) ? "count_actions" : "count_groups";
+  // "dix-huit actions c bien ça pour la FDR actuelle ?", "the roadmap has 18 actions, right?": a count
+  // stated about a plan, and nothing else asked, is checked against the count.
+  const stated = bare && !refs.groups.length && !ASKS_LIST.test(s) && (roadmapNamed || PLAN_WORDS.test(s)) ? statedCount(s, groupWord) : null;
+  if (stated) return stated;
   if (asksCount && bare) {
     if (MEASURE_WORDS.test(s)) return "count_measures";
     if (ACTION_WORDS.test(s)) return "count_actions";
@@ -145,6 +150,19 @@ function structureAsk(s: string, refs: References, subject: readonly string[], c
   const groupItself = ASKS_GROUP_ITSELF.test(s) || (asksCount && (ACTION_WORDS.test(s) || MEASURE_WORDS.test(s)));
   if (refs.groups.length && (refs.groups.some((g) => !g.exists) || groupItself || !topicBeyondGroups(subject, refs, corpus))) return "group_actions";
   if (hasGroupWord && (bare || (subject.length <= 2 && ASKS_LIST.test(s)))) return asksCount ? "count_groups" : "list_groups";
+  return null;
+}
+
+/** The parts a figure of the question counts: "dix-huit actions" → the actions, "4 grands axes" → the groups. */
+function statedCount(s: string, groupWord: RegExp): StructureAsk | null {
+  for (const f of findFigures(s)) {
+    // "les 4 axes", "the four pillars": parts referred to, not a count stated.
+    if (/\b(?:les|ces|ses|leurs|the|these|those|its|their)\s+$/.test(s.slice(0, f.start))) continue;
+    const noun = COUNT_STATED.exec(s.slice(f.end))?.[1];
+    if (!noun) continue;
+    if (ACTION_WORDS.test(noun)) return "count_actions";
+    if (groupWord.test(noun) || GROUP_SYNONYMS.test(noun)) return "count_groups";
+  }
   return null;
 }
 

@@ -1,3 +1,5 @@
+import { PLAN_WORD_FORMS } from "../language/lexicon.js";
+
 /**
  * Reads a misspelt word as the nearest corpus word: edit distance 1 for words up to 8 letters,
  * 2 beyond (adjacent swaps count as one edit), or a truncation of 6+ letters ("cybersecu").
@@ -23,6 +25,14 @@ export function closestWord(word: string, vocabulary: readonly string[]): string
     }
   }
   return best;
+}
+
+/**
+ * The question with its mistyped plan words mended ("la feulle de route actuelle"): documents are
+ * resolved on plan words, and a typo there loses the plan. Words of the texts stay as written.
+ */
+export function mendPlanWords(s: string, textWords: ReadonlySet<string>): string {
+  return s.replace(/[a-z]{5,}/g, (w) => (textWords.has(w) || PLAN_WORD_FORMS.includes(w) ? w : (closestWord(w, PLAN_WORD_FORMS) ?? w)));
 }
 
 /**

@@ -1,12 +1,13 @@
 import type { Corpus } from "../corpus/schema.js";
 import { simplify } from "../language/french.js";
 import { ACTION_AFTER, ACTION_BEFORE, AFTER_YEAR, CARE_ABROAD, NEXT_PLAN, PLAN_WORDS } from "../language/lexicon.js";
-import { endYear, roadmapsByRecency } from "./corpus-tables.js";
+import { endYear, roadmapsByRecency, textWords } from "./corpus-tables.js";
 import { resolveFollowUp, type ThreadTurn } from "./follow-up.js";
 import { attributeAskStems, readIntent } from "./intent.js";
 import { detectLanguage } from "./language.js";
 import { elsewherePlaces, resolveActions, resolveDocuments, resolveGroups, resolvePublishers } from "./references.js";
 import { isInjection, isPersonalMedicalQuestion, isWritingRequest } from "./safety.js";
+import { mendPlanWords } from "./spelling.js";
 import type { Understanding } from "./schema.js";
 import { readTerms } from "./terms.js";
 
@@ -19,7 +20,7 @@ import { readTerms } from "./terms.js";
 export function understand(question: string, corpus: Corpus, history: readonly ThreadTurn[] = []): Understanding {
   const resolved = resolveFollowUp(question, history, corpus);
   const text = resolved.text;
-  const s = simplify(text);
+  const s = mendPlanWords(simplify(text), textWords(corpus));
   const lang = resolved.lang ?? detectLanguage(text);
   const documents = resolveDocuments(s, corpus);
   const actions = resolveActions(s, corpus, documents.documents);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { stem } from "../../src/language/french.js";
-import { closestWord, distance, truncatedFrom } from "../../src/understanding/spelling.js";
+import { closestWord, distance, mendPlanWords, truncatedFrom } from "../../src/understanding/spelling.js";
 
 const VOCAB = ["cybersecurite", "etablissements", "etablissement", "messagerie", "message", "sante", "teleconsultation", "telecom", "telesante", "parcours"];
 
@@ -71,5 +71,14 @@ describe("closestWord", () => {
   it("returns the word itself when it is known, and null for an empty vocabulary", () => {
     expect(closestWord("sante", VOCAB)).toBe("sante");
     expect(closestWord("sante", [])).toBeNull();
+  });
+});
+
+describe("mendPlanWords", () => {
+  it("mends a mistyped plan word and leaves the words of the texts as written", () => {
+    const texts = new Set(["feuillet", "actuelle"]);
+    expect(mendPlanWords("la feulle de route actuelle", texts)).toBe("la feuille de route actuelle");
+    expect(mendPlanWords("what does the raodmap say", texts)).toBe("what does the roadmap say");
+    expect(mendPlanWords("un feuillet de la feuille", texts)).toBe("un feuillet de la feuille");
   });
 });

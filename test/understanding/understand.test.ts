@@ -269,6 +269,19 @@ describe("the old and the new plan name both", () => {
     expect(u(q).structure).toBe("count_groups");
   });
 
+  it.each([
+    ["dix huit actions c bien ça pour la feulle de route actuelle ?", "count_actions"],
+    ["The 2023-2027 roadmap has 18 actions, right?", "count_actions"],
+    ["La FDR 2019 a 5 orientations, je me trompe ?", "count_groups"],
+  ])("%s → a count stated about a plan is checked against the count", (q, structure) => {
+    expect(u(q).structure).toBe(structure);
+  });
+
+  it("a figure of a topic stated about a plan is searched, not counted", () => {
+    expect(u("10 000 médiateurs dans la FDR, c'est bien ça ?").intent).not.toBe("structure");
+    expect(u("la FDR prévoit 3 actions sur la cybersécurité ?").intent).not.toBe("structure");
+  });
+
   it("the present alone compares nothing", () => {
     expect(u("La DSSIS existe-t-elle maintenant ?").intent).not.toBe("compare");
   });
