@@ -7,7 +7,8 @@ import { PLAN_WORD_FORMS } from "../language/lexicon.js";
  * the bar is kept high: a wrong guess adds a misleading word to the query.
  * A typo seldom hits the first letter, while a different word often differs by it ("tarte" is
  * not "carte"): the first letters must agree.
- * Ties go to the shorter, then alphabetically first word, so the choice is deterministic.
+ * Ties go to the word that keeps more of the typo's beginning, then the shorter, then the
+ * alphabetically first, so the choice is deterministic.
  */
 export function closestWord(word: string, vocabulary: readonly string[]): string | null {
   if (word.length < 5) return null;
@@ -19,7 +20,7 @@ export function closestWord(word: string, vocabulary: readonly string[]): string
     if (Math.abs(v.length - word.length) > max && !(prefix && v.startsWith(word))) continue;
     const d = prefix && v.startsWith(word) ? 0.5 : distance(word, v, max);
     if (d > max) continue;
-    if (d < bestDistance || (d === bestDistance && best !== null && (v.length < best.length || (v.length === best.length && v < best)))) {
+    if (d < bestDistance || (d === bestDistance && best !== null && closerTie(word, v, best))) {
       best = v;
       bestDistance = d;
     }
@@ -33,6 +34,22 @@ export function closestWord(word: string, vocabulary: readonly string[]): string
  */
 export function mendPlanWords(s: string, textWords: ReadonlySet<string>): string {
   return s.replace(/[a-z]{5,}/g, (w) => (textWords.has(w) || PLAN_WORD_FORMS.includes(w) ? w : (closestWord(w, PLAN_WORD_FORMS) ?? w)));
+}
+
+/**
+ * Of two words as far from a typo, the one that keeps more of its beginning ("accompagnemnt" is
+ * "accompagnement", not "accompagnent": a letter dropped late), then the shorter, then the first.
+ */
+function closerTie(word: string, v: string, best: string): boolean {
+  const shared = (a: string) => {
+    let i = 0;
+    while (i < a.length && i < word.length && a[i] === word[i]) i++;
+    return i;
+  };
+  const sv = shared(v);
+  const sb = shared(best);
+  if (sv !== sb) return sv > sb;
+  return v.length < best.length || (v.length === best.length && v < best);
 }
 
 /**

@@ -60,9 +60,11 @@ describe("closestWord", () => {
     expect(truncatedFrom("teleco", VOCAB, stem)).toBeNull(); // "telecom" or "teleconsultation"
   });
 
-  it("breaks ties on the shorter word, then alphabetically, whatever the vocabulary order", () => {
-    expect(closestWord("abcdex", ["abcdey", "abcdx"])).toBe("abcdx");
-    expect(closestWord("abcdex", ["abcdx", "abcdey"])).toBe("abcdx");
+  it("breaks ties on the longer beginning kept, then the shorter word, then alphabetically, whatever the vocabulary order", () => {
+    expect(closestWord("accompagnemnt", ["accompagnent", "accompagnement"])).toBe("accompagnement");
+    expect(closestWord("accompagnemnt", ["accompagnement", "accompagnent"])).toBe("accompagnement");
+    expect(closestWord("abcdex", ["abcdey", "abcdx"])).toBe("abcdey");
+    expect(closestWord("abcdex", ["abcdx", "abcdey"])).toBe("abcdey");
     expect(closestWord("abcdex", ["abcdez", "abcdey"])).toBe("abcdey");
     expect(closestWord("abcdex", ["abcdey", "abcdez"])).toBe("abcdey");
     expect(closestWord("etablisement", VOCAB)).toBe("etablissement");
