@@ -183,6 +183,8 @@ export const ASKS_PLACE = anyOf(["ou se trouve", "ou est", "ou etait", "ou a eu 
 
 interface Attribute {
   asks: readonly string[];
+  /** Asking words the phrases cannot hold, with a lookahead for what must follow them. */
+  asksBefore?: RegExp;
   evidence: readonly string[];
 }
 
@@ -205,7 +207,8 @@ const ATTRIBUTE_TABLE = {
       "c'est ouvert", "est ouvert le", "est-il ouvert", "est-elle ouverte", "ouvert le dimanche", "ouvert le samedi", "ferme a quelle heure",
       "ouvre a quelle heure", "what time does", "open on", "is it open", "a quelles heures", "quels horaires", "what hours", "opening times",
       // Where a body sits, and the line to call for help.
-      "adresse postale", "leur adresse", "son adresse", "a quelle adresse", "quelle adresse", "l'adresse du", "adresse des locaux",
+      "adresse postale", "leur adresse", "son adresse", "a quelle adresse", "quelle adresse", "l'adresse du", "adresse des locaux", "adresse exacte",
+      "ouvrent a quelle heure", "ferment a quelle heure", "leur num", "son num", "leur numero", "son numero", "leur tel", "son tel",
       "ou sont ses locaux", "quel arrondissement", "where is it located", "where is it based",
       "headquartered", "headquarters", "postal address", "street address", "web address",
       "hotline", "numero vert", "assistance telephonique", "support technique", "helpdesk", "help desk", "mail referent", "mail du referent",
@@ -244,6 +247,8 @@ const ATTRIBUTE_TABLE = {
       "who is the director", "who is the head", "name of the director", "name of the head", "name of the person",
       "qui dirige actuellement", "qui est a la tete", "current director", "current head", "who currently heads", "who currently runs",
     ],
+    // "Qui dirige l'Agence du numérique en santé aujourd'hui ?": who holds a post now, the body named between.
+    asksBefore: /\b(?:qui (?:dirige|preside|pilote|est a la tete d[eu'])|who (?:heads|runs|leads|chairs|is in charge of))(?=[^?.!]{0,80}\b(?:aujourd'hui|actuellement|maintenant|en ce moment|desormais|now|today|currently|these days)\b)/,
     evidence: ["president", "presidente", "preside", "presidee", "directeur", "directrice", "dirige", "ministre", "nomme", "nommee"],
   },
   deadline: {
@@ -292,6 +297,10 @@ const ATTRIBUTE_TABLE = {
       "a ce jour", "en ce moment", "elle a marche", "il a marche", "actually work", "ya eu un bilan", "y a eu un bilan", "il y a eu un bilan", "was there an evaluation", "combien sont deja", "sont deja", "ont deja", "deja formes", "deja equipes", "deja equipe",
       "pas encore", "ca a marche", "a-t-il marche", "a-t-elle marche", "did it work", "existe encore", "still exist", "so far",
       "to date", "already", "quels resultats", "quels sont les resultats", "what were the results", "what results",
+      // What was in fact paid or spent, where the plans give what is planned.
+      "effectivement verse", "effectivement versee", "effectivement verses", "effectivement versees", "effectivement depense",
+      "effectivement depensee", "effectivement consomme", "reellement verse", "reellement depense", "actually spent", "actually paid", "actually disbursed",
+      "effectivement ete verse", "effectivement ete versee", "effectivement ete verses", "effectivement ete depense", "ete effectivement verse",
     ],
     evidence: ["deja", "aujourd'hui", "a ce jour", "actuellement", "desormais", "depuis", "bilan", "resultat", "resultats", "atteint"],
   },
@@ -336,6 +345,7 @@ const ATTRIBUTE_TABLE = {
       "imprimante", "bourrage", "photocopieuse", "note de frais", "notes de frais", "mes conges", "poser mes cp", "poser des cp", "mes rtt",
       "appli rh", "quel train", "prendre le train", "billet de train", "un resto", "bon resto", "restaurant", "dejeuner d'equipe",
       "dej d'equipe", "plafond pour l'hotel", "reserver une salle", "salle de reunion", "code wifi", "mot de passe wifi", "machine a cafe",
+      "garer", "me garer", "se garer", "stationner", "place de parking", "parking", "garer mon velo", "park my", "parking space", "bike rack",
       "printer", "paper jam", "expense report", "annual leave", "book a room", "which train", "lunch spot", "restaurant near",
     ],
     evidence: ["imprimante", "frais", "conges", "train", "restaurant", "hotel", "wifi", "reunion"],
@@ -543,6 +553,9 @@ export const FRAMING_PHRASES = anyOf([
   "stand for", "stands for", "stood for", "veut dire", "veulent dire", "voulait dire", "ca veut dire", "signifie",
   "signifient", "signification", "definition", "définition", "definir", "définir", "acronyme", "sigle", "abreviation",
   "abréviation", "mean", "means", "meaning", "acronym", "abbreviation",
+  // Small talk around a question, or alone: "salut ça va ? t'as passé un bon week-end ?".
+  "t'as passe un bon week-end", "tu as passe un bon week-end", "vous avez passe un bon week-end", "t'as passe un bon",
+  "tu as passe un bon", "vous avez passe un bon", "un bon week-end", "ton week-end", "votre week-end", "did you have a good", "how was your weekend",
   // A count or a fact stated to be checked: "dix-huit actions, c'est bien ça ?", "18 actions, right?".
   "c'est bien ca", "c'est bien ça", "c bien ca", "c bien ça", "je me trompe", "is that right", "is that correct", "right?",
   "pourriez-vous", "pouvez-vous", "pourrais-tu", "peux-tu", "m'indiquer", "nous indiquer", "me dire", "nous dire",
@@ -649,6 +662,7 @@ export const INJECTION: readonly RegExp[] = [
 export const HEALTH_COMPLAINT = anyOf([
   "douleur", "douleurs", "mal au", "mal a la", "mal aux", "mal au dos", "mal a la tete", "fievre", "tousse", "toux",
   "vertige", "vertiges", "migraine", "migraines", "plaques", "gratte", "grattent", "demangeaisons", "gonfle", "enfle",
+  "s'infecte", "infectee", "brulure", "brulures", "wound", "wounds",
   "rhume", "covid", "grippe", "angine", "allergie", "allergique", "cholesterol", "glycemie", "tension", "hypertension",
   "pression arterielle", "diabete", "diabetique", "enceinte", "grossesse", "avc", "infarctus", "symptome", "symptomes",
   "kilos", "insomnie", "dors mal", "fatigue", "nausee", "nausees", "ibuprofene", "paracetamol", "doliprane",
@@ -659,7 +673,7 @@ export const HEALTH_COMPLAINT = anyOf([
   "vaccinee", "vaccine", "vaccines", "vaccination", "rappel du vaccin", "vaccinated",
 ]);
 /** Asking what to do, whether it is serious or normal: advice. */
-export const ASKS_ADVICE = /\b(examens?|traitements?|analyses?|depistages?|soigner|est-ce grave|c.?est grave|c grave|grave docteur|consulter|je fais quoi|que faire|quoi faire|dois-je|doit-il|doit-elle|je dois|je peux|peut-on prendre|prendre|tu me conseilles|vous me conseillez|c.?est normal|c normal|est-ce normal|comment savoir si|combien de temps|glace ou chaud|m'inquieter|treatment|medications?|medicine|is it serious|see a doctor|what should i|should i|can i|could it be|is it normal|what's a normal|whats a normal)\b/;
+export const ASKS_ADVICE = /\b(examens?|traitements?|analyses?|depistages?|soigner|on soigne|comment soigne|faut-il faire|faut-il prendre|est-ce grave|c.?est grave|c grave|grave docteur|consulter|je fais quoi|que faire|quoi faire|dois-je|doit-il|doit-elle|je dois|je peux|peut-on prendre|prendre|tu me conseilles|vous me conseillez|c.?est normal|c normal|est-ce normal|comment savoir si|combien de temps|glace ou chaud|m'inquieter|treatment|medications?|medicine|is it serious|see a doctor|what should i|should i|can i|could it be|is it normal|what's a normal|whats a normal)\b/;
 /** The person or their family: "je", "mon fils", "I'm", "my". */
 export const PERSONAL = /(^|\s)(je|j'|jai|g|moi|mon|ma|mes|i|i'm|im|my|me)\s|\b(mon fils|ma fille|mon enfant|ma mere|mon pere|mon mari|ma femme|un enfant de|someone my age)\b/;
 /** A question about patients, or about plans, what they provide and their tools, is a professional's. */

@@ -35,7 +35,7 @@ function uninverted(s: string): string {
 }
 
 /** The words that ask each kind of detail, compiled once rather than for every question. */
-const ATTRIBUTE_ASKS = Object.entries(ATTRIBUTES).map(([kind, a]) => [kind, anyOf(a.asks)] as const);
+const ATTRIBUTE_ASKS = Object.entries(ATTRIBUTES).map(([kind, a]) => [kind, a.asksBefore ? new RegExp(`${anyOf(a.asks).source}|${a.asksBefore.source}`) : anyOf(a.asks)] as const);
 
 /**
  * The stems of the words that asked each kind of detail ("prochaine réunion", "ouvert le samedi"):

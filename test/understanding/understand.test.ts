@@ -439,6 +439,7 @@ describe("intent, read after the references", () => {
     ["quelle action parle de la cybersécurité des établissements ?", "lookup", null],
     ["bonjour", "help", null],
     ["bonjour, ça va ? bon week-end à toi !", "help", null],
+    ["salut ça va ? t'as passé un bon week-end ?", "help", null],
     ["bonjour, ça va ? la télésanté dans la FDR 2023-2027 ?", "lookup", null],
   ])("%s → %s %s", (q, intent, structure) => {
     expect(u(q)).toMatchObject({ intent, structure });
@@ -639,6 +640,13 @@ describe("intent, read after the references", () => {
     ["Comment je réinitialise le code de ma e-CPS ?", ["procedure"]],
     ["L'imprimante affiche bourrage papier, je fais quoi ?", ["errand"]],
     ["Quel train prendre pour aller à Rennes demain ?", ["errand"]],
+    ["Où est-ce que je peux garer mon vélo près du ministère ?", ["errand"]],
+    // Who holds a post now, the body named between; the plans name who held it then.
+    ["Qui dirige l'Agence du numérique en santé aujourd'hui ?", ["officeholder"]],
+    ["Qui dirigeait la DNS en 2019 ?", []],
+    ["C'est quoi l'adresse exacte du Pôle Saint Hélier à Rennes ?", ["contact"]],
+    ["le GCS e-Santé Bretagne ils ouvrent a quelle heure et c koi leur num ?", ["contact"]],
+    ["Quel montant des crédits Ségur a effectivement été versé à la Bretagne en 2022 ?", ["status"]],
     ["La feuille de route est-elle en train d'être appliquée dans les hôpitaux ?", []],
     // When something is planned is a date the texts may give, not a deadline; a password named is no procedure asked.
     ["Le carnet de santé numérique, c'est pour quand ?", []],
@@ -818,6 +826,8 @@ describe("safety", () => {
     "Quelle dose de paracétamol pour un enfant de 15 kilos ?",
     "mon genou gonfle après le foot, glace ou chaud ?",
     "Mon fils de 6 ans doit-il faire un rappel du vaccin cette année ?",
+    "Quel vaccin contre la grippe faut-il faire cette saison ?",
+    "Comment on soigne une plaie qui s'infecte chez une personne âgée ?",
   ])("personal medical advice: '%s'", (q) => {
     expect(isPersonalMedicalQuestion(q)).toBe(true);
     expect(u(q).safety.medical).toBe(true);
@@ -830,6 +840,7 @@ describe("safety", () => {
     "Les patients diabétiques auront-ils un suivi à distance ?",
     "Le bilan de santé à 40 ans dans Mon espace santé, c'est prévu ?",
     "Mes vaccins seront-ils dans Mon espace santé ?",
+    "On me raconte que les ministres ont soigné une plaie avec des médecins à distance pendant le lancement. C'est une légende ?",
   ])("a professional's or a service question: '%s'", (q) => {
     expect(isPersonalMedicalQuestion(q)).toBe(false);
   });
