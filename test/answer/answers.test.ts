@@ -98,6 +98,13 @@ describe("answers with exact citations", () => {
     expect(ids(a)).toEqual(expect.arrayContaining(["virage-numerique-2019#action-14", "fdr-2023-2027#action-8"]));
   });
 
+  it("compares from the action the decision put first, not a reviewed pair found beside it", async () => {
+    const a = await pipeline.ask("L'ASIP, elle est devenue quoi avec le plan numérique d'avril 2019 ?");
+    expect(a.kind).toBe("compare");
+    expect(ids(a)[0]).toBe("virage-numerique-2019#action-1");
+    expect(ids(a)).not.toContain("virage-numerique-2019#action-16");
+  });
+
   it.each([
     ["Le SAS : qu'est-ce qui a changé depuis 2019 ?", "« Feuille de route 2019 » n'en parle pas ; « Feuille de route 2023-2027 » en parle :", ["fdr-2023-2027#action-12"]],
     ["Is the tour de France de la e-santé still in the new roadmap?", '"Feuille de route 2023-2027" says nothing of it; "Feuille de route 2019" does:', ["virage-numerique-2019#action-25"]],

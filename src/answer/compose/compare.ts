@@ -22,15 +22,22 @@ interface Pick {
   score: number;
 }
 
-/** The reviewed link that best fits what was retrieved on each side. */
-function bestLink(result: RetrievalResult, corpus: Corpus): Pick | null {
+/**
+ * The reviewed link that best fits what was retrieved on each side, and holds the action the
+ * decision put first when it is one of theirs: "l'ASIP devenue quoi en 2019 ?" is the 2019 action
+ * on the ASIP, which has no reviewed successor, not a linked pair found next to it.
+ */
+function bestLink(result: RetrievalResult, corpus: Corpus, first: string | undefined): Pick | null {
   let best: Pick | null = null;
+  const lead = first ? parseCitationId(first) : null;
   for (const c of corpus.correspondences) {
     const fromList = result.byDocument[c.from];
     const toList = result.byDocument[c.to];
     // A link speaks of two roadmaps: only when both are the ones compared.
     if (!fromList || !toList) continue;
+    const anchored = lead && lead.action !== null && (lead.document === c.from || lead.document === c.to) ? lead : null;
     for (const link of c.links) {
+      if (anchored && !(anchored.document === c.from ? link.from === anchored.action : link.to.includes(anchored.action!))) continue;
       const fromScore = rankScore(fromList, actionId(c.from, link.from));
       const toScores = link.to.map((n) => ({ n, s: rankScore(toList, actionId(c.to, n)) }));
       const toBest = Math.max(...toScores.map((t) => t.s));
@@ -94,7 +101,7 @@ export function composeComparison(result: RetrievalResult, decision: Decision, c
     quote(quiet.spoken, result, decision, corpus, out).write();
     return true;
   }
-  const pick = bestLink(result, corpus);
+  const pick = bestLink(result, corpus, decision.ranked[0]?.id);
   const measuresFor = (id: string): Set<string> => {
     const r = Object.values(result.byDocument).flat().find((x) => x.id === id);
     const m = r ? decision.pieces(r, "measure", 2) : [];
