@@ -615,7 +615,7 @@ export const STRUCTURE_FRAME: readonly string[] = [
 
 /**
  * Words every chunk carries in its context path ("Feuille de route … › Action 3"), question verbs,
- * the "now" of a comparison ("en 2019 et aujourd'hui") and "ça sert à quoi": in a search they match
+ * the "now" of a comparison ("en 2019 et aujourd'hui"), "ça sert à quoi" and "rattaché à": in a search they match
  * everything, or every known question asked that way, and only add noise to the rankers.
  */
 export const SEARCH_NOISE: ReadonlySet<string> = new Set([
@@ -624,6 +624,8 @@ export const SEARCH_NOISE: ReadonlySet<string> = new Set([
   "parle", "parlent", "prevoit", "prevoient", "quelle", "quelles", "quel", "quels", "concerne", "trouve", "texte",
   "textes", "fdr", "fdrs", "aujourdhui", "aujourd", "hui", "actuellement", "maintenant", "desormais", "today", "now",
   "nowadays", "currently", "sert", "servent", "servir",
+  // Asking which group an action is in ("rattaché à quelle orientation"): the known questions asked that way, not the topic.
+  "appartient", "appartiennent", "rattache", "rattachee", "rattaches", "rattachees", "belongs", "belong",
 ]);
 
 // ---------------------------------------------------------------- asking for help

@@ -50,6 +50,13 @@ export function attributeAskStems(s: string, kinds: readonly string[]): Set<stri
   return out;
 }
 
+/** The stems of the words that ask which group an action is in ("rattaché à quelle orientation"): no part of its topic. */
+export function groupAskStems(s: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of s.matchAll(new RegExp(ASKS_GROUP_OF.source, "g"))) for (const w of m[0].split(/[^a-z0-9']+/)) if (w) out.add(stem(w));
+  return out;
+}
+
 /** What kind of answer the words ask for, whatever the route. */
 export function answerType(s: string, nameHint: boolean): Understanding["asks"] {
   const plain = uninverted(s);

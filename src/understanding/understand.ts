@@ -3,7 +3,7 @@ import { simplify } from "../language/french.js";
 import { ACTION_AFTER, ACTION_BEFORE, AFTER_YEAR, CARE_ABROAD, NEXT_PLAN, PLAN_WORDS } from "../language/lexicon.js";
 import { endYear, roadmapsByRecency, textWords } from "./corpus-tables.js";
 import { resolveFollowUp, type ThreadTurn } from "./follow-up.js";
-import { attributeAskStems, readIntent } from "./intent.js";
+import { attributeAskStems, groupAskStems, readIntent } from "./intent.js";
 import { detectLanguage } from "./language.js";
 import { elsewherePlaces, resolveActions, resolveDocuments, resolveGroups, resolvePublishers } from "./references.js";
 import { isInjection, isPersonalMedicalQuestion, isWritingRequest } from "./safety.js";
@@ -50,7 +50,7 @@ export function understand(question: string, corpus: Corpus, history: readonly T
   };
   const { intent, structure, asks } = readIntent(s, simplify(documents.rest), references, read.subject, corpus, PERSON_NAME.test(text) || read.unknown.length > 0);
   // What is asked of the topic is no part of it ("la prochaine réunion du CNS" is about the CNS), unless nothing else is asked about.
-  const asking = attributeAskStems(s, asks.attributes);
+  const asking = new Set([...attributeAskStems(s, asks.attributes), ...(structure === "action_group" ? groupAskStems(s) : [])]);
   const topic = noted.subject.filter((st) => !asking.has(st));
   const terms = topic.length ? { ...noted, subject: topic, unknown: noted.unknown.filter((st) => !asking.has(st)) } : noted;
   return {

@@ -282,6 +282,12 @@ describe("the old and the new plan name both", () => {
     expect(u("la FDR prévoit 3 actions sur la cybersécurité ?").intent).not.toBe("structure");
   });
 
+  it("the words asking which group an action is in are no part of its topic", () => {
+    const x = u("L'espace numérique de santé en 2019, il était rattaché à quelle orientation ?");
+    expect(x.structure).toBe("action_group");
+    expect(x.terms.subject).toEqual(["espac"]);
+  });
+
   it("the present alone compares nothing", () => {
     expect(u("La DSSIS existe-t-elle maintenant ?").intent).not.toBe("compare");
   });
