@@ -124,6 +124,17 @@ export const FIGURE_NOUNS_LIST: readonly string[] = [
   "percentage", "money", "argent", "fric", "thune",
 ];
 export const FIGURE_NOUNS = anyOf(FIGURE_NOUNS_LIST);
+/** Nouns that name money as a topic ("de l'argent pour les hôpitaux ?", "du financement de logiciels"), not an amount asked. */
+const MONEY_AS_TOPIC = new Set(["argent", "fric", "thune", "money", "financement", "funding"]);
+/**
+ * Without a question word, an amount noun asks its figure when it heads the question or a clause
+ * ("Budget annuel du HDH ?", "… : montant max par garde ?") or stands after a definite article
+ * ("c koi le taux de remboursement ?", "j'ai besoin du montant attribué"): not a yes-no question
+ * about a topic ("les mails chiffrés, c'était dans le plan ?", "une grille de salaire, c'est prévu ?").
+ */
+export const AMOUNT_ASKED = new RegExp(
+  `(?:^|[:;,.]\\s*|(?<![a-z0-9])(?:le|la|les|l'|du|des|de la|the)\\s*)(?:${FIGURE_NOUNS_LIST.filter((w) => !MONEY_AS_TOPIC.has(w) && !w.includes(" ")).join("|")})(?![a-z0-9])`,
+);
 /**
  * "Quand" asks a date where a question word stands: first, after a pause or "et", after "c'est"
  * or a verb of happening ("c'est quand le prochain comité ?", "ça arrive quand ?"), or last. Before a subject inside a sentence ("le service qui oriente les patients quand

@@ -670,6 +670,17 @@ describe("intent, read after the references", () => {
     expect(u("Quel numéro de téléphone pour joindre l'ANS ?").asks.attributes).toEqual(["contact"]);
   });
 
+  it.each([
+    ["Budget annuel du HDH ?", true],
+    ["c koi le taux de remboursement d'une teleconsult ??", true],
+    ["Plafonnement intérim médical loi Rist : montant max par garde ?", true],
+    ["Les mails chiffrés entre soignants, c'était dans le plan 2019 ?", false],
+    ["grille de salaire pr recruter des devs a l hopital, qqch de prevu ??", false],
+    ["Les logiciels payés avec de l'argent public, on vérifiait qu'ils respectaient les règles ?", false],
+  ])("without a question word, an amount noun asks its figure only heading the question or after an article: %s → %s", (q, figure) => {
+    expect(u(q).asks.figure).toBe(figure);
+  });
+
   it("reads 'figure' as the French verb, and a count the plan would make as no figure asked", () => {
     expect(u("La télésurveillance, ça figure dans la feuille de route ?").asks.figure).toBe(false);
     expect(u("Sous quel axe figure l'action sur la cybersécurité ?").asks.figure).toBe(false);
