@@ -17,8 +17,10 @@ export function countsWhatIsAsked(text: string, counts: string | null): boolean 
   return findFigures(text).some((f) => {
     if (isYear(f)) return false;
     const after = text.slice(f.end, f.end + 60);
-    if (counts === "money") return MONEY_WORDS.test(simplify(after.split(/\s+/).slice(0, GAP + 2).join(" "))) || (/^\s*(millions?|milliards?)\b/i.test(after) && /euro|€/i.test(text));
+    const money = () => MONEY_WORDS.test(simplify(after.split(/\s+/).slice(0, GAP + 2).join(" "))) || (/^\s*(millions?|milliards?)\b/i.test(after) && /euro|€/i.test(text));
+    if (counts === "money") return money();
     if (counts === "percent") return PERCENT_AFTER.test(after);
+    if (counts === "share") return PERCENT_AFTER.test(after) || money();
     if (counts === "duration") return DURATION_WORDS.test(simplify(after.split(/\s+/).slice(0, 2).join(" ")));
     // The unit after the figure ("24 actions") or just before it ("au total, 26").
     const before = text.slice(Math.max(0, f.start - 40), f.start);
@@ -42,7 +44,7 @@ const ITEM = /^\s*(?:[-•*–]|\d{1,2}[.)])\s+\S/;
  * lists what is counted gives the count as its number of items.
  */
 export function listedUnder(text: string, counts: string | null): { intro: string; items: string[] } | null {
-  if (counts === null || counts === "money" || counts === "percent" || counts === "duration") return null;
+  if (counts === null || counts === "money" || counts === "percent" || counts === "share" || counts === "duration") return null;
   const isUnit = unitOf(counts);
   const lines = text.split("\n");
   for (const [i, line] of lines.entries()) {

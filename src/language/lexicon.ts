@@ -81,9 +81,9 @@ export const DURATION_ASKED = anyOf([
   "combien de temps", "cb de temps", "cmb de temps", "quelle duree", "sur quelle duree", "how long", "for how long", "depuis combien de temps",
 ]);
 /** A share asked: the figure must be a percentage. */
-export const ASKS_PERCENT = anyOf([
-  "pourcentage", "quel taux", "quelle part", "quelle proportion", "percentage", "what share", "what proportion", "what percent",
-]);
+export const ASKS_PERCENT = anyOf(["pourcentage", "quel taux", "percentage", "what percent"]);
+/** A share of a whole: a percentage, or the amount that goes to it ("1,4 milliard pour le partage des données"). */
+export const ASKS_SHARE = anyOf(["quelle part", "quelle proportion", "what share", "what proportion", "how much of"]);
 /** Words that make a figure a percentage. */
 export const PERCENT_AFTER = /^\s*(?:%|pour\s?cent\b|percent\b)/i;
 /** Words that make a figure a duration. */

@@ -2,7 +2,7 @@ import type { Corpus } from "../corpus/schema.js";
 import {
   ACTION_WORDS, AMOUNT_ASKED, ASKS_CONTENT, ASKS_COUNT, ASKS_DATE, ASKS_EVOLUTION, ASKS_FIGURE, ASKS_GROUP_OF, ASKS_HELP, ASKS_LIST,
   ASKS_PERSON, ASKS_REASON, BOTH_PLANS, STILL, FIGURE_NOUNS, FOLLOWED_SINCE, GREETINGS, MEASURE_WORDS, NATIONAL, PLAN_WORDS, SINCE_WHEN, WHICH,
-  escapeRegExp, ASKS_PERCENT, ASKS_WHICH_NUMBER, MEASURES_HOW_MANY, COUNTED_THEN, COUNT_STATED, TOPIC_AFTER_COUNT, SPENDS, ATTRIBUTES, YES_NO, anyOf, ASKS_MONEY, BECAME_IN_YEAR, BECAME_WORDS, COUNT_OF_EN, COUNT_OF_FR, DURATION_ASKED, GROUP_SYNONYMS, ASKS_GROUP_ITSELF, ASKS_MEANING, PERSON_PRONOUNS, POSTS,
+  escapeRegExp, ASKS_PERCENT, ASKS_SHARE, ASKS_WHICH_NUMBER, MEASURES_HOW_MANY, COUNTED_THEN, COUNT_STATED, TOPIC_AFTER_COUNT, SPENDS, ATTRIBUTES, YES_NO, anyOf, ASKS_MONEY, BECAME_IN_YEAR, BECAME_WORDS, COUNT_OF_EN, COUNT_OF_FR, DURATION_ASKED, GROUP_SYNONYMS, ASKS_GROUP_ITSELF, ASKS_MEANING, PERSON_PRONOUNS, POSTS,
 } from "../language/lexicon.js";
 import { findFigures } from "../language/figures.js";
 import { stem } from "../language/french.js";
@@ -21,6 +21,7 @@ export interface IntentReading {
 function counted(s: string): string | null {
   if (DURATION_ASKED.test(s)) return "duration";
   if (ASKS_PERCENT.test(s)) return "percent";
+  if (ASKS_SHARE.test(s)) return "share";
   const fr = COUNT_OF_FR.exec(s);
   if (fr) return ASKS_MONEY.test(fr[1]!) ? "money" : stem(fr[1]!.replace(/'.*$/, ""));
   if (SPENDS.test(s)) return "money";

@@ -7,6 +7,11 @@ describe("countsWhatIsAsked", () => {
     expect(countsWhatIsAsked("Trois territoires pilotes.", "teleconsult")).toBe(false);
     expect(countsWhatIsAsked("2 milliards d'euros sont alloués.", "money")).toBe(true);
     expect(countsWhatIsAsked("98 % des Français", "percent")).toBe(true);
+    // A share is given as a percentage or as the amount that goes to it.
+    expect(countsWhatIsAsked("dont 1,4 Milliard pour le partage des données, sur 2 milliards d'euros", "share")).toBe(true);
+    expect(countsWhatIsAsked("98 % des Français", "share")).toBe(true);
+    expect(countsWhatIsAsked("Trois territoires pilotes.", "share")).toBe(false);
+    expect(countsWhatIsAsked("dont 1,4 Milliard pour le partage des données, sur 2 milliards d'euros", "percent")).toBe(false);
     expect(countsWhatIsAsked("Les CPTS couvrent la région. Nous en comptons soixante-dix-huit.", "cpt")).toBe(true);
     expect(countsWhatIsAsked("En 2019, la feuille de route.", "action")).toBe(false);
   });

@@ -512,6 +512,7 @@ describe("intent, read after the references", () => {
     expect(u("il y a combien d'argent pour la cybersécurité ?").asks).toMatchObject({ figure: true, counts: "money" });
     expect(u("le budget du Ségur ?").asks).toMatchObject({ figure: true, counts: "money" });
     expect(u("quel pourcentage des citoyens ont un carnet de santé numérique ?").asks).toMatchObject({ figure: true, counts: "percent" });
+    expect(u("Dans l'enveloppe du Ségur numérique, quelle part va au partage des données de santé ?").asks).toMatchObject({ figure: true, counts: "share" });
     expect(u("quel pourcentage des citoyens ont un carnet de santé numérique ?").terms.subject).not.toContain("pourcentag");
     expect(u("depuis cmb de temps l'ARS décline le numérique ?").asks.counts).toBe("duration");
   });
