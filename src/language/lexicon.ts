@@ -142,11 +142,11 @@ export const AMOUNT_ASKED = new RegExp(
  * first "quand" before a subject that opens a clause ("Quand un hôpital se fait attaquer, qui fait
  * quoi ?"), where "Quand la FDR a-t-elle été publiée ?" asks one.
  */
-const WHEN_ASKED = /(?:^|[,:;(]\s*|\bet\s+)quand\b(?!\s+(?:(?:on|il|elle|ils|elles|je|tu|nous|vous|un|une|le|la|les|ce|ca|ça)\s|[ljc]')(?:(?!-(?:t-)?(?:il|elle|on|ils|elles)\b)[^?,])*,)|\b(?:c'est|c est|cest|est-ce|prevue?s?|arrive|arrivera|sera|seront|aura|auront|commence|commencera|demarre|demarrera|sortira|ouvre|ouvrira|termine|terminera|finira)\s+quand\b|\bquand\s*[?!.]*\s*$|\bquand\b(?!\s+(?:le|la|les|l'|un|une|des|on|il|elle|ils|elles|je|j'|tu|nous|vous|leur|leurs|mon|ma|mes|son|sa|ses|ton|ta|tes|notre|nos|votre|vos|ce|cet|cette|ces|c'est|ca|ça|quelqu'un|personne|rien)\b)/;
+const WHEN_ASKED = /(?:^|[,:;(]\s*|\bet\s+)quand\b(?!\s+(?:(?:on|il|elle|ils|elles|je|tu|nous|vous|un|une|le|la|les|ce|ca|ça|ya|y)\s|[ljc]')(?:(?!-(?:t-)?(?:il|elle|on|ils|elles)\b)[^?,])*,)|\b(?:c'est|c est|cest|est-ce|prevue?s?|arrive|arrivera|sera|seront|aura|auront|commence|commencera|demarre|demarrera|sortira|ouvre|ouvrira|termine|terminera|finira)\s+quand\b|\bquand\s*[?!.]*\s*$|\bquand\b(?!\s+(?:le|la|les|l'|un|une|des|on|il|elle|ils|elles|je|j'|tu|nous|vous|leur|leurs|mon|ma|mes|son|sa|ses|ton|ta|tes|notre|nos|votre|vos|ce|cet|cette|ces|c'est|ca|ça|quelqu'un|personne|rien|ya|y a|il y a)\b)/;
 const DATE_PHRASES = anyOf([
   "a quelle date", "quelle date", "en quelle annee", "quelle annee", "a partir de quand", "depuis quand",
   "jusqu'a quand", "d'ici quand", "d'ici a quand", "pour quand", "echeance", "calendrier", "date limite",
-  "what year", "which year", "by when", "deadline", "timeline", "what date", "since when", "qd",
+  "what year", "which year", "by when", "deadline", "timeline", "what date", "since when",
 ]);
 /**
  * English "when" asks a date before a verb ("when will…", "when's the ApCV due?") or closing the
@@ -154,7 +154,23 @@ const DATE_PHRASES = anyOf([
  * when the roadmap was launched?", "when it comes to telehealth…").
  */
 const WHEN_ASKED_EN = /\bwhen(?:'s|\s+(?:is|was|will|would|did|does|do|are|were|should|can|could|has|have|had|shall|exactly))\b|\bwhen\s*[?!.]*\s*$/;
-export const ASKS_DATE = new RegExp(`${WHEN_ASKED.source}|${WHEN_ASKED_EN.source}|${DATE_PHRASES.source}`);
+const DATE_ASKED = new RegExp(`${WHEN_ASKED.source}|${WHEN_ASKED_EN.source}|${DATE_PHRASES.source}`);
+/**
+ * Whether a question asks a date, read in the sentences that ask ("Ma voisine ne sait jamais quand
+ * refaire ses rappels. Son espace santé va-t-il l'aider ?" tells a situation first), with "qd" read
+ * as the "quand" it shortens ("qd ya une menace" is "whenever there is a threat").
+ */
+export function asksDate(s: string): boolean {
+  return DATE_ASKED.test(askingSentences(s).replace(/\bqd\b/g, "quand"));
+}
+
+/** The sentences of a question that ask: those ending with a question mark, or the last one when none does. */
+export function askingSentences(s: string): string {
+  const sentences = s.split(/(?<=[.?!])\s+(?=\S)/);
+  if (sentences.length < 2) return s;
+  const asking = sentences.filter((x) => x.trim().endsWith("?"));
+  return (asking.length ? asking : sentences.slice(-1)).join(" ");
+}
 /**
  * "qui" asks for a person only as a question word — "qui pilote ?", "c'est qui ?", "par qui",
  * "savoir qui porte…" — not as the relative pronoun of "l'action qui parle de…", "les personnes

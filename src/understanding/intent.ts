@@ -1,6 +1,6 @@
 import type { Corpus } from "../corpus/schema.js";
 import {
-  ACTION_WORDS, AMOUNT_ASKED, ASKS_CONTENT, ASKS_COUNT, ASKS_DATE, ASKS_EVOLUTION, ASKS_FIGURE, ASKS_GROUP_OF, ASKS_HELP, ASKS_LIST,
+  ACTION_WORDS, AMOUNT_ASKED, ASKS_CONTENT, ASKS_COUNT, asksDate, ASKS_EVOLUTION, ASKS_FIGURE, ASKS_GROUP_OF, ASKS_HELP, ASKS_LIST,
   ASKS_PERSON, ASKS_REASON, BOTH_PLANS, STILL, FIGURE_NOUNS, FOLLOWED_SINCE, GREETINGS, MEASURE_WORDS, NATIONAL, PLAN_WORDS, SINCE_WHEN, WHICH,
   escapeRegExp, ASKS_PERCENT, ASKS_SHARE, ASKS_WHICH_NUMBER, MEASURES_HOW_MANY, COUNTED_THEN, COUNT_STATED, TOPIC_AFTER_COUNT, SPENDS, ATTRIBUTES, YES_NO, anyOf, ASKS_MONEY, BECAME_IN_YEAR, BECAME_WORDS, COUNT_OF_EN, COUNT_OF_FR, DURATION_ASKED, GROUP_SYNONYMS, ASKS_GROUP_ITSELF, ASKS_MEANING, PERSON_PRONOUNS, POSTS,
 } from "../language/lexicon.js";
@@ -63,13 +63,13 @@ export function answerType(s: string, nameHint: boolean): Understanding["asks"] 
   const plain = uninverted(s);
   // A figure noun ("salaire", "budget") is the ask only when no other question word says what is
   // asked: "qui pourra recruter sur les référentiels de salaire ?" asks who.
-  const otherAsk = ASKS_PERSON.test(s) || ASKS_DATE.test(s) || ASKS_REASON.test(s) || /(?:^|\s)(?:comment|how do|how does|how will|how can)\b/.test(s);
+  const otherAsk = ASKS_PERSON.test(s) || asksDate(s) || ASKS_REASON.test(s) || /(?:^|\s)(?:comment|how do|how does|how will|how can)\b/.test(s);
   const figure = !ASKS_WHICH_NUMBER.test(s) && !(YES_NO.test(s) && MEASURES_HOW_MANY.test(s)) && (ASKS_FIGURE.test(s) || (FIGURE_NOUNS.test(s) && (/\b(quel|quelle|what|how)\b/.test(s) || (/\?/.test(s) && AMOUNT_ASKED.test(s))) && !YES_NO.test(s) && !otherAsk));
   return {
     counts: figure ? counted(s) : null,
     attributes: ATTRIBUTE_ASKS.filter(([kind, asks]) => (asks.test(s) || asks.test(plain)) && (kind !== "career" || nameHint || PERSON_PRONOUNS.test(s) || POSTS.test(s))).map(([kind]) => kind),
     figure,
-    date: ASKS_DATE.test(s),
+    date: asksDate(s),
     person: ASKS_PERSON.test(s),
     reason: ASKS_REASON.test(s),
     meaning: ASKS_MEANING.test(s),

@@ -543,6 +543,14 @@ describe("intent, read after the references", () => {
     expect(u("la télésanté, et quand pour les EHPAD ?").asks.date).toBe(true);
   });
 
+  it("reads 'quand' in the sentences that ask, and 'qd' as the 'quand' it shortens", () => {
+    expect(u("Ma voisine ne sait jamais quand refaire ses rappels. Son espace santé en ligne va-t-il l'aider là-dessus ?").asks.date).toBe(false);
+    expect(u("ya un site qui previent tous les acteurs qd ya une menace informatique ?").asks.date).toBe(false);
+    expect(u("le carnet de santé numérique arrive qd ?").asks.date).toBe(true);
+    expect(u("MES c'est dispo depuis qd ?").asks.date).toBe(true);
+    expect(u("On me parle de l'ApCV. Elle arrive quand ?").asks.date).toBe(true);
+  });
+
   it("reads a first 'quand' before a subject and a comma as opening a clause, not as asking a date", () => {
     expect(u("Quand un hôpital se fait attaquer, on ne sait jamais qui fait quoi : la feuille de route prévoit-elle d'organiser ça ?").asks.date).toBe(false);
     expect(u("Quand on appelle le 15 et que ça sonne dans le vide, qu'est-ce qui est prévu pour les urgences ?").asks.date).toBe(false);
