@@ -229,17 +229,19 @@ const ATTRIBUTE_TABLE = {
       // The site asked for, not the site as a topic ("what's planned for the Santé.fr website?").
       "quel site", "quel est le site", "c'est quoi le site", "leur site", "son site", "le site web de", "le site internet de",
       "adresse du site web", "what is the website", "what's the website", "whats the website", "their website", "its website", "website address", "website of", "link to",
-      "url", "adresse web", "adresse du site", "s'abonner", "s'abonne", "abonnement", "quel numero appeler", "quel numero de telephone", "numero a appeler", "telecharger", "telecharge", "s'inscrire", "inscription", "formulaire", "siege", "email address", "phone number",
+      "url", "adresse web", "adresse du site", "s'abonner", "s'abonne", "abonnement", "quel numero appeler", "quel numero de telephone", "numero a appeler", "telecharger", "telecharge", "comment s'inscrire", "m'inscrire", "s'inscrire sur", "s'inscrire en ligne", "inscription en ligne", "formulaire d'inscription", "formulaire", "siege", "email address", "phone number",
       "opening hours", "how do i contact", "download", "sign up", "register",
       "c'est ouvert", "est ouvert le", "est-il ouvert", "est-elle ouverte", "ouvert le dimanche", "ouvert le samedi", "ferme a quelle heure",
       "ouvre a quelle heure", "what time does", "open on", "is it open", "a quelles heures", "quels horaires", "what hours", "opening times",
       // Where a body sits, and the line to call for help.
-      "adresse postale", "leur adresse", "son adresse", "a quelle adresse", "quelle adresse", "l'adresse du", "adresse des locaux", "adresse exacte",
+      "adresse postale", "a quelle adresse", "quelle adresse", "l'adresse du", "adresse des locaux", "adresse exacte",
       "ouvrent a quelle heure", "ferment a quelle heure", "leur num", "son num", "leur numero", "son numero", "leur tel", "son tel",
       "ou sont ses locaux", "quel arrondissement", "where is it located", "where is it based",
       "headquartered", "headquarters", "postal address", "street address", "web address",
       "hotline", "numero vert", "assistance telephonique", "support technique", "helpdesk", "help desk", "mail referent", "mail du referent",
     ],
+    // "son adresse", not the mail address a text speaks of ("depuis son adresse gmail perso").
+    asksBefore: /\b(?:son|leur) adresse(?!\s+(?:gmail|mail|e-mail|email|perso|personnelle|electronique|messagerie))/,
     evidence: ["adresse", "telephone", "mail", "courriel", "site", "www", "http", "contact", "horaires", "inscription", "formulaire", "siege", "hotline", "numero vert"],
   },
   career: {
@@ -293,7 +295,7 @@ const ATTRIBUTE_TABLE = {
       "qui a droit", "qui peut en beneficier", "quelles conditions", "sous quelles conditions",
       "eligibility", "who is eligible", "who's eligible", "are we eligible", "am i eligible", "is it eligible", "criteria",
     ],
-    evidence: ["eligible", "eligibles", "eligibilite", "critere", "criteres", "condition", "conditions", "beneficier", "ouvert aux"],
+    evidence: ["eligible", "eligibles", "eligibilite", "critere", "criteres", "condition", "conditions", "beneficier", "ouvert aux", "sous reserve", "a condition", "des lors que"],
   },
   price: {
     asks: ["gratuit", "gratuite", "gratuits", "payant", "payante", "payants", "ca coute", "combien coute", "tarif", "free of charge", "how much does it cost", "is it free"],
@@ -307,7 +309,7 @@ const ATTRIBUTE_TABLE = {
       "legal obligation", "legally required", "does the act apply",
       "on a le droit", "a-t-on le droit", "a t on le droit", "ai-je le droit", "j'ai le droit", "c'est interdit", "est-ce interdit", "interdit ou pas", "il risque", "elle risque", "on risque", "are we allowed", "is it allowed", "am i allowed",
     ],
-    evidence: ["amende", "sanction", "sanctionner", "penalite", "loi", "decret", "arrete", "juridique", "legal", "vote", "obligatoire", "opposable", "interdit", "interdiction", "autorise"],
+    evidence: ["amende", "sanction", "sanctionner", "penalite", "loi", "decret", "arrete", "juridique", "legal", "vote", "obligatoire", "opposable", "interdit", "interdiction", "autorise", "conditionner", "conditionnes", "conditionnement", "conditionnalite"],
   },
   vendor: {
     asks: [
@@ -323,7 +325,7 @@ const ATTRIBUTE_TABLE = {
     asks: [
       "a ce jour", "en ce moment", "elle a marche", "il a marche", "actually work", "ya eu un bilan", "y a eu un bilan", "il y a eu un bilan", "was there an evaluation", "combien sont deja", "sont deja", "ont deja", "deja formes", "deja equipes", "deja equipe",
       "pas encore", "ca a marche", "a-t-il marche", "a-t-elle marche", "did it work", "existe encore", "still exist", "so far",
-      "to date", "already", "quels resultats", "quels sont les resultats", "what were the results", "what results",
+      "to date", "already been", "how many already", "have already", "has already", "quels resultats", "quels sont les resultats", "what were the results", "what results",
       // What was in fact paid or spent, where the plans give what is planned.
       "effectivement verse", "effectivement versee", "effectivement verses", "effectivement versees", "effectivement depense",
       "effectivement depensee", "effectivement consomme", "reellement verse", "reellement depense", "actually spent", "actually paid", "actually disbursed",

@@ -656,6 +656,12 @@ describe("intent, read after the references", () => {
     ["L'imprimante affiche bourrage papier, je fais quoi ?", ["errand"]],
     ["Quel train prendre pour aller à Rennes demain ?", ["errand"]],
     ["Où est-ce que je peux garer mon vélo près du ministère ?", ["errand"]],
+    // A mail address spoken of, "s'inscrire dans" a policy, and "already" of a topic ask no detail.
+    ["Mon toubib m'envoie encore mes prescriptions depuis son adresse gmail perso, c'est censé s'arrêter un jour ?", []],
+    ["Notre CHU monte un entrepôt de données de santé. Est-ce qu'il est censé s'inscrire dans un réseau national ?", []],
+    ["Is there anything about funding digital health training for professionals already in practice?", []],
+    ["Le GCS e-Santé Bretagne, c'est quoi leur adresse ?", ["contact"]],
+    ["How many hospitals have already been equipped?", ["status"]],
     // Who holds a post now, the body named between; the plans name who held it then.
     ["Qui dirige l'Agence du numérique en santé aujourd'hui ?", ["officeholder"]],
     ["Qui dirigeait la DNS en 2019 ?", []],
