@@ -343,6 +343,7 @@ const ATTRIBUTE_TABLE = {
   },
   procedure: {
     asks: [
+      "comment configurer", "je configure", "comment parametrer", "comment installer", "how do i set up", "how do i configure", "how to configure",
       "comment on candidate", "comment candidater", "comment postuler", "comment on postule", "quelle procedure", "la procedure",
       "quelles etapes", "les etapes", "comment l'activer", "je l'active comment", "comment on l'active", "comment activer",
       "comment on obtient", "comment obtenir", "how do i apply", "how to apply", "what is the procedure", "step by step", "how do i activate",
@@ -569,7 +570,7 @@ export const FRAMING_WORDS: readonly string[] = [
  * frontalier qui reçoit des patients belges". The foreign place is the setting, not another plan:
  * the French texts answer it (European exchange of health data).
  */
-export const CARE_ABROAD = /\b(?:en vacances|pendant (?:ses|leurs|mes|nos) vacances|a l'etranger|transfrontali\w*|frontali\w*|patients? (?:francais|etrangers?|belges?|allemands?|espagnols?|italiens?|suisses?|luxembourgeois|europeens?)|(?:hospitalise|soigne|malade|opere)e?s? (?:en|au|aux)|abroad|cross-border|on holiday|on vacation|while travell?ing)\b/;
+export const CARE_ABROAD = /\b(?:(?:part|partent|partir|partira|va|vont|aller|doit) (?:vivre|s'installer|habiter|travailler|etudier|sejourner)|demenag\w*|moving (?:abroad|to)|relocat\w*|living abroad|en vacances|pendant (?:ses|leurs|mes|nos) vacances|a l'etranger|transfrontali\w*|frontali\w*|patients? (?:francais|etrangers?|belges?|allemands?|espagnols?|italiens?|suisses?|luxembourgeois|europeens?)|(?:hospitalise|soigne|malade|opere)e?s? (?:en|au|aux)|abroad|cross-border|on holiday|on vacation|while travell?ing)\b/;
 
 /**
  * Phrases that frame a question, whose words alone would be a subject or a search term: asking what
@@ -658,6 +659,12 @@ export const SEARCH_NOISE: ReadonlySet<string> = new Set([
 ]);
 
 // ---------------------------------------------------------------- asking for help
+
+/** Months and days, capitalised in English ("the previous November"): no name of anything the texts lack. */
+export const CALENDAR_NAMES: ReadonlySet<string> = new Set([
+  "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+  "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+]);
 
 /** A greeting or a question about the assistant itself. */
 export const ASKS_HELP = anyOf([

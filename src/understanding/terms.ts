@@ -1,6 +1,6 @@
 import type { Corpus } from "../corpus/schema.js";
 import { compounds, isStopword, simplify, stem, words } from "../language/french.js";
-import { ACTION_WORDS, FIGURE_NOUNS, FRAMING_PHRASES, SHORT_FORMS, FRAMING_WORDS, INVERTED_PRONOUNS, GROUP_SYNONYMS, MEASURE_WORDS, NUMBER_WORDS, ORDINAL_WORDS, PLAN_WORDS, QUESTION_WORDS, STRUCTURE_FRAME } from "../language/lexicon.js";
+import { ACTION_WORDS, CALENDAR_NAMES, FIGURE_NOUNS, FRAMING_PHRASES, SHORT_FORMS, FRAMING_WORDS, INVERTED_PRONOUNS, GROUP_SYNONYMS, MEASURE_WORDS, NUMBER_WORDS, ORDINAL_WORDS, PLAN_WORDS, QUESTION_WORDS, STRUCTURE_FRAME } from "../language/lexicon.js";
 import { anyGroupWord, isKnown, namingWords, perCorpus, vocabulary } from "./corpus-tables.js";
 import { GlossaryMatcher } from "./glossary.js";
 import type { DocumentRef, Understanding } from "./schema.js";
@@ -61,7 +61,7 @@ function unknownNames(question: string, corpus: Corpus): string[] {
     .slice(1)
     .filter((t) => /^\p{Lu}/u.test(t) && t.length >= 3)
     .flatMap((t) => words(t))
-    .filter((w) => w.length >= 3 && !isStopword(w) && !isKnown(corpus, w));
+    .filter((w) => w.length >= 3 && !isStopword(w) && !CALENDAR_NAMES.has(w) && !isKnown(corpus, w));
 }
 
 /** Roots of five letters or more that a corpus stem begins with, or that begin one. */

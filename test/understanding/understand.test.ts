@@ -521,11 +521,17 @@ describe("intent, read after the references", () => {
     expect(u("Depuis quand l'ARS Bretagne décline le volet numérique dans le médico-social ?").intent).toBe("when");
   });
 
+  it("reads a month or a day capitalised in English as no unknown name, and a name the texts lack as one", () => {
+    expect(u("how many priority workstreams had the minister announced the previous November?").terms.unknownNames).toEqual([]);
+    expect(u("Que pense Jean Dupontel de la feuille de route ?").terms.unknownNames).toEqual(["dupontel"]);
+  });
+
   it("reads a foreign place where a patient is cared for as the setting, not as another country's plan", () => {
     const abroad = u("Un patient français hospitalisé en Espagne : les médecins là-bas pourront-ils récupérer ses infos ?");
     expect(abroad.terms.glossary.some((g) => g.elsewhere)).toBe(false);
     expect(abroad.references.elsewhere).toEqual([]);
     expect(u("GHT frontalier avec la Belgique : que prévoit la feuille de route ?").terms.glossary.some((g) => g.elsewhere)).toBe(false);
+    expect(u("Un de nos patients part vivre six mois au Portugal. Les médecins là-bas pourront-ils retrouver ses infos médicales ?").references.elsewhere).toEqual([]);
     expect(u("La Belgique a un plan e-santé ? c'est quoi leurs priorités ?").terms.glossary.some((g) => g.elsewhere)).toBe(true);
     expect(u("En Espagne, les ordonnances sont électroniques depuis longtemps ?").terms.glossary.some((g) => g.elsewhere)).toBe(true);
   });
@@ -656,6 +662,7 @@ describe("intent, read after the references", () => {
     ["L'imprimante affiche bourrage papier, je fais quoi ?", ["errand"]],
     ["Quel train prendre pour aller à Rennes demain ?", ["errand"]],
     ["Où est-ce que je peux garer mon vélo près du ministère ?", ["errand"]],
+    ["Comment je configure mon lecteur de carte CPS sur un Mac ?", ["procedure"]],
     // A mail address spoken of, "s'inscrire dans" a policy, and "already" of a topic ask no detail.
     ["Mon toubib m'envoie encore mes prescriptions depuis son adresse gmail perso, c'est censé s'arrêter un jour ?", []],
     ["Notre CHU monte un entrepôt de données de santé. Est-ce qu'il est censé s'inscrire dans un réseau national ?", []],
