@@ -546,6 +546,8 @@ export const SINCE_WHEN = anyOf(["depuis quand", "since when", "depuis combien d
  * prévu ?"): left out of the subject when judging whether the texts cover it.
  */
 export const FRAMING_WORDS: readonly string[] = [
+  // A season dates a plan ("présentée au printemps 2019"), it is no topic.
+  "printemps", "automne", "hiver", "spring", "summer", "autumn", "winter",
   "comparer", "comparaison", "compare", "comparison", "difference", "differences", "evolution", "evolue", "devenu",
   "devenue", "prevu", "prevue", "prevus", "prevues", "prevoyait", "prevoit", "prevoient", "avance", "avancer",
   "exactement", "concretement", "sujet", "point", "existe", "exist", "exists", "quoi", "change", "changed", "become",
@@ -641,6 +643,8 @@ export const STRUCTURE_FRAME: readonly string[] = [
   "donne", "moi", "cite", "etaient", "etait", "c'etaient", "quoi", "ya", "tout", "toutes", "tous", "the", "des",
   "french", "francais", "francaise", "national", "nationale", "individual", "individuelles", "sit", "under", "contain",
   "reparties", "repartis", "divisee", "decoupee",
+  // How a plan came out ("la feuille de route présentée au printemps 2019"), not what it speaks of.
+  "presentee", "publiee", "adoptee",
 ];
 
 /**

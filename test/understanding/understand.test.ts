@@ -265,6 +265,10 @@ describe("the old and the new plan name both", () => {
     expect(documents("la prévention au premier plan dans la feuille de route ?")).toEqual([]);
   });
 
+  it("a season and how a plan came out date the plan; they are no topic of a count", () => {
+    expect(u("Combien de mesures compte au total la feuille de route numérique présentée au printemps 2019 ?").structure).toBe("count_measures");
+  });
+
   it.each(["La feuille de route 2023-2027 est découpée en combien de grands axes ?", "How many main axes in the 2023-2027 roadmap?"])("%s → a size word before the parts still counts them", (q) => {
     expect(u(q).structure).toBe("count_groups");
   });
