@@ -122,6 +122,8 @@ export const FIGURE_NOUNS_LIST: readonly string[] = [
   // "figure" alone is the French verb ("ça figure dans la feuille de route ?"): the English noun by its phrases.
   "the figure", "the figures", "what figure", "what figures", "key figures", "any figures", "figures on", "figures for",
   "percentage", "money", "argent", "fric", "thune",
+  // A fine is an amount ("il risque quelle amende ?").
+  "amende", "amendes",
 ];
 export const FIGURE_NOUNS = anyOf(FIGURE_NOUNS_LIST);
 /** Nouns that name money as a topic ("de l'argent pour les hôpitaux ?", "du financement de logiciels"), not an amount asked. */
@@ -274,7 +276,8 @@ const ATTRIBUTE_TABLE = {
       "c'est qui la presidente", "le directeur c'est qui", "la directrice c'est qui", "nom du directeur", "nom de la directrice",
       "nom du president", "nom de la presidente", "nom du responsable", "nom de la personne", "who chairs",
       "who is the director", "who is the head", "name of the director", "name of the head", "name of the person",
-      "qui dirige actuellement", "qui est a la tete", "current director", "current head", "who currently heads", "who currently runs",
+      "qui dirige actuellement", "qui est a la tete", "qui est actuellement a la tete", "qui est aujourd'hui a la tete", "qui est maintenant a la tete",
+      "qui dirige aujourd'hui", "qui dirige maintenant", "qui pilote aujourd'hui", "qui pilote actuellement", "current director", "current head", "who currently heads", "who currently runs",
     ],
     // "Qui dirige l'Agence du numérique en santé aujourd'hui ?": who holds a post now, the body named between.
     asksBefore: /\b(?:qui (?:dirige|preside|pilote|est a la tete d[eu'])|who (?:heads|runs|leads|chairs|is in charge of))(?=[^?.!]{0,80}\b(?:aujourd'hui|actuellement|maintenant|en ce moment|desormais|now|today|currently|these days)\b)/,
@@ -588,6 +591,7 @@ export const FRAMING_PHRASES = anyOf([
   // Small talk around a question, or alone: "salut ça va ? t'as passé un bon week-end ?".
   "t'as passe un bon week-end", "tu as passe un bon week-end", "vous avez passe un bon week-end", "t'as passe un bon",
   "tu as passe un bon", "vous avez passe un bon", "un bon week-end", "ton week-end", "votre week-end", "did you have a good", "how was your weekend",
+  "bon lundi", "bon mardi", "bon mercredi", "bon jeudi", "bon vendredi", "a toi", "à toi",
   // A count or a fact stated to be checked: "dix-huit actions, c'est bien ça ?", "18 actions, right?".
   "c'est bien ca", "c'est bien ça", "c bien ca", "c bien ça", "je me trompe", "is that right", "is that correct", "right?",
   "pourriez-vous", "pouvez-vous", "pourrais-tu", "peux-tu", "m'indiquer", "nous indiquer", "me dire", "nous dire",
@@ -678,6 +682,7 @@ export const ASKS_HELP = anyOf([
 ]);
 export const GREETINGS = anyOf([
   "bonjour", "hello", "salut", "coucou", "hi", "hey", "merci", "thanks", "thank you", "bonsoir", "bon week-end", "bon weekend",
+  "bon lundi", "bon mardi", "bon mercredi", "bon jeudi", "bon vendredi", "bonne fin de semaine", "bonne fin de journee", "a toi",
   "bonne journee", "bonne soiree", "bonne semaine", "bonnes vacances", "bonne annee", "bonnes fetes", "have a nice day",
   "have a good weekend", "have a nice weekend", "good morning", "good evening",
 ]);
@@ -705,6 +710,7 @@ export const HEALTH_COMPLAINT = anyOf([
   "douleur", "douleurs", "mal au", "mal a la", "mal aux", "mal au dos", "mal a la tete", "fievre", "tousse", "toux",
   "vertige", "vertiges", "migraine", "migraines", "plaques", "gratte", "grattent", "demangeaisons", "gonfle", "enfle",
   "s'infecte", "infectee", "brulure", "brulures", "wound", "wounds",
+  "antigrippal", "antigrippale", "plaie chronique", "plaies chroniques",
   "rhume", "covid", "grippe", "angine", "allergie", "allergique", "cholesterol", "glycemie", "tension", "hypertension",
   "pression arterielle", "diabete", "diabetique", "enceinte", "grossesse", "avc", "infarctus", "symptome", "symptomes",
   "kilos", "insomnie", "dors mal", "fatigue", "nausee", "nausees", "ibuprofene", "paracetamol", "doliprane",
@@ -716,6 +722,13 @@ export const HEALTH_COMPLAINT = anyOf([
 ]);
 /** Asking what to do, whether it is serious or normal: advice. */
 export const ASKS_ADVICE = /\b(examens?|traitements?|analyses?|depistages?|soigner|on soigne|comment soigne|faut-il faire|faut-il prendre|est-ce grave|c.?est grave|c grave|grave docteur|consulter|je fais quoi|que faire|quoi faire|dois-je|doit-il|doit-elle|je dois|je peux|peut-on prendre|prendre|tu me conseilles|vous me conseillez|c.?est normal|c normal|est-ce normal|comment savoir si|combien de temps|glace ou chaud|m'inquieter|treatment|medications?|medicine|is it serious|see a doctor|what should i|should i|can i|could it be|is it normal|what's a normal|whats a normal)\b/;
+/**
+ * Clinical care asked, whoever it is for: symptoms, disinfecting a wound, a vaccination
+ * recommendation ("comment désinfecter une plaie chez un patient diabétique ?").
+ */
+export const CLINICAL_CARE = /\b(desinfecter|desinfection|panser|pansement|posologie|symptomes? (?:du|de la|de l'|des|d'une?|de)|signes cliniques|recommandations? (?:de )?vaccin\w*|vaccination antigrippale)(?![a-z])/;
+/** Words of the digital services and plans: a question that has them asks about those, not about care. */
+export const DIGITAL_TOPIC = /\b(numerique|e-sante|esante|logiciels?|applis?|applications?|plateformes?|dossiers?|espace sante|teleconsult\w*|telesante|telemedecine|telesurveillance|feuilles? de route|fdr|roadmap|actions?|mesures?|strategie|donnees|en ligne|informations?|prevoit|prevu|prevue|prevus)\b/;
 /** The person or their family: "je", "mon fils", "I'm", "my". */
 export const PERSONAL = /(^|\s)(je|j'|jai|g|moi|mon|ma|mes|i|i'm|im|my|me)\s|\b(mon fils|ma fille|mon enfant|ma mere|mon pere|mon mari|ma femme|un enfant de|someone my age)\b/;
 /** A question about patients, or about plans, what they provide and their tools, is a professional's. */

@@ -450,6 +450,7 @@ describe("intent, read after the references", () => {
     ["bonjour", "help", null],
     ["bonjour, ça va ? bon week-end à toi !", "help", null],
     ["salut ça va ? t'as passé un bon week-end ?", "help", null],
+    ["Salut ! bon lundi à toi 🙂", "help", null],
     ["bonjour, ça va ? la télésanté dans la FDR 2023-2027 ?", "lookup", null],
   ])("%s → %s %s", (q, intent, structure) => {
     expect(u(q)).toMatchObject({ intent, structure });
@@ -676,6 +677,7 @@ describe("intent, read after the references", () => {
     // Who holds a post now, the body named between; the plans name who held it then.
     ["Qui dirige l'Agence du numérique en santé aujourd'hui ?", ["officeholder"]],
     ["Qui dirigeait la DNS en 2019 ?", []],
+    ["Qui est actuellement à la tête de la délégation au numérique en santé ?", ["officeholder"]],
     ["C'est quoi l'adresse exacte du Pôle Saint Hélier à Rennes ?", ["contact"]],
     ["le GCS e-Santé Bretagne ils ouvrent a quelle heure et c koi leur num ?", ["contact"]],
     ["Quel montant des crédits Ségur a effectivement été versé à la Bretagne en 2022 ?", ["status"]],
@@ -871,6 +873,9 @@ describe("safety", () => {
     "Mon fils de 6 ans doit-il faire un rappel du vaccin cette année ?",
     "Quel vaccin contre la grippe faut-il faire cette saison ?",
     "Comment on soigne une plaie qui s'infecte chez une personne âgée ?",
+    "Symptômes du diabète de type 2 ?",
+    "Comment bien désinfecter une plaie chronique chez un patient diabétique ?",
+    "Quelles sont les recommandations de vaccination antigrippale pour les soignants cette année ?",
   ])("personal medical advice: '%s'", (q) => {
     expect(isPersonalMedicalQuestion(q)).toBe(true);
     expect(u(q).safety.medical).toBe(true);
@@ -884,6 +889,7 @@ describe("safety", () => {
     "Le bilan de santé à 40 ans dans Mon espace santé, c'est prévu ?",
     "Mes vaccins seront-ils dans Mon espace santé ?",
     "On me raconte que les ministres ont soigné une plaie avec des médecins à distance pendant le lancement. C'est une légende ?",
+    "On veut que le public arrête de se renseigner sur les symptômes n'importe où : qu'est-ce que l'État prévoit côté contenus d'information ?",
   ])("a professional's or a service question: '%s'", (q) => {
     expect(isPersonalMedicalQuestion(q)).toBe(false);
   });
