@@ -1,9 +1,14 @@
-import { simplify, stem, words } from "./french.js";
+import { isStopword, simplify, stem, words } from "./french.js";
 import { findFigures, holdsFigure, isYear } from "./figures.js";
 import { DURATION_WORDS, MONEY_WORDS, PERCENT_AFTER } from "./lexicon.js";
 
 // Whether a text gives the count a question asks: a figure followed or preceded by the unit
 // counted ("24 actions"), an amount, a share, a duration, or a list of the things counted.
+
+/** What "combien de personnes / de gens / how many people" counts: people, whatever their name in the text. */
+const PEOPLE = new Set(["person", "gen", "peopl", "individu"]);
+/** Units after a figure that count no people. */
+const NOT_PEOPLE = /^(?:euros?|millions?|milliards?|ans|annees?|mois|jours?|heures?|semaines?|fois|pour|percent|actions?|mesures?|axes?|orientations?)$/;
 
 /** How many words may stand between a figure and what it counts: "dix mille médiateurs numériques", "2 milliards d'euros". */
 const GAP = 3;
@@ -12,7 +17,7 @@ const GAP = 3;
  * A figure that counts what the question counts: "trois territoires" is no answer to "combien de
  * téléconsultations". Cognates count ("mediators" / "médiateurs" share their first letters).
  */
-export function countsWhatIsAsked(text: string, counts: string | null): boolean {
+export function countsWhatIsAsked(text: string, counts: string | null, about: ReadonlySet<string> = new Set()): boolean {
   if (counts === null) return holdsFigure(text);
   return findFigures(text).some((f) => {
     if (isYear(f)) return false;
@@ -22,6 +27,12 @@ export function countsWhatIsAsked(text: string, counts: string | null): boolean 
     if (counts === "percent") return PERCENT_AFTER.test(after);
     if (counts === "share") return PERCENT_AFTER.test(after) || money();
     if (counts === "duration") return DURATION_WORDS.test(simplify(after.split(/\s+/).slice(0, 2).join(" ")));
+    // "Combien de personnes … former ?": people are counted by whatever the text calls them ("Former
+    // 10 000 médiateurs"), beside a word of what the question asks of them.
+    if (PEOPLE.has(counts)) {
+      const near = [...words(text.slice(Math.max(0, f.start - 40), f.start)).slice(-GAP), ...words(after).slice(0, GAP)];
+      return words(after).slice(0, 1).some((w) => w.length >= 4 && !isStopword(w) && !NOT_PEOPLE.test(w)) && near.some((w) => about.has(stem(w)));
+    }
     // The unit after the figure ("24 actions") or just before it ("au total, 26").
     const before = text.slice(Math.max(0, f.start - 40), f.start);
     const isUnit = unitOf(counts);

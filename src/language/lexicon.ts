@@ -66,7 +66,7 @@ export const ASKS_WHICH_NUMBER = new RegExp(
  */
 export const YES_NO = /(?:^|[\s,:;])(?:est-ce qu|est ce qu|estce qu)|(?<=\p{L})-t-(?:il|elle|on)\b|(?<=\p{L})-(?:il|elle|ils|elles)\b|^(?:does|do|is|are|will|can|should|has|have|did|would|could)\b|(?:^|[\s,:;])(?:il y a|y a|ya|is there|are there|any)\s+(?:un|une|des|du|de la|quelque chose|a|an|some|plans?)\b/u;
 /** What "combien de X" counts: the noun after the counting words. */
-export const COUNT_OF_FR = /\b(?:combien|cb|cmb|nb|nbre|nombre)\s+(?:de\s+|d'|des\s+)([a-z'-]+)/;
+export const COUNT_OF_FR = /\b(?:combien|cb|cmb|nb|nbre|nombre)\s+(?:de\s+|d'|des\s+)(?:(?:grands|grandes|gros|grosses|principaux|principales)\s+)?([a-z'-]+)/;
 /** The counted noun and the rest of its sentence: "combien d'actions | compte la feuille de route ?". */
 // A size word before the noun counts the same parts: "combien de grands axes", "how many main strands".
 export const COUNTED_THEN = /\b(?:combien|cb|cmb|nb|nbre|nombre|how many)\s+(?:de\s+|d'|des\s+)?(?:(?:grands|grandes|gros|grosses|principaux|principales|main|major|big|broad)\s+)?([a-z'-]+)([^.?!]*)/;
@@ -309,7 +309,7 @@ const ATTRIBUTE_TABLE = {
       "amende", "amendes", "penalite", "penalites", "penalty", "illegal", "legal", "loi", "decret", "statut juridique", "jurisprudence", "votee", "le vote", "law", "fine",
       "sanction", "sanctions", "sanctionne", "sanctionnes", "puni", "punis", "punition", "poursuites", "prison", "penalties", "punished", "sanctioned",
       "obligation legale", "legalement", "legale", "appel d'offres", "marche public", "marches publics",
-      "legal obligation", "legally required", "does the act apply",
+      "legal obligation", "legally required", "does the act apply", "legaux", "legales", "delai legal", "delais legaux",
       "on a le droit", "a-t-on le droit", "a t on le droit", "ai-je le droit", "j'ai le droit", "c'est interdit", "est-ce interdit", "interdit ou pas", "il risque", "elle risque", "on risque", "are we allowed", "is it allowed", "am i allowed",
     ],
     evidence: ["amende", "sanction", "sanctionner", "penalite", "loi", "decret", "arrete", "juridique", "legal", "vote", "obligatoire", "opposable", "interdit", "interdiction", "autorise", "conditionner", "conditionnes", "conditionnement", "conditionnalite"],
@@ -328,6 +328,7 @@ const ATTRIBUTE_TABLE = {
     asks: [
       "a ce jour", "en ce moment", "elle a marche", "il a marche", "actually work", "ya eu un bilan", "y a eu un bilan", "il y a eu un bilan", "was there an evaluation", "combien sont deja", "sont deja", "ont deja", "deja formes", "deja equipes", "deja equipe",
       "pas encore", "ca a marche", "a-t-il marche", "a-t-elle marche", "did it work", "existe encore", "still exist", "so far",
+      "est deja", "est-il deja", "est-elle deja", "sont-ils deja", "deja operationnel", "deja operationnelle", "deja en place", "deja deploye", "deja deployee",
       "to date", "already been", "how many already", "have already", "has already", "quels resultats", "quels sont les resultats", "what were the results", "what results",
       // What was in fact paid or spent, where the plans give what is planned.
       "effectivement verse", "effectivement versee", "effectivement verses", "effectivement versees", "effectivement depense",
@@ -346,7 +347,7 @@ const ATTRIBUTE_TABLE = {
   },
   procedure: {
     asks: [
-      "comment configurer", "je configure", "comment parametrer", "comment installer", "how do i set up", "how do i configure", "how to configure",
+      "comment configurer", "je configure", "comment parametrer", "on parametre", "etape par etape", "comment installer", "how do i set up", "how do i configure", "how to configure",
       "comment on candidate", "comment candidater", "comment postuler", "comment on postule", "quelle procedure", "la procedure",
       "quelles etapes", "les etapes", "comment l'activer", "je l'active comment", "comment on l'active", "comment activer",
       "comment on obtient", "comment obtenir", "how do i apply", "how to apply", "what is the procedure", "step by step", "how do i activate",

@@ -7,6 +7,10 @@ describe("countsWhatIsAsked", () => {
     expect(countsWhatIsAsked("Trois territoires pilotes.", "teleconsult")).toBe(false);
     expect(countsWhatIsAsked("2 milliards d'euros sont alloués.", "money")).toBe(true);
     expect(countsWhatIsAsked("98 % des Français", "percent")).toBe(true);
+    // People are counted by whatever the text calls them, beside a word of what is asked of them.
+    expect(countsWhatIsAsked("Former 10 000 médiateurs au numérique en santé.", "person", new Set(["form"]))).toBe(true);
+    expect(countsWhatIsAsked("Former 10 000 médiateurs au numérique en santé.", "person", new Set(["activ"]))).toBe(false);
+    expect(countsWhatIsAsked("2 milliards d'euros pour former.", "person", new Set(["form"]))).toBe(false);
     // A share is given as a percentage or as the amount that goes to it.
     expect(countsWhatIsAsked("dont 1,4 Milliard pour le partage des données, sur 2 milliards d'euros", "share")).toBe(true);
     expect(countsWhatIsAsked("98 % des Français", "share")).toBe(true);

@@ -518,6 +518,7 @@ describe("intent, read after the references", () => {
     expect(u("le budget du Ségur ?").asks).toMatchObject({ figure: true, counts: "money" });
     expect(u("quel pourcentage des citoyens ont un carnet de santé numérique ?").asks).toMatchObject({ figure: true, counts: "percent" });
     expect(u("Dans l'enveloppe du Ségur numérique, quelle part va au partage des données de santé ?").asks).toMatchObject({ figure: true, counts: "share" });
+    expect(u("Le numérique faisait partie de combien de grands chantiers prioritaires ?").asks).toMatchObject({ figure: true, counts: "chanti" });
     expect(u("quel pourcentage des citoyens ont un carnet de santé numérique ?").terms.subject).not.toContain("pourcentag");
     expect(u("depuis cmb de temps l'ARS décline le numérique ?").asks.counts).toBe("duration");
   });
@@ -668,6 +669,9 @@ describe("intent, read after the references", () => {
     ["Quel train prendre pour aller à Rennes demain ?", ["errand"]],
     ["Où est-ce que je peux garer mon vélo près du ministère ?", ["errand"]],
     ["Comment je configure mon lecteur de carte CPS sur un Mac ?", ["procedure"]],
+    ["Comment on paramètre Pro Santé Connect dans notre logiciel, étape par étape ?", ["procedure"]],
+    ["Le SAS est-il déjà opérationnel dans le Morbihan ?", ["status"]],
+    ["Quels sont les délais légaux de conservation d'un dossier médical ?", ["legal"]],
     // A mail address spoken of, "s'inscrire dans" a policy, and "already" of a topic ask no detail.
     ["Mon toubib m'envoie encore mes prescriptions depuis son adresse gmail perso, c'est censé s'arrêter un jour ?", []],
     ["Notre CHU monte un entrepôt de données de santé. Est-ce qu'il est censé s'inscrire dans un réseau national ?", []],

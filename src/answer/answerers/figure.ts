@@ -44,7 +44,7 @@ export const answerFigure: Answerer<Searched> = ({ u, corpus, out, result, decis
   ];
   let found: { c: RetrievedCitation; piece: Chunk } | null = null;
   for (const { c, needed } of candidates) {
-    const piece = c.chunks.find((x) => countsWhatIsAsked(x.body, u.asks.counts) && (!subject.size || subjectWordsIn(x) >= needed));
+    const piece = c.chunks.find((x) => countsWhatIsAsked(x.body, u.asks.counts, subject) && (!subject.size || subjectWordsIn(x) >= needed));
     if (piece) {
       found = { c, piece };
       break;
@@ -69,7 +69,7 @@ export const answerFigure: Answerer<Searched> = ({ u, corpus, out, result, decis
   // "Combien sont déjà équipés ?" answered by "150 EHPAD équipés d'ici fin 2025": the sentence
   // with the figure says nothing of the present, so the texts give a target, not the count asked.
   if (u.asks.attributes.includes("status")) {
-    const sentence = piece.body.split(/(?<=[.;!?])\s+|\n/).find((x) => countsWhatIsAsked(x, u.asks.counts)) ?? piece.body;
+    const sentence = piece.body.split(/(?<=[.;!?])\s+|\n/).find((x) => countsWhatIsAsked(x, u.asks.counts, subject)) ?? piece.body;
     if (missingAttributes({ ...u, asks: { ...u.asks, attributes: ["status"] } }, sentence).length) {
       out.say(figureTargetOnly(u.lang));
       quote(c, result, { ...decision, pieces: (x, kind) => (x === c && piece.kind === kind ? [piece] : decision.pieces(x, kind, 1)) }, corpus, out).write();
