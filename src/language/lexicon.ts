@@ -328,6 +328,7 @@ const ATTRIBUTE_TABLE = {
     asks: [
       "a ce jour", "en ce moment", "elle a marche", "il a marche", "actually work", "ya eu un bilan", "y a eu un bilan", "il y a eu un bilan", "was there an evaluation", "combien sont deja", "sont deja", "ont deja", "deja formes", "deja equipes", "deja equipe",
       "pas encore", "ca a marche", "a-t-il marche", "a-t-elle marche", "did it work", "existe encore", "still exist", "so far",
+      "jusqu'ici", "jusqu'a present", "a l'heure actuelle", "pour l'instant", "up to now",
       "est deja", "est-il deja", "est-elle deja", "sont-ils deja", "deja operationnel", "deja operationnelle", "deja en place", "deja deploye", "deja deployee",
       "to date", "already been", "how many already", "have already", "has already", "quels resultats", "quels sont les resultats", "what were the results", "what results",
       // What was in fact paid or spent, where the plans give what is planned.
@@ -342,6 +343,8 @@ const ATTRIBUTE_TABLE = {
       "qui en fait partie", "qui fait partie", "qui y siege", "qui siege", "compose de qui", "composee de qui", "sa composition",
       "quels sont les membres", "quels membres", "la liste des membres", "who are the members", "who sits on", "made up of whom",
       "sont membres", "which hospitals take part", "which hospitals participate",
+      "quels pays participent", "quels pays europeens participent", "quels etablissements participent", "quels hopitaux participent",
+      "which countries participate", "which countries take part",
     ],
     evidence: ["membre", "membres", "compose", "composee", "reunit", "rassemble", "associe", "regroupe", "represente", "representants"],
   },
@@ -379,6 +382,7 @@ const ATTRIBUTE_TABLE = {
       "imprimante", "bourrage", "photocopieuse", "note de frais", "notes de frais", "mes conges", "poser mes cp", "poser des cp", "mes rtt",
       "appli rh", "quel train", "prendre le train", "billet de train", "un resto", "bon resto", "restaurant", "dejeuner d'equipe",
       "dej d'equipe", "plafond pour l'hotel", "reserver une salle", "salle de reunion", "code wifi", "mot de passe wifi", "machine a cafe",
+      "reserve une salle", "salle de reu", "salle de reunion pour",
       "garer", "me garer", "se garer", "stationner", "place de parking", "parking", "garer mon velo", "park my", "parking space", "bike rack",
       "printer", "paper jam", "expense report", "annual leave", "book a room", "which train", "lunch spot", "restaurant near",
     ],
@@ -711,7 +715,8 @@ export const HEALTH_COMPLAINT = anyOf([
   "douleur", "douleurs", "mal au", "mal a la", "mal aux", "mal au dos", "mal a la tete", "fievre", "tousse", "toux",
   "vertige", "vertiges", "migraine", "migraines", "plaques", "gratte", "grattent", "demangeaisons", "gonfle", "enfle",
   "s'infecte", "infectee", "brulure", "brulures", "wound", "wounds",
-  "antigrippal", "antigrippale", "plaie chronique", "plaies chroniques",
+  "antigrippal", "antigrippale", "plaie chronique", "plaies chroniques", "zona", "rougeole", "coqueluche", "tetanos",
+  "pneumocoque", "papillomavirus", "hepatite", "shingles", "measles",
   "rhume", "covid", "grippe", "angine", "allergie", "allergique", "cholesterol", "glycemie", "tension", "hypertension",
   "pression arterielle", "diabete", "diabetique", "enceinte", "grossesse", "avc", "infarctus", "symptome", "symptomes",
   "kilos", "insomnie", "dors mal", "fatigue", "nausee", "nausees", "ibuprofene", "paracetamol", "doliprane",
@@ -727,7 +732,7 @@ export const ASKS_ADVICE = /\b(examens?|traitements?|analyses?|depistages?|soign
  * Clinical care asked, whoever it is for: symptoms, disinfecting a wound, a vaccination
  * recommendation ("comment désinfecter une plaie chez un patient diabétique ?").
  */
-export const CLINICAL_CARE = /\b(desinfecter|desinfection|panser|pansement|posologie|symptomes? (?:du|de la|de l'|des|d'une?|de)|signes cliniques|recommandations? (?:de )?vaccin\w*|vaccination antigrippale)(?![a-z])/;
+export const CLINICAL_CARE = /\b(desinfecter|desinfection|panser|pansement|posologie|symptomes? (?:du|de la|de l'|des|d'une?|de)|signes cliniques|recommandations? (?:de )?vaccin\w*|vaccination antigrippale|vaccins? contre|vaccine against|vaccines? for)(?![a-z])/;
 /** Words of the digital services and plans: a question that has them asks about those, not about care. */
 export const DIGITAL_TOPIC = /\b(numerique|e-sante|esante|logiciels?|applis?|applications?|plateformes?|dossiers?|espace sante|teleconsult\w*|telesante|telemedecine|telesurveillance|feuilles? de route|fdr|roadmap|actions?|mesures?|strategie|donnees|en ligne|informations?|prevoit|prevu|prevue|prevus)\b/;
 /** The person or their family: "je", "mon fils", "I'm", "my". */

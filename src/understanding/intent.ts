@@ -90,7 +90,10 @@ export function readIntent(s: string, rest: string, refs: References, subject: r
   // A question naming only prose documents is about their text, whatever its words.
   const proseOnly = named.length > 0 && namedRoadmaps.length === 0;
   const structure = proseOnly ? null : structureAsk(s, refs, subject, corpus);
-  if (structure) return { intent: "structure", structure, asks };
+  // "Quel budget est alloué à l'action 14 ?": a detail asked of a named action is looked for in
+  // its text, which may not give it, rather than answered by describing the action.
+  const detailAsked = asks.figure || asks.date || asks.attributes.length > 0;
+  if (structure && !(structure === "describe_action" && detailAsked)) return { intent: "structure", structure, asks };
 
   if (!subject.length && !refs.actions.length && (ASKS_HELP.test(s) || GREETINGS.test(s) || !s.trim())) return { intent: "help", structure: null, asks };
   // "existe encore dans la FDR 2023-2027 ?" asks whether a plan still holds it, which the comparison

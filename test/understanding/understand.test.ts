@@ -265,6 +265,11 @@ describe("the old and the new plan name both", () => {
     expect(documents("la prévention au premier plan dans la feuille de route ?")).toEqual([]);
   });
 
+  it("a detail asked of a named action is looked for in its text, not answered by describing the action", () => {
+    expect(u("Quel budget est alloué à l'action 14 cybersécurité de la FDR 2023-2027 ?").intent).toBe("figure");
+    expect(u("C'est quoi l'action 14 ?").structure).toBe("describe_action");
+  });
+
   it("a season and how a plan came out date the plan; they are no topic of a count", () => {
     expect(u("Combien de mesures compte au total la feuille de route numérique présentée au printemps 2019 ?").structure).toBe("count_measures");
   });
@@ -671,6 +676,9 @@ describe("intent, read after the references", () => {
     ["Comment je configure mon lecteur de carte CPS sur un Mac ?", ["procedure"]],
     ["Comment on paramètre Pro Santé Connect dans notre logiciel, étape par étape ?", ["procedure"]],
     ["Le SAS est-il déjà opérationnel dans le Morbihan ?", ["status"]],
+    ["Combien de médiateurs numériques en santé ont été formés jusqu'ici ?", ["status"]],
+    ["Quels pays européens participent au benchmark sur le numérique en santé ?", ["membership"]],
+    ["quelqu'un sait comment on réserve une salle de réu pour jeudi ?", ["errand"]],
     ["Quels sont les délais légaux de conservation d'un dossier médical ?", ["legal"]],
     // A mail address spoken of, "s'inscrire dans" a policy, and "already" of a topic ask no detail.
     ["Mon toubib m'envoie encore mes prescriptions depuis son adresse gmail perso, c'est censé s'arrêter un jour ?", []],
@@ -880,6 +888,7 @@ describe("safety", () => {
     "Symptômes du diabète de type 2 ?",
     "Comment bien désinfecter une plaie chronique chez un patient diabétique ?",
     "Quelles sont les recommandations de vaccination antigrippale pour les soignants cette année ?",
+    "Quel vaccin contre le zona est recommandé après 65 ans ?",
   ])("personal medical advice: '%s'", (q) => {
     expect(isPersonalMedicalQuestion(q)).toBe(true);
     expect(u(q).safety.medical).toBe(true);
