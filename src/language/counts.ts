@@ -8,7 +8,7 @@ import { DURATION_WORDS, MONEY_WORDS, PERCENT_AFTER } from "./lexicon.js";
 /** What "combien de personnes / de gens / how many people" counts: people, whatever their name in the text. */
 const PEOPLE = new Set(["person", "gen", "peopl", "individu"]);
 /** Units after a figure that count no people. */
-const NOT_PEOPLE = /^(?:euros?|millions?|milliards?|ans|annees?|mois|jours?|heures?|semaines?|fois|pour|percent|actions?|mesures?|axes?|orientations?)$/;
+const NOT_PEOPLE = /^(?:euros?|millions?|milliards?|ans|annees?|mois|jours?|heures?|semaines?|fois|pour|percent|actions?|mesures?)$/;
 
 /** How many words may stand between a figure and what it counts: "dix mille médiateurs numériques", "2 milliards d'euros". */
 const GAP = 3;
