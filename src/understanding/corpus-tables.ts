@@ -44,9 +44,10 @@ export function endYear(d: Pick<CorpusDocument, "year" | "period">): number {
   return d.period?.[1] ?? d.year ?? 0;
 }
 
-/** Most recent first: the default roadmap when a question names none. */
 /** The words of the texts themselves (not of the questions people wrote for them), as a set. */
 export const textWords = perCorpus((corpus): ReadonlySet<string> => new Set(vocabulary(corpus).textSurface));
+
+/** Most recent first: the default roadmap when a question names none. */
 export const roadmapsByRecency = perCorpus((corpus): readonly CorpusDocument[] => [...roadmaps(corpus)].sort((a, b) => endYear(b) - endYear(a)));
 
 export function covers(d: Pick<CorpusDocument, "year" | "period">, year: number): boolean {
