@@ -65,11 +65,12 @@ export const ASKS_WHICH_NUMBER = new RegExp(
  * in it is its topic, not a figure asked.
  */
 export const YES_NO = /(?:^|[\s,:;])(?:est-ce qu|est ce qu|estce qu)|(?<=\p{L})-t-(?:il|elle|on)\b|(?<=\p{L})-(?:il|elle|ils|elles)\b|^(?:does|do|is|are|will|can|should|has|have|did|would|could)\b|(?:^|[\s,:;])(?:il y a|y a|ya|is there|are there|any)\s+(?:un|une|des|du|de la|quelque chose|a|an|some|plans?)\b/u;
+/** A size word before a counted noun counts the same parts: "combien de grands axes", "how many main strands", "4 grands axes". */
+const SIZE_BEFORE = String.raw`(?:(?:grands|grandes|gros|grosses|principaux|principales|main|major|big|broad)\s+)?`;
 /** What "combien de X" counts: the noun after the counting words. */
-export const COUNT_OF_FR = /\b(?:combien|cb|cmb|nb|nbre|nombre)\s+(?:de\s+|d'|des\s+)(?:(?:grands|grandes|gros|grosses|principaux|principales)\s+)?([a-z'-]+)/;
+export const COUNT_OF_FR = new RegExp(String.raw`\b(?:combien|cb|cmb|nb|nbre|nombre)\s+(?:de\s+|d'|des\s+)${SIZE_BEFORE}([a-z'-]+)`);
 /** The counted noun and the rest of its sentence: "combien d'actions | compte la feuille de route ?". */
-// A size word before the noun counts the same parts: "combien de grands axes", "how many main strands".
-export const COUNTED_THEN = /\b(?:combien|cb|cmb|nb|nbre|nombre|how many)\s+(?:de\s+|d'|des\s+)?(?:(?:grands|grandes|gros|grosses|principaux|principales|main|major|big|broad)\s+)?([a-z'-]+)([^.?!]*)/;
+export const COUNTED_THEN = new RegExp(String.raw`\b(?:combien|cb|cmb|nb|nbre|nombre|how many)\s+(?:de\s+|d'|des\s+)?${SIZE_BEFORE}([a-z'-]+)([^.?!]*)`);
 /** After the counted noun, a word that brings a topic: "combien d'actions sur la cybersécurité", "… parlent de". */
 export const TOPIC_AFTER_COUNT = anyOf([
   "sur", "concernant", "autour", "pour", "relatives", "relatifs", "liees", "lies", "consacrees", "dediees", "traitant", "parlent",
@@ -640,7 +641,7 @@ export const QUESTION_WORDS: readonly string[] = [
 ];
 
 /** A figure, then the parts it counts: "dix-huit actions", "4 grands axes", "18 actions". */
-export const COUNT_STATED = /^\s*(?:(?:grands|grandes|gros|grosses|principaux|principales|main|major|big|broad)\s+)?([a-z'-]+)/;
+export const COUNT_STATED = new RegExp(String.raw`^\s*${SIZE_BEFORE}([a-z'-]+)`);
 
 /** Words of a structure question that are not a subject: "quels sont les grands axes de la FDR ?". */
 export const STRUCTURE_FRAME: readonly string[] = [
